@@ -1,0 +1,95 @@
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import GitHubProvider from 'next-auth/providers/github';
+import type { Provider } from 'next-auth/providers/index';
+import { getServerSession } from 'next-auth';
+import { authenticate } from '@/db/queries/auth';
+import { findOrCreateOAuthUser } from '@/db/queries/oauth';
+import { getDb } from '@/db';
+import type { Role } from '@/lib/vocab/terms';
+import { authSecret } from './secret';
+
+export const RATE_LIMITED = 'RateLimited';
+
+function clientIp(headers: Record<string, unknown> | undefined): string {
+  const fwd = headers?.['x-forwarded-for'];
+  const first = (Array.isArray(fwd) ? fwd[0] : typeof fwd === 'string' ? fwd : '').split(',')[0]?.trim();
+  const real = headers?.['x-real-ip'];
+  return first || (typeof real === 'string' ? real : '') || 'unknown';
+}
+
+function providers(): Provider[] {
+  const list: Provider[] = [
+    CredentialsProvider({
+      name: 'Email and password',
+      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+      async authorize(credentials, req) {
+        const result = await authenticate(await getDb(), credentials ?? {}, clientIp(req?.headers));
+        if (result.ok) return { id: String(result.user.id), email: result.user.email, name: result.user.name };
+        if (result.reason === 'rate_limited') throw new Error(RATE_LIMITED);
+        return null;
+      },
+    }),
+  ];
+  if (process.env.GITHUB_ID && process.env.GITHUB_SECRET) {
+    list.push(GitHubProvider({ clientId: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET }));
+  }
+  if (process.env.ORCID_CLIENT_ID && process.env.ORCID_CLIENT_SECRET) {
+    const base = process.env.ORCID_BASE_URL ?? 'https://orcid.org';
+    list.push({
+      id: 'orcid',
+      name: 'ORCID',
+      type: 'oauth',
+      wellKnown: `${base}/.well-known/openid-configuration`,
+      clientId: process.env.ORCID_CLIENT_ID,
+      clientSecret: process.env.ORCID_CLIENT_SECRET,
+      authorization: { params: { scope: 'openid' } },
+      idToken: true,
+      checks: ['pkce', 'state'],
+      profile(profile: { sub: string; given_name?: string; family_name?: string }) {
+        return { id: profile.sub, name: [profile.given_name, profile.family_name].filter(Boolean).join(' ') || profile.sub, email: null };
+      },
+    });
+  }
+  return list;
+}
+
+export const authOptions: NextAuthOptions = {
+  // Credentials sign-in requires JWT sessions in next-auth 4.
+  session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
+  secret: authSecret(),
+  pages: { signIn: '/sign-in', error: '/sign-in' },
+  providers: providers(),
+  callbacks: {
+    async signIn({ user, account }) {
+      if (!account || account.provider === 'credentials') return true;
+      const local = await findOrCreateOAuthUser(await getDb(), {
+        provider: account.provider,
+        email: user.email ?? null,
+        name: user.name ?? null,
+        orcid: account.provider === 'orcid' ? account.providerAccountId : null,
+      });
+      if (!local) return '/sign-in?error=OAuthAccountNotLinked';
+      user.id = String(local.id);
+      return true;
+    },
+    async jwt({ token, user }) {
+      // Only the id matters: role and disabled state are read from the database on every request.
+      if (user?.id) token.uid = Number(user.id);
+      return token;
+    },
+    async session({ session, token }) {
+      if (session.user) (session.user as { id?: number }).id = token.uid as number | undefined;
+      return session;
+    },
+  },
+};
+
+export type SessionUser = { id: number; email: string; name: string; role: Role };
+
+/** The user id in the session cookie, unverified against the database. */
+export async function getSessionUserId(): Promise<number | null> {
+  const session = await getServerSession(authOptions);
+  const id = (session?.user as { id?: unknown } | undefined)?.id;
+  return typeof id === 'number' && Number.isInteger(id) ? id : null;
+}

@@ -1,0 +1,30 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { getCurrentUser } from '@/app/(auth)/dal';
+import { SignInForm } from '@/components/auth/sign-in-form';
+import { OAuthButtons } from '@/components/auth/oauth-buttons';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+/** Only same-site paths are followed after sign-in. */
+function safeCallback(raw: unknown): string {
+  return typeof raw === 'string' && raw.startsWith('/') && !raw.startsWith('//') ? raw : '/findings';
+}
+
+export default async function SignInPage({ searchParams }: PageProps<'/sign-in'>) {
+  const params = await searchParams;
+  const callbackUrl = safeCallback(params.callbackUrl);
+  if (await getCurrentUser()) redirect(callbackUrl);
+  const error = typeof params.error === 'string' ? params.error : undefined;
+  const oauth = [
+    process.env.ORCID_CLIENT_ID ? { id: 'orcid', name: 'ORCID' } : null,
+    process.env.GITHUB_ID ? { id: 'github', name: 'GitHub' } : null,
+  ].filter((p) => p !== null);
+  return (
+    <section aria-labelledby="sign-in-title">
+      <h1 id="sign-in-title">Sign in</h1>
+      <SignInForm callbackUrl={callbackUrl} initialError={error} />
+      <OAuthButtons providers={oauth} callbackUrl={callbackUrl} />
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRouter } from 'next/navigation';
+import { signIn } from 'next-auth/react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { Field, fieldAria } from '@/components/ui/field';
+import { signInSchema } from '@/lib/auth/schemas';
+
+type Input = z.input<typeof signInSchema>;
+type Output = z.output<typeof signInSchema>;
+
+const MESSAGES: Record<string, string> = {
+  CredentialsSignin: 'Wrong email or password.',
+  RateLimited: 'Too many failed sign-in attempts. Try again in 15 minutes.',
+  OAuthAccountNotLinked: 'No enabled account matches that sign-in. Ask an admin to invite you.',
+};
+
+export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
+  const router = useRouter();
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<Input, unknown, Output>({ resolver: zodResolver(signInSchema) });
+
+  const onSubmit = handleSubmit(async (data) => {
+    const res = await signIn('credentials', { redirect: false, email: data.email, password: data.password });
+    if (!res || res.error) {
+      setError('root', { message: MESSAGES[res?.error ?? ''] ?? MESSAGES.CredentialsSignin });
+      return;
+    }
+    router.push(callbackUrl);
+    router.refresh();
+  });
+
+  const rootError = errors.root?.message ?? (initialError ? (MESSAGES[initialError] ?? 'Sign-in failed. Try again.') : undefined);
+  return (
+    <form className="stack" onSubmit={onSubmit} noValidate aria-describedby={rootError ? 'sign-in-error' : undefined}>
+      {rootError && (
+        <div className="alert" role="alert" id="sign-in-error">
+          {rootError}
+        </div>
+      )}
+      <Field id="email" label="Email" error={errors.email?.message}>
+        <input type="email" autoComplete="username" {...fieldAria('email', errors.email?.message)} {...register('email')} />
+      </Field>
+      <Field id="password" label="Password" error={errors.password?.message}>
+        <input
+          type="password"
+          autoComplete="current-password"
+          {...fieldAria('password', errors.password?.message)}
+          {...register('password')}
+        />
+      </Field>
+      <div>
+        <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
+          {isSubmitting ? 'Signing in…' : 'Sign in'}
+        </button>
+      </div>
+    </form>
+  );
+}

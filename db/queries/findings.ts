@@ -1,0 +1,106 @@
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client';
+import { findingRevisions, findings, reviews, sources, users } from '../schema';
+
+/** A row of the findings table: the listed (approved) revision's Table 1 columns. */
+export type FindingRow = {
+  id: number;
+  publicId: string;
+  status: string;
+  targetOrgan: string;
+  species: string;
+  evSource: string;
+  cargo: { name: string; type: string }[];
+  recipientCell: string;
+  modelDisease: string;
+  result: string;
+  doi: string;
+  year: number | null;
+  firstAuthor: string | null;
+  revisionNo: number;
+  approvedAt: Date | null;
+};
+
+/** Approved findings, newest approval first (full keyset browsing lives in the browse issue). */
+export async function listApprovedFindings(db: DbOrTx, limit = 200): Promise<FindingRow[]> {
+  return db
+    .select({
+      id: findings.id,
+      publicId: findings.publicId,
+      status: findings.status,
+      targetOrgan: findingRevisions.targetOrganLabel,
+      species: findingRevisions.speciesLabel,
+      evSource: findingRevisions.evSource,
+      cargo: findingRevisions.cargo,
+      recipientCell: findingRevisions.recipientCell,
+      modelDisease: findingRevisions.modelDisease,
+      result: findingRevisions.result,
+      doi: findings.doi,
+      year: findings.year,
+      firstAuthor: sql<string | null>`split_part(${sources.authors}, ',', 1)`,
+      revisionNo: findingRevisions.revisionNo,
+      approvedAt: findings.approvedAt,
+    })
+    .from(findings)
+    .innerJoin(findingRevisions, eq(findingRevisions.id, findings.approvedRevisionId))
+    .innerJoin(sources, eq(sources.id, findings.sourceId))
+    .where(sql`${findings.approvedRevisionId} is not null`)
+    .orderBy(sql`${findings.approvedAt} desc`, desc(findings.id))
+    .limit(limit);
+}
+
+export async function getFindingByPublicId(db: DbOrTx, publicId: string) {
+  const [f] = await db.select().from(findings).where(eq(findings.publicId, publicId)).limit(1);
+  if (!f) return undefined;
+  const [source] = await db.select().from(sources).where(eq(sources.id, f.sourceId));
+  const revisions = await db
+    .select({
+      id: findingRevisions.id,
+      revisionNo: findingRevisions.revisionNo,
+      authorId: findingRevisions.authorId,
+      authorName: users.name,
+      changeSummary: findingRevisions.changeSummary,
+      createdAt: findingRevisions.createdAt,
+      submittedAt: findingRevisions.submittedAt,
+    })
+    .from(findingRevisions)
+    .innerJoin(users, eq(users.id, findingRevisions.authorId))
+    .where(eq(findingRevisions.findingId, f.id))
+    .orderBy(asc(findingRevisions.revisionNo));
+  const decisions = await db
+    .select({ revisionId: reviews.revisionId, decision: reviews.decision, reviewer: users.name, createdAt: reviews.createdAt })
+    .from(reviews)
+    .innerJoin(findingRevisions, eq(findingRevisions.id, reviews.revisionId))
+    .innerJoin(users, eq(users.id, reviews.reviewerId))
+    .where(eq(findingRevisions.findingId, f.id))
+    .orderBy(asc(reviews.createdAt));
+  return { finding: f, source: source!, revisions, decisions };
+}
+
+export async function getRevision(db: DbOrTx, revisionId: number) {
+  const [r] = await db.select().from(findingRevisions).where(eq(findingRevisions.id, revisionId)).limit(1);
+  return r;
+}
+
+export async function getSourceByDoi(db: DbOrTx, doi: string) {
+  const [s] = await db.select().from(sources).where(eq(sources.doi, doi)).limit(1);
+  if (!s) return undefined;
+  const rows = await db
+    .select({
+      publicId: findings.publicId,
+      targetOrgan: findingRevisions.targetOrganLabel,
+      species: findingRevisions.speciesLabel,
+      result: findingRevisions.result,
+    })
+    .from(findings)
+    .innerJoin(findingRevisions, eq(findingRevisions.id, findings.approvedRevisionId))
+    .where(and(eq(findings.sourceId, s.id), sql`${findings.approvedRevisionId} is not null`))
+    .orderBy(asc(findings.id));
+  return { source: s, findings: rows };
+}
+
+export async function countOverview(db: DbOrTx) {
+  const [f] = await db.select({ n: count() }).from(findings).where(sql`${findings.approvedRevisionId} is not null`);
+  const [s] = await db.select({ n: count() }).from(sources);
+  return { findings: f?.n ?? 0, sources: s?.n ?? 0 };
+}

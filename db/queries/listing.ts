@@ -1,0 +1,34 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client';
+
+/**
+ * Copy the listed revision (the approved one, else the latest) of a finding
+ * into the finding's browse columns, with its search vector and cargo text.
+ * Call in the same transaction as the change that makes another revision listed.
+ */
+export async function refreshListing(tx: DbOrTx, findingId: number): Promise<void> {
+  await tx.execute(sql`
+    update findings f set
+      target_organ = r.target_organ,
+      origin = r.origin,
+      direction = r.direction,
+      species = r.species,
+      study_type = r.study_type,
+      effect_direction = r.effect_direction,
+      year = s.year,
+      doi = s.doi,
+      cargo_types = coalesce((select array_agg(distinct e->>'type' order by e->>'type') from jsonb_array_elements(r.cargo) e), '{}'),
+      cargo_text = coalesce((select string_agg(e->>'name', '; ') from jsonb_array_elements(r.cargo) e), ''),
+      search =
+        setweight(to_tsvector('english', r.result), 'A') ||
+        setweight(to_tsvector('english', concat_ws(' ',
+          (select string_agg(e->>'name', ' ') from jsonb_array_elements(r.cargo) e),
+          array_to_string(r.mechanism, ' '))), 'B') ||
+        setweight(to_tsvector('english', concat_ws(' ', r.model_disease, r.recipient_cell, r.ev_source)), 'C') ||
+        setweight(to_tsvector('english', concat_ws(' ', r.target_organ_label, r.species_label)), 'D')
+    from finding_revisions r, sources s
+    where f.id = ${findingId}
+      and r.id = coalesce(f.approved_revision_id, f.latest_revision_id)
+      and s.id = f.source_id
+  `);
+}

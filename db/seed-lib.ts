@@ -1,0 +1,186 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { and, eq, inArray } from 'drizzle-orm';
+import { hashPassword } from '../lib/auth/password';
+import { parseCargoCell } from '../lib/cargo/parse';
+import { normalizeDoi } from '../lib/doi';
+import { findOrgan, findSpecies, organLabel, SKELETAL_MUSCLE, speciesLabel } from '../lib/vocab';
+import type { Role } from '../lib/vocab/terms';
+import type { Db } from './client';
+import { recordAudit } from './queries/audit';
+import { refreshListing } from './queries/listing';
+import { findingRevisions, findings, reviews, sources, users } from './schema';
+
+export const SEED_DATA_DIR = path.join(process.cwd(), 'db', 'seed-data');
+export const TABLE1_FILE = 'review-table1.csv';
+export const REFERENCES_FILE = 'review-references.csv';
+export const IMPORT_USER_EMAIL = 'import@system.invalid';
+export const REVIEW_CITATION = 'Jia et al. (2025) Front. Physiol. 15:1501957, doi:10.3389/fphys.2024.1501957';
+
+export const DEMO_ACCOUNTS: { email: string; name: string; role: Role }[] = [
+  { email: 'curator@example.org', name: 'Casey Curator', role: 'curator' },
+  { email: 'reviewer@example.org', name: 'Robin Reviewer', role: 'reviewer' },
+  { email: 'reviewer2@example.org', name: 'Riley Reviewer', role: 'reviewer' },
+  { email: 'admin@example.org', name: 'Ada Admin', role: 'admin' },
+];
+
+type ReferenceRow = { doi: string; authors: string; year: string; title: string; journal: string; volume_pages: string };
+type Table1Row = {
+  target_organ: string;
+  species: string;
+  ev_source: string;
+  ev_cargo: string;
+  recipient_cell: string;
+  model_disease: string;
+  result: string;
+  reference: string;
+  doi: string;
+};
+
+function readCsv<T>(dir: string, file: string): T[] {
+  return parse(readFileSync(path.join(dir, file), 'utf8'), { columns: true, skip_empty_lines: true, trim: true }) as T[];
+}
+
+function doiOrThrow(raw: string, where: string): string {
+  const r = normalizeDoi(raw);
+  if (!r.ok) throw new Error(`${where}: ${r.message}`);
+  return r.doi;
+}
+
+/** "NA" in the review means "not reported". */
+const orEmpty = (s: string) => (s.trim().toUpperCase() === 'NA' ? '' : s.trim());
+
+export type SeedReport = { sourcesAdded: number; findingsAdded: number; demoAccountsAdded: number };
+
+/**
+ * Load the review's references and Table 1. Idempotent: a source is keyed by
+ * its DOI, a finding by the table row it came from (named in its change
+ * summary), a demo account by its email. All in one transaction.
+ */
+export async function seedDatabase(db: Db, opts: { demoPassword?: string; dataDir?: string } = {}): Promise<SeedReport> {
+  const dir = opts.dataDir ?? SEED_DATA_DIR;
+  const references = readCsv<ReferenceRow>(dir, REFERENCES_FILE);
+  const table1 = readCsv<Table1Row>(dir, TABLE1_FILE);
+  const demoHash = opts.demoPassword ? await hashPassword(opts.demoPassword) : null;
+
+  return db.transaction(async (tx) => {
+    const report: SeedReport = { sourcesAdded: 0, findingsAdded: 0, demoAccountsAdded: 0 };
+
+    await tx
+      .insert(users)
+      .values({ email: IMPORT_USER_EMAIL, name: 'Import (system)', role: 'curator', isSystem: true })
+      .onConflictDoNothing();
+    const [importUser] = await tx.select({ id: users.id }).from(users).where(eq(users.email, IMPORT_USER_EMAIL));
+    if (!importUser) throw new Error('import user missing');
+
+    if (demoHash) {
+      for (const a of DEMO_ACCOUNTS) {
+        const added = await tx
+          .insert(users)
+          .values({ ...a, passwordHash: demoHash })
+          .onConflictDoNothing()
+          .returning({ id: users.id });
+        report.demoAccountsAdded += added.length;
+      }
+    }
+
+    for (const ref of references) {
+      const added = await tx
+        .insert(sources)
+        .values({
+          doi: doiOrThrow(ref.doi, `${REFERENCES_FILE} ${ref.title}`),
+          title: ref.title || null,
+          authors: ref.authors || null,
+          journal: ref.journal || null,
+          // "2014a": the review's letter suffix disambiguates citations, it is not part of the year.
+          year: /^\d{4}/.test(ref.year) ? Number(ref.year.slice(0, 4)) : null,
+          volumePages: ref.volume_pages || null,
+          metadataOrigin: 'bundled',
+        })
+        .onConflictDoNothing()
+        .returning({ id: sources.id });
+      report.sourcesAdded += added.length;
+    }
+
+    const summaries = table1.map((_, i) => `Imported from ${TABLE1_FILE}, row ${i + 1} (${REVIEW_CITATION})`);
+    const existing = await tx
+      .select({ summary: findingRevisions.changeSummary })
+      .from(findingRevisions)
+      .where(and(eq(findingRevisions.authorId, importUser.id), inArray(findingRevisions.changeSummary, summaries)));
+    const done = new Set(existing.map((e) => e.summary));
+
+    for (const [i, row] of table1.entries()) {
+      const changeSummary = summaries[i]!;
+      if (done.has(changeSummary)) continue;
+      const where = `${TABLE1_FILE} row ${i + 1}`;
+      const organ = findOrgan(row.target_organ);
+      const species = findSpecies(row.species);
+      if (!organ || !species) throw new Error(`${where}: unknown organ "${row.target_organ}" or species "${row.species}"`);
+      const doi = doiOrThrow(row.doi, where);
+      let [source] = await tx.select({ id: sources.id }).from(sources).where(eq(sources.doi, doi));
+      if (!source) {
+        [source] = await tx.insert(sources).values({ doi, metadataOrigin: 'manual', title: row.reference }).returning({ id: sources.id });
+        report.sourcesAdded++;
+      }
+      const now = new Date();
+      const [finding] = await tx
+        .insert(findings)
+        .values({
+          sourceId: source!.id,
+          status: 'approved',
+          createdBy: importUser.id,
+          approvedAt: now,
+          targetOrgan: organ.id,
+          origin: SKELETAL_MUSCLE,
+          direction: organ.id === SKELETAL_MUSCLE ? 'within_muscle' : 'muscle_to_organ',
+          species: species.id,
+          doi,
+        })
+        .returning({ id: findings.id });
+      const [revision] = await tx
+        .insert(findingRevisions)
+        .values({
+          findingId: finding!.id,
+          revisionNo: 1,
+          authorId: importUser.id,
+          changeSummary,
+          submittedAt: now,
+          targetOrgan: organ.id,
+          targetOrganLabel: organLabel(organ.id),
+          origin: SKELETAL_MUSCLE,
+          originLabel: organLabel(SKELETAL_MUSCLE),
+          direction: organ.id === SKELETAL_MUSCLE ? 'within_muscle' : 'muscle_to_organ',
+          species: species.id,
+          speciesLabel: speciesLabel(species.id),
+          evSource: row.ev_source.trim(),
+          cargo: parseCargoCell(row.ev_cargo),
+          recipientCell: row.recipient_cell.trim(),
+          modelDisease: orEmpty(row.model_disease),
+          result: row.result.trim(),
+          evidenceLocation: `${REVIEW_CITATION}, Table 1`,
+        })
+        .returning({ id: findingRevisions.id });
+      await tx
+        .update(findings)
+        .set({ latestRevisionId: revision!.id, approvedRevisionId: revision!.id })
+        .where(eq(findings.id, finding!.id));
+      await tx.insert(reviews).values({
+        revisionId: revision!.id,
+        reviewerId: importUser.id,
+        decision: 'approve',
+        comment: `Taken as approved from the peer-reviewed source review (${REVIEW_CITATION}).`,
+      });
+      await refreshListing(tx, finding!.id);
+      await recordAudit(tx, {
+        actorId: importUser.id,
+        action: 'finding.import',
+        entity: 'finding',
+        entityId: finding!.id,
+        detail: { file: TABLE1_FILE, row: i + 1, doi },
+      });
+      report.findingsAdded++;
+    }
+    return report;
+  });
+}

@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import { changedFields, diffFindings, FIELD_KINDS, type FieldDiff } from './diff';
+import { FIELD_LABELS, FINDING_FIELDS, findingContentSchema, type FindingContent, type FindingContentInput } from './schema';
+
+const BASE = {
+  targetOrgan: 'UBERON:0001474', // Bone
+  direction: 'muscle_to_organ',
+  species: 'NCBITaxon:10090', // Mouse
+  evSource: 'C2C12 cells',
+  cargo: [{ name: 'miR-92a-3p', type: 'miRNA' }],
+  recipientCell: 'BMSCs',
+  result: 'Promote osteogenic differentiation of BMSCs',
+};
+
+const finding = (extra: Partial<FindingContentInput> = {}): FindingContent =>
+  findingContentSchema.parse({ ...BASE, ...extra });
+
+function only(diffs: FieldDiff[]): FieldDiff {
+  expect(diffs).toHaveLength(1);
+  return diffs[0]!;
+}
+
+describe('diffFindings — unchanged', () => {
+  it('gives no entries for identical revisions', () => {
+    const a = finding({ mechanism: ['PTEN/AKT'], evType: 'small_ev', curatorNote: 'checked' });
+    expect(diffFindings(a, structuredClone(a))).toEqual([]);
+    expect(changedFields(a, a)).toEqual([]);
+  });
+
+  it('ignores list order', () => {
+    const a = finding({ markersPositive: ['CD63', 'CD81'], cargo: [{ name: 'miR-1', type: 'miRNA' }, { name: 'CD71', type: 'protein' }] });
+    const b = finding({ markersPositive: ['CD81', 'CD63'], cargo: [{ name: 'CD71', type: 'protein' }, { name: 'miR-1', type: 'miRNA' }] });
+    expect(diffFindings(a, b)).toEqual([]);
+  });
+});
+
+describe('diffFindings — scalar fields', () => {
+  it('shows organ labels', () => {
+    expect(only(diffFindings(finding(), finding({ targetOrgan: 'UBERON:0002107' })))).toEqual({
+      field: 'targetOrgan',
+      label: 'Target organ',
+      kind: 'scalar',
+      before: 'Bone',
+      after: 'Liver',
+    });
+  });
+
+  it('shows species, direction and origin labels', () => {
+    const b = finding({ species: 'NCBITaxon:9606', direction: 'organ_to_muscle', origin: 'UBERON:0002107' });
+    expect(diffFindings(finding(), b)).toEqual([
+      { field: 'species', label: 'Species', kind: 'scalar', before: 'Mouse', after: 'Human' },
+      { field: 'direction', label: 'Direction', kind: 'scalar', before: 'Muscle → organ', after: 'Organ → muscle' },
+      { field: 'origin', label: 'Donor organ (origin)', kind: 'scalar', before: 'Skeletal muscle', after: 'Liver' },
+    ]);
+  });
+
+  it('shows an optional choice being set and cleared as null', () => {
+    expect(only(diffFindings(finding(), finding({ evType: 'exosome' })))).toMatchObject({
+      field: 'evType',
+      before: null,
+      after: 'Exosomes (as reported)',
+    });
+    expect(only(diffFindings(finding({ studyType: 'in_vivo' }), finding()))).toMatchObject({
+      field: 'studyType',
+      before: 'In vivo',
+      after: null,
+    });
+    expect(only(diffFindings(finding({ effectDirection: 'promotes' }), finding({ effectDirection: 'inhibits' })))).toMatchObject({
+      field: 'effectDirection',
+      before: 'Promotes',
+      after: 'Inhibits',
+    });
+  });
+});
+
+describe('diffFindings — list fields', () => {
+  it('lists added and removed strings', () => {
+    const a = finding({ mechanism: ['PTEN/AKT', 'Wnt'], markersNegative: ['calnexin'] });
+    const b = finding({ mechanism: ['Wnt', 'SIRT1'], markersNegative: ['calnexin'] });
+    expect(only(diffFindings(a, b))).toEqual({
+      field: 'mechanism',
+      label: 'Mechanism (targets / pathways)',
+      kind: 'list',
+      added: ['SIRT1'],
+      removed: ['PTEN/AKT'],
+    });
+  });
+
+  it('shows method labels', () => {
+    const a = finding({ separationMethods: ['differential_ultracentrifugation'], emMethods: ['none'] });
+    const b = finding({ separationMethods: ['size_exclusion_chromatography', 'differential_ultracentrifugation'], emMethods: ['tem'] });
+    expect(diffFindings(a, b)).toEqual([
+      { field: 'separationMethods', label: 'Separation methods', kind: 'list', added: ['Size-exclusion chromatography'], removed: [] },
+      { field: 'emMethods', label: 'Electron microscopy', kind: 'list', added: ['Transmission EM'], removed: ['None reported'] },
+    ]);
+  });
+
+  it('renders cargo as "name (type)"; a changed type is removed + added', () => {
+    const a = finding({ cargo: [{ name: 'miR-92a-3p', type: 'miRNA' }, { name: 'Prrx2', type: 'other' }] });
+    const b = finding({ cargo: [{ name: 'miR-92a-3p', type: 'miRNA' }, { name: 'Prrx2', type: 'protein' }, { name: 'Palmitate', type: 'lipid' }] });
+    expect(only(diffFindings(a, b))).toEqual({
+      field: 'cargo',
+      label: 'EV cargo',
+      kind: 'list',
+      added: ['Prrx2 (protein)', 'Palmitate (lipid)'],
+      removed: ['Prrx2 (other)'],
+    });
+  });
+
+  it('shows cargo emptied (the review’s NA)', () => {
+    expect(only(diffFindings(finding(), finding({ cargo: [] })))).toMatchObject({ kind: 'list', added: [], removed: ['miR-92a-3p (miRNA)'] });
+  });
+});
+
+describe('diffFindings — text fields', () => {
+  it('word-diffs long text', () => {
+    const d = only(diffFindings(finding(), finding({ result: 'Promote osteogenic differentiation of BMSCs in osteoporotic mice' })));
+    expect(d.kind).toBe('text');
+    if (d.kind !== 'text') return;
+    expect(d.parts.filter((p) => p.added).map((p) => p.value.trim())).toEqual(['in osteoporotic mice']);
+    expect(d.parts.some((p) => p.removed)).toBe(false);
+    expect(d.parts.filter((p) => !p.removed).map((p) => p.value).join('')).toBe(
+      'Promote osteogenic differentiation of BMSCs in osteoporotic mice',
+    );
+  });
+
+  it('word-diffs short text with removed and added words', () => {
+    const d = only(diffFindings(finding(), finding({ evSource: 'C2C12 myotubes' })));
+    expect(d).toEqual({
+      field: 'evSource',
+      label: 'EV source',
+      kind: 'text',
+      parts: [{ value: 'C2C12 ' }, { value: 'cells', removed: true }, { value: 'myotubes', added: true }],
+    });
+  });
+
+  it('shows an optional text being filled in and cleared', () => {
+    expect(only(diffFindings(finding(), finding({ modelDisease: 'Osteoporosis' })))).toMatchObject({
+      field: 'modelDisease',
+      parts: [{ value: 'Osteoporosis', added: true }],
+    });
+    expect(only(diffFindings(finding({ evidenceLocation: 'Fig. 3B' }), finding()))).toMatchObject({
+      field: 'evidenceLocation',
+      parts: [{ value: 'Fig. 3B', removed: true }],
+    });
+  });
+
+  it('covers quote, recipient cell and curator note', () => {
+    const b = finding({ recipientCell: 'MC3T3-E1', evidenceQuote: 'EVs carrying miR-92a-3p…', curatorNote: 'typo fixed' });
+    expect(changedFields(finding(), b)).toEqual(['recipientCell', 'evidenceQuote', 'curatorNote']);
+  });
+});
+
+describe('diffFindings — no previous revision', () => {
+  it('lists every non-empty field of a minimal finding', () => {
+    const b = finding();
+    expect(changedFields(null, b)).toEqual(['targetOrgan', 'species', 'evSource', 'cargo', 'recipientCell', 'result', 'direction', 'origin']);
+    expect(diffFindings(null, b)).toContainEqual({ field: 'targetOrgan', label: 'Target organ', kind: 'scalar', before: null, after: 'Bone' });
+    expect(diffFindings(null, b)).toContainEqual({ field: 'cargo', label: 'EV cargo', kind: 'list', added: ['miR-92a-3p (miRNA)'], removed: [] });
+    expect(diffFindings(null, b)).toContainEqual({ field: 'evSource', label: 'EV source', kind: 'text', parts: [{ value: 'C2C12 cells', added: true }] });
+  });
+
+  it('lists every field when every field is filled, in FINDING_FIELDS order', () => {
+    const b = finding({
+      modelDisease: 'Osteoporosis',
+      studyType: 'in_vivo',
+      effectDirection: 'promotes',
+      mechanism: ['PTEN/AKT'],
+      evType: 'small_ev',
+      separationMethods: ['density_gradient'],
+      particleAnalysis: ['nta'],
+      emMethods: ['tem'],
+      markersPositive: ['CD63'],
+      markersNegative: ['calnexin'],
+      evidenceQuote: 'quote',
+      evidenceLocation: 'p. 4',
+      curatorNote: 'note',
+    });
+    const diffs = diffFindings(null, b);
+    expect(diffs.map((d) => d.field)).toEqual([...FINDING_FIELDS]);
+    for (const d of diffs) {
+      expect(d.kind).toBe(FIELD_KINDS[d.field]);
+      expect(d.label).toBe(FIELD_LABELS[d.field]);
+      if (d.kind === 'list') expect(d.removed).toEqual([]);
+      if (d.kind === 'scalar') expect(d.before).toBeNull();
+      if (d.kind === 'text') expect(d.parts.every((p) => p.added && !p.removed)).toBe(true);
+    }
+  });
+});
+
+describe('FIELD_KINDS', () => {
+  it('covers every field exactly', () => {
+    expect(Object.keys(FIELD_KINDS).sort()).toEqual([...FINDING_FIELDS].sort());
+  });
+});

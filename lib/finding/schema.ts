@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import {
+  CARGO_TYPES,
+  DIRECTIONS,
+  EFFECT_DIRECTIONS,
+  EM_METHODS,
+  EV_TYPES,
+  ORGAN_IDS,
+  PARTICLE_ANALYSIS,
+  SEPARATION_METHODS,
+  SKELETAL_MUSCLE,
+  SPECIES_IDS,
+  STUDY_TYPES,
+} from '../vocab';
+import { LIMITS, longText, optionalLongText, optionalShortText, shortText } from '../validation/text';
+
+const choice = <T extends [string, ...string[]]>(values: T, what: string) =>
+  z.enum(values, { error: `Choose a ${what} from the list.` });
+
+const optionalChoice = <T extends [string, ...string[]]>(values: T, what: string) =>
+  z.preprocess((v) => (v === '' || v === undefined ? null : v), choice(values, what).nullable());
+
+const uniqueList = <T extends z.ZodType<string>>(item: T, max: number, what: string) =>
+  z
+    .array(item, { error: `Expected a list of ${what}.` })
+    .max(max, { error: `At most ${max} ${what}.` })
+    .transform((xs) => [...new Set(xs)]);
+
+export const cargoItemSchema = z.object({
+  name: shortText(200),
+  type: choice(CARGO_TYPES.values, 'cargo type'),
+});
+
+/** The content of a finding: what every revision snapshots. */
+export const findingContentSchema = z.object({
+  targetOrgan: choice(ORGAN_IDS, 'target organ'),
+  origin: choice(ORGAN_IDS, 'donor organ').default(SKELETAL_MUSCLE),
+  direction: choice(DIRECTIONS.values, 'direction'),
+  species: choice(SPECIES_IDS, 'species'),
+  evSource: shortText(),
+  cargo: z
+    .array(cargoItemSchema, { error: 'Expected a list of cargo items.' })
+    .max(LIMITS.cargoItems, { error: `At most ${LIMITS.cargoItems} cargo items.` })
+    .default([]),
+  recipientCell: shortText(),
+  modelDisease: optionalShortText(),
+  result: longText(2_000),
+  studyType: optionalChoice(STUDY_TYPES.values, 'study type'),
+  effectDirection: optionalChoice(EFFECT_DIRECTIONS.values, 'effect direction'),
+  mechanism: uniqueList(shortText(200), LIMITS.listItems, 'mechanism entries').default([]),
+  evType: optionalChoice(EV_TYPES.values, 'EV type'),
+  separationMethods: uniqueList(choice(SEPARATION_METHODS.values, 'separation method'), 20, 'methods').default([]),
+  particleAnalysis: uniqueList(choice(PARTICLE_ANALYSIS.values, 'particle analysis method'), 10, 'methods').default([]),
+  emMethods: uniqueList(choice(EM_METHODS.values, 'EM method'), 10, 'methods').default([]),
+  markersPositive: uniqueList(shortText(100), LIMITS.listItems, 'markers').default([]),
+  markersNegative: uniqueList(shortText(100), LIMITS.listItems, 'markers').default([]),
+  evidenceQuote: optionalLongText(),
+  evidenceLocation: optionalShortText(200),
+  curatorNote: optionalLongText(),
+});
+
+export type FindingContent = z.output<typeof findingContentSchema>;
+export type FindingContentInput = z.input<typeof findingContentSchema>;
+export type CargoItem = z.output<typeof cargoItemSchema>;
+
+/** Field names in display order: Table 1's first, as the design lists them. */
+export const FINDING_FIELDS = [
+  'targetOrgan',
+  'species',
+  'evSource',
+  'cargo',
+  'recipientCell',
+  'modelDisease',
+  'result',
+  'direction',
+  'origin',
+  'studyType',
+  'effectDirection',
+  'mechanism',
+  'evType',
+  'separationMethods',
+  'particleAnalysis',
+  'emMethods',
+  'markersPositive',
+  'markersNegative',
+  'evidenceQuote',
+  'evidenceLocation',
+  'curatorNote',
+] as const satisfies readonly (keyof FindingContent)[];
+
+export const FIELD_LABELS: Record<keyof FindingContent, string> = {
+  targetOrgan: 'Target organ',
+  origin: 'Donor organ (origin)',
+  direction: 'Direction',
+  species: 'Species',
+  evSource: 'EV source',
+  cargo: 'EV cargo',
+  recipientCell: 'Recipient cell',
+  modelDisease: 'Model / disease',
+  result: 'Result',
+  studyType: 'Study type',
+  effectDirection: 'Effect direction',
+  mechanism: 'Mechanism (targets / pathways)',
+  evType: 'EV type (MISEV)',
+  separationMethods: 'Separation methods',
+  particleAnalysis: 'Particle analysis',
+  emMethods: 'Electron microscopy',
+  markersPositive: 'Positive markers',
+  markersNegative: 'Negative markers',
+  evidenceQuote: 'Evidence quote',
+  evidenceLocation: 'Evidence location',
+  curatorNote: 'Curator note',
+};

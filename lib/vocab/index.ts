@@ -1,0 +1,3 @@
+export * from './organs';
+export * from './species';
+export * from './terms';
