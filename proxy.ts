@@ -2,7 +2,6 @@ import { NextResponse, type NextRequest } from 'next/server';
 
 // Comfort only: send signed-out visitors of protected pages to sign-in.
 // Every page, action and handler still checks the session and role itself.
-const PROTECTED = ['/admin', '/my-work', '/review'];
 const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
 
 export function proxy(req: NextRequest) {

@@ -19,6 +19,7 @@ export function constraintName(err: unknown): string | undefined {
 
 export const UNIQUE_VIOLATION = '23505';
 export const SERIALIZATION_FAILURE = '40001';
+export const DEADLOCK_DETECTED = '40P01';
 export const FROZEN_REVISION = 'EV001';
 export const APPEND_ONLY = 'EV002';
 
@@ -28,6 +29,6 @@ export function toDomainError(err: unknown, entity: string): never {
   if (state === UNIQUE_VIOLATION) throw new DomainError('conflict', entity, `That ${entity} already exists.`);
   if (state === FROZEN_REVISION || state === APPEND_ONLY)
     throw new DomainError('conflict', entity, 'This record is part of the permanent history and cannot be changed.');
-  if (state === SERIALIZATION_FAILURE) throw new DomainError('conflict', entity, 'Someone else changed this at the same moment; reload and try again.');
+  if (state === SERIALIZATION_FAILURE || state === DEADLOCK_DETECTED) throw new DomainError('conflict', entity, 'Someone else changed this at the same moment; reload and try again.');
   throw err;
 }

@@ -3,6 +3,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import GitHubProvider from 'next-auth/providers/github';
 import type { Provider } from 'next-auth/providers/index';
 import { getServerSession } from 'next-auth';
+import { connection } from 'next/server';
 import { authenticate } from '@/db/queries/auth';
 import { findOrCreateOAuthUser } from '@/db/queries/oauth';
 import { getDb } from '@/db';
@@ -54,7 +55,15 @@ function providers(): Provider[] {
   return list;
 }
 
-export const authOptions: NextAuthOptions = {
+let cached: NextAuthOptions | undefined;
+
+/** Built on first use, so that building the app needs no secret. */
+export function authOptions(): NextAuthOptions {
+  cached ??= buildAuthOptions();
+  return cached;
+}
+
+const buildAuthOptions = (): NextAuthOptions => ({
   // Credentials sign-in requires JWT sessions in next-auth 4.
   session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
   secret: authSecret(),
@@ -83,13 +92,15 @@ export const authOptions: NextAuthOptions = {
       return session;
     },
   },
-};
+});
 
 export type SessionUser = { id: number; email: string; name: string; role: Role };
 
 /** The user id in the session cookie, unverified against the database. */
 export async function getSessionUserId(): Promise<number | null> {
-  const session = await getServerSession(authOptions);
+  // Mark the render as per-request before touching the secret, so prerendering never needs it.
+  await connection();
+  const session = await getServerSession(authOptions());
   const id = (session?.user as { id?: unknown } | undefined)?.id;
   return typeof id === 'number' && Number.isInteger(id) ? id : null;
 }

@@ -74,6 +74,11 @@ export async function createUser(db: Db, actorId: number | null, input: NewUserI
   }
 }
 
+/** Serializes role and access changes, so two at once cannot both remove "the other" last admin. */
+async function lockAdminChanges(tx: DbOrTx) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('evx:user-admin-changes'))`);
+}
+
 async function guardLastAdmin(tx: DbOrTx, userId: number) {
   const [row] = await tx
     .select({ n: count() })
@@ -84,6 +89,7 @@ async function guardLastAdmin(tx: DbOrTx, userId: number) {
 
 export async function changeRole(db: Db, actorId: number, userId: number, role: Role): Promise<void> {
   await db.transaction(async (tx) => {
+    await lockAdminChanges(tx);
     const [before] = await tx.select({ role: users.role, isSystem: users.isSystem }).from(users).where(eq(users.id, userId)).for('update');
     if (!before || before.isSystem) throw new DomainError('not_found', 'user', 'No such user.');
     if (before.role === role) return;
@@ -96,6 +102,7 @@ export async function changeRole(db: Db, actorId: number, userId: number, role: 
 export async function setUserDisabled(db: Db, actorId: number, userId: number, disabled: boolean): Promise<void> {
   if (disabled && actorId === userId) throw new DomainError('conflict', 'user', 'You cannot disable your own account.');
   await db.transaction(async (tx) => {
+    await lockAdminChanges(tx);
     const [before] = await tx
       .select({ role: users.role, disabledAt: users.disabledAt, isSystem: users.isSystem })
       .from(users)

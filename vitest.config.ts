@@ -1,0 +1,15 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { alias: { '@': path.resolve(__dirname) } },
+  test: {
+    include: ['lib/**/*.test.ts', 'db/**/*.test.ts'],
+    environment: 'node',
+    globalSetup: ['db/test-global-setup.ts'],
+    // Each file opens its own databases; PGlite is single-threaded wasm, so keep files in parallel but bounded.
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
