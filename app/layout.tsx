@@ -26,6 +26,16 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <li>
                 <Link href="/findings">Findings</Link>
               </li>
+              {user && (
+                <>
+                  <li>
+                    <Link href="/my-work">My work</Link>
+                  </li>
+                  <li>
+                    <Link href="/sources/new">Add source</Link>
+                  </li>
+                </>
+              )}
               {user?.role === 'admin' && (
                 <li>
                   <Link href="/admin/users">Users</Link>

@@ -9,13 +9,16 @@ export class DomainError extends Error {
   readonly kind: ErrorKind;
   readonly entity: string;
   readonly field?: string;
+  /** Extra, serializable context (e.g. the current state on a conflict, per-field messages). */
+  readonly details?: { fields?: Record<string, string>; [key: string]: unknown };
 
-  constructor(kind: ErrorKind, entity: string, message: string, field?: string) {
+  constructor(kind: ErrorKind, entity: string, message: string, field?: string, details?: DomainError['details']) {
     super(message);
     this.name = 'DomainError';
     this.kind = kind;
     this.entity = entity;
     this.field = field;
+    this.details = details;
   }
 
   /** e.g. `conflict:finding` */

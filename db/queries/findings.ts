@@ -104,3 +104,13 @@ export async function countOverview(db: DbOrTx) {
   const [s] = await db.select({ n: count() }).from(sources);
   return { findings: f?.n ?? 0, sources: s?.n ?? 0 };
 }
+
+/** Live (not rejected) findings on a source, for the "already has findings" warning. */
+export async function listFindingsOnSource(db: DbOrTx, sourceId: number) {
+  return db
+    .select({ id: findings.id, publicId: findings.publicId, organ: findingRevisions.targetOrganLabel, result: findingRevisions.result })
+    .from(findings)
+    .innerJoin(findingRevisions, sql`${findingRevisions.id} = coalesce(${findings.approvedRevisionId}, ${findings.latestRevisionId})`)
+    .where(and(eq(findings.sourceId, sourceId), sql`${findings.status} <> 'rejected'`))
+    .orderBy(asc(findings.id));
+}

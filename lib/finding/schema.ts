@@ -12,6 +12,7 @@ import {
   SPECIES_IDS,
   STUDY_TYPES,
 } from '../vocab';
+import { normalizeMirnaName } from '../cargo/mirna';
 import { LIMITS, longText, optionalLongText, optionalShortText, shortText } from '../validation/text';
 
 const choice = <T extends [string, ...string[]]>(values: T, what: string) =>
@@ -26,41 +27,59 @@ const uniqueList = <T extends z.ZodType<string>>(item: T, max: number, what: str
     .max(max, { error: `At most ${max} ${what}.` })
     .transform((xs) => [...new Set(xs)]);
 
-export const cargoItemSchema = z.object({
-  name: shortText(200),
-  type: choice(CARGO_TYPES.values, 'cargo type'),
-});
+export const cargoItemSchema = z
+  .object({
+    name: shortText(200),
+    type: choice(CARGO_TYPES.values, 'cargo type'),
+  })
+  // One spelling per miRNA (miRBase style), whatever the paper or curator typed.
+  .transform((c) => (c.type === 'miRNA' ? { ...c, name: normalizeMirnaName(c.name) } : c));
 
-/** The content of a finding: what every revision snapshots. */
-export const findingContentSchema = z.object({
-  targetOrgan: choice(ORGAN_IDS, 'target organ'),
-  origin: choice(ORGAN_IDS, 'donor organ').default(SKELETAL_MUSCLE),
-  direction: choice(DIRECTIONS.values, 'direction'),
-  species: choice(SPECIES_IDS, 'species'),
-  evSource: shortText(),
-  cargo: z
-    .array(cargoItemSchema, { error: 'Expected a list of cargo items.' })
-    .max(LIMITS.cargoItems, { error: `At most ${LIMITS.cargoItems} cargo items.` })
-    .default([]),
-  recipientCell: shortText(),
-  modelDisease: optionalShortText(),
-  result: longText(2_000),
-  studyType: optionalChoice(STUDY_TYPES.values, 'study type'),
-  effectDirection: optionalChoice(EFFECT_DIRECTIONS.values, 'effect direction'),
-  mechanism: uniqueList(shortText(200), LIMITS.listItems, 'mechanism entries').default([]),
-  evType: optionalChoice(EV_TYPES.values, 'EV type'),
-  separationMethods: uniqueList(choice(SEPARATION_METHODS.values, 'separation method'), 20, 'methods').default([]),
-  particleAnalysis: uniqueList(choice(PARTICLE_ANALYSIS.values, 'particle analysis method'), 10, 'methods').default([]),
-  emMethods: uniqueList(choice(EM_METHODS.values, 'EM method'), 10, 'methods').default([]),
-  markersPositive: uniqueList(shortText(100), LIMITS.listItems, 'markers').default([]),
-  markersNegative: uniqueList(shortText(100), LIMITS.listItems, 'markers').default([]),
-  evidenceQuote: optionalLongText(),
-  evidenceLocation: optionalShortText(200),
-  curatorNote: optionalLongText(),
-});
+/** In a draft, required fields may still be empty; everything present is checked as in a submission. */
+const requiredChoice = <T extends [string, ...string[]]>(values: T, what: string, draft: boolean) =>
+  draft
+    ? z.preprocess((v) => (v === undefined || v === null ? '' : v), z.union([z.literal(''), choice(values, what)]))
+    : choice(values, what);
+
+function contentSchema(draft: boolean) {
+  return z.object({
+    targetOrgan: requiredChoice(ORGAN_IDS, 'target organ', draft),
+    origin: choice(ORGAN_IDS, 'donor organ').default(SKELETAL_MUSCLE),
+    direction: requiredChoice(DIRECTIONS.values, 'direction', draft),
+    species: requiredChoice(SPECIES_IDS, 'species', draft),
+    evSource: draft ? optionalShortText() : shortText(),
+    cargo: z
+      .array(cargoItemSchema, { error: 'Expected a list of cargo items.' })
+      .max(LIMITS.cargoItems, { error: `At most ${LIMITS.cargoItems} cargo items.` })
+      .default([]),
+    recipientCell: draft ? optionalShortText() : shortText(),
+    modelDisease: optionalShortText(),
+    result: draft ? optionalLongText(2_000) : longText(2_000),
+    studyType: optionalChoice(STUDY_TYPES.values, 'study type'),
+    effectDirection: optionalChoice(EFFECT_DIRECTIONS.values, 'effect direction'),
+    mechanism: uniqueList(shortText(200), LIMITS.listItems, 'mechanism entries').default([]),
+    evType: optionalChoice(EV_TYPES.values, 'EV type'),
+    separationMethods: uniqueList(choice(SEPARATION_METHODS.values, 'separation method'), 20, 'methods').default([]),
+    particleAnalysis: uniqueList(choice(PARTICLE_ANALYSIS.values, 'particle analysis method'), 10, 'methods').default([]),
+    emMethods: uniqueList(choice(EM_METHODS.values, 'EM method'), 10, 'methods').default([]),
+    markersPositive: uniqueList(shortText(100), LIMITS.listItems, 'markers').default([]),
+    markersNegative: uniqueList(shortText(100), LIMITS.listItems, 'markers').default([]),
+    evidenceQuote: optionalLongText(),
+    evidenceLocation: optionalShortText(200),
+    curatorNote: optionalLongText(),
+  });
+}
+
+/** The content of a finding: what every submitted revision snapshots. */
+export const findingContentSchema = contentSchema(false);
+/** A draft's content: the same rules, but required fields may be empty until submission. */
+export const findingDraftSchema = contentSchema(true);
+
+export const changeSummarySchema = optionalShortText(300);
 
 export type FindingContent = z.output<typeof findingContentSchema>;
 export type FindingContentInput = z.input<typeof findingContentSchema>;
+export type FindingDraft = z.output<typeof findingDraftSchema>;
 export type CargoItem = z.output<typeof cargoItemSchema>;
 
 /** Field names in display order: Table 1's first, as the design lists them. */

@@ -17,8 +17,9 @@ export async function generateMetadata({ params }: PageProps<'/findings/[id]'>):
   return { title: (await params).id };
 }
 
-export default async function FindingPage({ params }: PageProps<'/findings/[id]'>) {
+export default async function FindingPage({ params, searchParams }: PageProps<'/findings/[id]'>) {
   const { id } = await params;
+  const submitted = (await searchParams).submitted === '1';
   if (!PUBLIC_ID.test(id)) notFound();
   const db = await getDb();
   const data = await getFindingByPublicId(db, id);
@@ -41,9 +42,25 @@ export default async function FindingPage({ params }: PageProps<'/findings/[id]'
           {finding.status.replace('_', ' ')}
         </span>
       </h1>
+      {submitted && (
+        <p className="alert alert-ok" role="status">
+          Submitted for review.
+        </p>
+      )}
       <p className="muted">
         Showing revision {revision.revisionNo}
         {finding.approvedRevisionId === revision.id ? ' (approved)' : ' (not yet approved)'}
+        {finding.approvedRevisionId && finding.latestRevisionId !== finding.approvedRevisionId && user ? ' — a newer revision is in progress' : ''}
+      </p>
+      <p style={{ display: 'flex', gap: '0.75rem' }}>
+        {user && (finding.status !== 'rejected' || user.role === 'admin') && (
+          <Link className="btn" href={`/findings/${finding.publicId}/edit`}>
+            Edit
+          </Link>
+        )}
+        <Link className="btn" href={`/findings/${finding.publicId}/history`}>
+          History and compare
+        </Link>
       </p>
 
       <h2>Source</h2>

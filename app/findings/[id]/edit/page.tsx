@@ -1,0 +1,63 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { requireRole } from '@/app/(auth)/dal';
+import { getDb } from '@/db';
+import { getEditState } from '@/db/queries/curation';
+import { listFindingsOnSource } from '@/db/queries/findings';
+import { getUserById } from '@/db/queries/users';
+import { FindingForm } from '@/components/findings/form/finding-form';
+import { revisionFormValues } from '@/components/findings/form/initial';
+import { formatCitation } from '@/lib/citation';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata({ params }: PageProps<'/findings/[id]/edit'>): Promise<Metadata> {
+  return { title: `Edit ${(await params).id}` };
+}
+
+export default async function EditFindingPage({ params }: PageProps<'/findings/[id]/edit'>) {
+  const { id } = await params;
+  const user = await requireRole('curator', `/findings/${id}/edit`);
+  const db = await getDb();
+  const state = /^EVX-\d{6,}$/.test(id) ? await getEditState(db, id) : null;
+  if (!state) notFound();
+  const { finding, latest, source } = state;
+  const isMyDraft = !latest.submittedAt && latest.authorId === user.id;
+
+  let blocked: string | null = null;
+  if (!latest.submittedAt && !isMyDraft) {
+    // Someone else's draft is private to them.
+    const author = await getUserById(db, latest.authorId);
+    blocked = `${author?.name ?? 'Another curator'} is drafting a new revision of this finding. You can edit it again once they submit it.`;
+    if (!finding.approvedRevisionId && finding.latestRevisionId === latest.id && latest.revisionNo === 1) notFound();
+  } else if (latest.submittedAt && finding.status === 'submitted' && latest.authorId !== user.id) {
+    blocked = 'This finding is awaiting review. Comment on it instead, or edit it once it has been decided.';
+  } else if (finding.status === 'rejected' && user.role !== 'admin') {
+    blocked = 'This finding was rejected; only an admin may reopen it.';
+  }
+
+  const siblings = (await listFindingsOnSource(db, source.id)).filter((s) => s.id !== finding.id);
+  return (
+    <section aria-labelledby="edit-title">
+      <h1 id="edit-title">
+        Edit <Link href={`/findings/${finding.publicId}`}>{finding.publicId}</Link>
+      </h1>
+      {blocked ? (
+        <p className="alert" role="alert">
+          {blocked}
+        </p>
+      ) : (
+        <FindingForm
+          source={{ id: source.id, doi: source.doi, citation: formatCitation(source) }}
+          findingId={finding.id}
+          publicId={finding.publicId}
+          lockVersion={finding.lockVersion}
+          initial={revisionFormValues(latest, isMyDraft ? latest.changeSummary : '')}
+          siblings={siblings.map((s) => ({ publicId: s.publicId, label: `${s.organ}: ${s.result}` }))}
+          startsNewRevision={!isMyDraft}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,97 @@
+'use client';
+
+import { useFieldArray, type Control, type FieldErrors, type UseFormRegister, type UseFormSetValue } from 'react-hook-form';
+import { normalizeMirnaName } from '@/lib/cargo/mirna';
+import { CARGO_TYPES } from '@/lib/vocab';
+import type { FindingFormValues } from './types';
+
+/** The typed cargo list: one row per item, added and removed by keyboard or mouse. */
+export function CargoEditor({
+  control,
+  register,
+  setValue,
+  errors,
+}: {
+  control: Control<FindingFormValues>;
+  register: UseFormRegister<FindingFormValues>;
+  setValue: UseFormSetValue<FindingFormValues>;
+  errors: FieldErrors<FindingFormValues>;
+}) {
+  const { fields, append, remove } = useFieldArray({ control, name: 'cargo' });
+  const listError = errors.cargo?.message ?? errors.cargo?.root?.message;
+  return (
+    <fieldset className="field" aria-describedby="cargo-hint">
+      <legend style={{ fontWeight: 600 }}>EV cargo</legend>
+      <p className="hint" id="cargo-hint">
+        One row per molecule. No rows means &quot;not identified&quot;. miRNA names are spelled the miRBase way (miR-133a).
+      </p>
+      {fields.length === 0 && <p className="muted">No cargo items.</p>}
+      <ol style={{ margin: 0, paddingLeft: '1.25rem', display: 'grid', gap: '0.5rem' }}>
+        {fields.map((f, i) => {
+          const nameError = errors.cargo?.[i]?.name?.message;
+          const typeError = errors.cargo?.[i]?.type?.message;
+          const nameReg = register(`cargo.${i}.name`);
+          return (
+            <li key={f.id} data-testid="cargo-row">
+              <div style={{ display: 'flex', gap: '0.5rem', flexWrap: 'wrap', alignItems: 'flex-start' }}>
+                <div className="field">
+                  <label htmlFor={`cargo-${i}-name`}>Name of cargo item {i + 1}</label>
+                  <input
+                    id={`cargo-${i}-name`}
+                    type="text"
+                    aria-invalid={nameError ? true : undefined}
+                    aria-describedby={nameError ? `cargo-${i}-name-error` : undefined}
+                    {...nameReg}
+                    onBlur={(e) => {
+                      void nameReg.onBlur(e);
+                      const type = (document.getElementById(`cargo-${i}-type`) as HTMLSelectElement | null)?.value;
+                      if (type === 'miRNA') setValue(`cargo.${i}.name`, normalizeMirnaName(e.target.value), { shouldDirty: true });
+                    }}
+                  />
+                  {nameError && (
+                    <p className="field-error" id={`cargo-${i}-name-error`} role="alert">
+                      {nameError}
+                    </p>
+                  )}
+                </div>
+                <div className="field">
+                  <label htmlFor={`cargo-${i}-type`}>Type of cargo item {i + 1}</label>
+                  <select
+                    id={`cargo-${i}-type`}
+                    aria-invalid={typeError ? true : undefined}
+                    aria-describedby={typeError ? `cargo-${i}-type-error` : undefined}
+                    {...register(`cargo.${i}.type`)}
+                  >
+                    {CARGO_TYPES.list.map((t) => (
+                      <option key={t.value} value={t.value}>
+                        {t.label}
+                      </option>
+                    ))}
+                  </select>
+                  {typeError && (
+                    <p className="field-error" id={`cargo-${i}-type-error`} role="alert">
+                      {typeError}
+                    </p>
+                  )}
+                </div>
+                <button type="button" className="btn" style={{ alignSelf: 'flex-end' }} onClick={() => remove(i)}>
+                  Remove cargo item {i + 1}
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      <div>
+        <button type="button" className="btn" onClick={() => append({ name: '', type: 'miRNA' } as never)}>
+          Add cargo item
+        </button>
+      </div>
+      {listError && (
+        <p className="field-error" role="alert">
+          {listError}
+        </p>
+      )}
+    </fieldset>
+  );
+}

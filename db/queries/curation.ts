@@ -1,0 +1,378 @@
+import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { cargoKey } from '../../lib/cargo/parse';
+import { DomainError } from '../../lib/errors';
+import { revisionToContent } from '../../lib/finding/from-row';
+import {
+  changeSummarySchema,
+  type FindingContent,
+  findingContentSchema,
+  type FindingDraft,
+  findingDraftSchema,
+} from '../../lib/finding/schema';
+import { organLabel, speciesLabel } from '../../lib/vocab';
+import type { Role } from '../../lib/vocab/terms';
+import type { Db, Tx } from '../client';
+import { findingRevisions, findings, reviews, sources, users, type Finding, type FindingRevision } from '../schema';
+import { recordAudit } from './audit';
+import { refreshListing } from './listing';
+
+export type Actor = { id: number; role: Role };
+
+/** Parse with a shared schema; invalid input becomes one DomainError with a message per field. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, entity = 'finding'): z.output<S> {
+  const r = schema.safeParse(input);
+  if (r.success) return r.data;
+  const fields: Record<string, string> = {};
+  for (const issue of r.error.issues) fields[issue.path.map(String).join('.') || 'root'] ??= issue.message;
+  throw new DomainError('invalid', entity, 'Some fields need attention.', undefined, { fields });
+}
+
+function contentColumns(c: FindingDraft) {
+  return {
+    targetOrgan: c.targetOrgan,
+    targetOrganLabel: c.targetOrgan ? organLabel(c.targetOrgan) : '',
+    origin: c.origin,
+    originLabel: organLabel(c.origin),
+    direction: c.direction,
+    species: c.species,
+    speciesLabel: c.species ? speciesLabel(c.species) : '',
+    evSource: c.evSource,
+    cargo: c.cargo,
+    recipientCell: c.recipientCell,
+    modelDisease: c.modelDisease,
+    result: c.result,
+    studyType: c.studyType,
+    effectDirection: c.effectDirection,
+    mechanism: c.mechanism,
+    evType: c.evType,
+    separationMethods: c.separationMethods,
+    particleAnalysis: c.particleAnalysis,
+    emMethods: c.emMethods,
+    markersPositive: c.markersPositive,
+    markersNegative: c.markersNegative,
+    evidenceQuote: c.evidenceQuote,
+    evidenceLocation: c.evidenceLocation,
+    curatorNote: c.curatorNote,
+  };
+}
+
+/** What a conflicting editor needs to see: the finding as it is now. */
+export type CurrentState = {
+  lockVersion: number;
+  revisionNo: number;
+  status: string;
+  content: FindingDraft;
+  by: string;
+  at: string;
+};
+
+async function currentState(tx: Tx, f: Finding): Promise<CurrentState> {
+  const [row] = await tx
+    .select({ rev: findingRevisions, by: users.name })
+    .from(findingRevisions)
+    .innerJoin(users, eq(users.id, findingRevisions.authorId))
+    .where(eq(findingRevisions.id, f.latestRevisionId!));
+  return {
+    lockVersion: f.lockVersion,
+    revisionNo: row!.rev.revisionNo,
+    status: f.status,
+    content: revisionToContent(row!.rev) as FindingDraft,
+    by: row!.by,
+    at: f.updatedAt.toISOString(),
+  };
+}
+
+async function lockFinding(tx: Tx, findingId: number): Promise<Finding> {
+  const [f] = await tx.select().from(findings).where(eq(findings.id, findingId)).for('update');
+  if (!f) throw new DomainError('not_found', 'finding', 'No such finding.');
+  return f;
+}
+
+async function latestRevision(tx: Tx, f: Finding): Promise<FindingRevision> {
+  const [r] = await tx.select().from(findingRevisions).where(eq(findingRevisions.id, f.latestRevisionId!));
+  if (!r) throw new Error(`finding ${f.id} has no latest revision`);
+  return r;
+}
+
+async function checkLock(tx: Tx, f: Finding, lockVersion: number) {
+  if (f.lockVersion !== lockVersion) {
+    throw new DomainError(
+      'conflict',
+      'finding',
+      'Someone saved this finding after you started editing. Your text is kept below; compare it with the saved version, then reload to continue from it.',
+      undefined,
+      { current: await currentState(tx, f) },
+    );
+  }
+}
+
+export type CreatedFinding = { findingId: number; publicId: string; revisionId: number; lockVersion: number };
+
+/** A new finding: the finding row and its first revision, a draft only its author sees. */
+export async function createFinding(
+  db: Db,
+  actor: Actor,
+  input: { sourceId: number; content: unknown; changeSummary?: unknown },
+): Promise<CreatedFinding> {
+  const content = parseOrThrow(findingDraftSchema, input.content);
+  const changeSummary = parseOrThrow(changeSummarySchema, input.changeSummary ?? '');
+  return db.transaction(async (tx) => {
+    const [source] = await tx.select({ id: sources.id, doi: sources.doi, year: sources.year }).from(sources).where(eq(sources.id, input.sourceId));
+    if (!source) throw new DomainError('not_found', 'source', 'No such source; add its DOI first.', 'sourceId');
+    const [f] = await tx
+      .insert(findings)
+      .values({
+        sourceId: source.id,
+        status: 'draft',
+        createdBy: actor.id,
+        targetOrgan: content.targetOrgan,
+        origin: content.origin,
+        direction: content.direction,
+        species: content.species,
+        doi: source.doi,
+        year: source.year,
+      })
+      .returning({ id: findings.id, publicId: findings.publicId });
+    const [rev] = await tx
+      .insert(findingRevisions)
+      .values({ findingId: f!.id, revisionNo: 1, authorId: actor.id, changeSummary, ...contentColumns(content) })
+      .returning({ id: findingRevisions.id });
+    await tx.update(findings).set({ latestRevisionId: rev!.id }).where(eq(findings.id, f!.id));
+    await refreshListing(tx, f!.id);
+    await recordAudit(tx, { actorId: actor.id, action: 'finding.create', entity: 'finding', entityId: f!.id, detail: { doi: source.doi } });
+    return { findingId: f!.id, publicId: f!.publicId, revisionId: rev!.id, lockVersion: 0 };
+  });
+}
+
+export type SavedDraft = { revisionId: number; revisionNo: number; lockVersion: number; created: boolean };
+
+/**
+ * Save into the actor's open draft of this finding, or start a new draft
+ * revision from the latest one. Refused as a conflict when the finding
+ * changed since `lockVersion` — never a silent overwrite.
+ */
+async function saveDraftTx(tx: Tx, actor: Actor, findingId: number, lockVersion: number, content: FindingDraft, changeSummary: string): Promise<SavedDraft> {
+  const f = await lockFinding(tx, findingId);
+  await checkLock(tx, f, lockVersion);
+  const latest = await latestRevision(tx, f);
+  const now = new Date();
+  let revisionId = latest.id;
+  let revisionNo = latest.revisionNo;
+  let created = false;
+
+  if (!latest.submittedAt) {
+    if (latest.authorId !== actor.id) {
+      const [author] = await tx.select({ name: users.name }).from(users).where(eq(users.id, latest.authorId));
+      throw new DomainError('conflict', 'finding', `${author?.name ?? 'Another curator'} has an unsubmitted draft of this finding; it can be edited again once they submit it.`);
+    }
+    await tx
+      .update(findingRevisions)
+      .set({ ...contentColumns(content), changeSummary, updatedAt: now })
+      .where(and(eq(findingRevisions.id, latest.id), isNull(findingRevisions.submittedAt)));
+  } else {
+    if (f.status === 'submitted' && latest.authorId !== actor.id)
+      throw new DomainError('conflict', 'finding', 'This finding is awaiting review. Add a comment instead, or edit it once it has been decided.');
+    if (f.status === 'rejected' && actor.role !== 'admin')
+      throw new DomainError('forbidden', 'finding', 'This finding was rejected; only an admin may reopen it.');
+    revisionNo = latest.revisionNo + 1;
+    const [rev] = await tx
+      .insert(findingRevisions)
+      .values({ findingId: f.id, revisionNo, basedOnRevisionId: latest.id, authorId: actor.id, changeSummary, ...contentColumns(content) })
+      .returning({ id: findingRevisions.id });
+    revisionId = rev!.id;
+    created = true;
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'finding.revision_start',
+      entity: 'finding',
+      entityId: f.id,
+      detail: { revisionNo, basedOn: latest.revisionNo, previousStatus: f.status },
+    });
+  }
+  const [updated] = await tx
+    .update(findings)
+    .set({ latestRevisionId: revisionId, status: 'draft', lockVersion: sql`${findings.lockVersion} + 1`, updatedAt: now })
+    .where(and(eq(findings.id, f.id), eq(findings.lockVersion, lockVersion)))
+    .returning({ lockVersion: findings.lockVersion });
+  if (!updated) throw new DomainError('conflict', 'finding', 'Someone saved this finding at the same moment; reload and try again.');
+  if (!f.approvedRevisionId) await refreshListing(tx, f.id);
+  return { revisionId, revisionNo, lockVersion: updated.lockVersion, created };
+}
+
+export async function saveDraft(
+  db: Db,
+  actor: Actor,
+  input: { findingId: number; lockVersion: number; content: unknown; changeSummary?: unknown },
+): Promise<SavedDraft> {
+  const content = parseOrThrow(findingDraftSchema, input.content);
+  const changeSummary = parseOrThrow(changeSummarySchema, input.changeSummary ?? '');
+  return db.transaction((tx) => saveDraftTx(tx, actor, input.findingId, input.lockVersion, content, changeSummary));
+}
+
+const normalizeCell = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
+
+/** Other live findings on the same source with the same organ, recipient cell and cargo set. */
+export async function findDuplicates(tx: Tx | Db, findingId: number | null, sourceId: number, c: Pick<FindingContent, 'targetOrgan' | 'recipientCell' | 'cargo'>) {
+  const candidates = await tx
+    .select({ publicId: findings.publicId, rev: findingRevisions })
+    .from(findings)
+    .innerJoin(
+      findingRevisions,
+      sql`${findingRevisions.id} in (${findings.approvedRevisionId}, ${findings.latestRevisionId})`,
+    )
+    .where(
+      and(
+        eq(findings.sourceId, sourceId),
+        ne(findings.status, 'rejected'),
+        findingId == null ? undefined : ne(findings.id, findingId),
+        isNotNull(findingRevisions.submittedAt),
+      ),
+    );
+  const key = cargoKey(c.cargo);
+  const same = candidates.filter(
+    (x) =>
+      x.rev.targetOrgan === c.targetOrgan &&
+      normalizeCell(x.rev.recipientCell) === normalizeCell(c.recipientCell) &&
+      cargoKey(x.rev.cargo) === key,
+  );
+  return [...new Set(same.map((x) => x.publicId))];
+}
+
+/**
+ * Save (when content is given) and submit the actor's draft for review, in
+ * one transaction. The content must now pass the full schema, and must not
+ * duplicate another finding.
+ */
+export async function submitFinding(
+  db: Db,
+  actor: Actor,
+  input: { findingId: number; lockVersion: number; content?: unknown; changeSummary?: unknown },
+): Promise<{ lockVersion: number; revisionNo: number }> {
+  const draft = input.content === undefined ? undefined : parseOrThrow(findingDraftSchema, input.content);
+  const summaryInput = parseOrThrow(changeSummarySchema, input.changeSummary ?? '');
+  return db.transaction(async (tx) => {
+    let lockVersion = input.lockVersion;
+    if (draft) lockVersion = (await saveDraftTx(tx, actor, input.findingId, lockVersion, draft, summaryInput)).lockVersion;
+    const f = await lockFinding(tx, input.findingId);
+    await checkLock(tx, f, lockVersion);
+    const latest = await latestRevision(tx, f);
+    if (latest.submittedAt || latest.authorId !== actor.id)
+      throw new DomainError('conflict', 'finding', 'There is no draft of yours to submit on this finding.');
+    const content = parseOrThrow(findingContentSchema, revisionToContent(latest));
+    const changeSummary = latest.changeSummary || (latest.revisionNo === 1 ? 'New finding' : '');
+    if (!changeSummary)
+      throw new DomainError('invalid', 'finding', 'Some fields need attention.', undefined, {
+        fields: { changeSummary: 'Say in a few words what this revision changes.' },
+      });
+    const dups = await findDuplicates(tx, f.id, f.sourceId, content);
+    if (dups.length)
+      throw new DomainError(
+        'conflict',
+        'duplicate',
+        `An identical finding already exists (same DOI, target organ, recipient cell and cargo): ${dups.join(', ')}.`,
+        undefined,
+        { duplicates: dups },
+      );
+    const now = new Date();
+    await tx
+      .update(findingRevisions)
+      .set({ submittedAt: now, changeSummary, updatedAt: now })
+      .where(and(eq(findingRevisions.id, latest.id), isNull(findingRevisions.submittedAt)));
+    const [updated] = await tx
+      .update(findings)
+      .set({ status: 'submitted', lockVersion: sql`${findings.lockVersion} + 1`, updatedAt: now })
+      .where(and(eq(findings.id, f.id), eq(findings.lockVersion, lockVersion)))
+      .returning({ lockVersion: findings.lockVersion });
+    await recordAudit(tx, { actorId: actor.id, action: 'finding.submit', entity: 'finding', entityId: f.id, detail: { revisionNo: latest.revisionNo } });
+    return { lockVersion: updated!.lockVersion, revisionNo: latest.revisionNo };
+  });
+}
+
+/** "Revert to this": a new draft equal to an earlier revision (or the actor's open draft set to it). */
+export async function revertToRevision(
+  db: Db,
+  actor: Actor,
+  input: { findingId: number; lockVersion: number; revisionNo: number },
+): Promise<SavedDraft> {
+  return db.transaction(async (tx) => {
+    const [target] = await tx
+      .select()
+      .from(findingRevisions)
+      .where(and(eq(findingRevisions.findingId, input.findingId), eq(findingRevisions.revisionNo, input.revisionNo)));
+    if (!target || (!target.submittedAt && target.authorId !== actor.id)) throw new DomainError('not_found', 'revision', 'No such revision.');
+    const saved = await saveDraftTx(tx, actor, input.findingId, input.lockVersion, revisionToContent(target) as FindingDraft, `Revert to revision ${target.revisionNo}`);
+    await recordAudit(tx, { actorId: actor.id, action: 'finding.revert', entity: 'finding', entityId: input.findingId, detail: { to: target.revisionNo, draft: saved.revisionNo } });
+    return saved;
+  });
+}
+
+/** Everything the edit page needs; null when the finding does not exist. */
+export async function getEditState(db: Db, publicId: string) {
+  const [f] = await db.select().from(findings).where(eq(findings.publicId, publicId));
+  if (!f) return null;
+  const [latest] = await db.select().from(findingRevisions).where(eq(findingRevisions.id, f.latestRevisionId!));
+  const [source] = await db.select().from(sources).where(eq(sources.id, f.sourceId));
+  return { finding: f, latest: latest!, source: source! };
+}
+
+export type MyWorkItem = {
+  publicId: string;
+  revisionNo: number;
+  state: string;
+  summary: string;
+  result: string;
+  updatedAt: Date;
+};
+
+/** The actor's open drafts, and every revision they submitted with where it stands. */
+export async function listMyWork(db: Db, userId: number): Promise<{ drafts: MyWorkItem[]; submitted: MyWorkItem[] }> {
+  const rows = await db
+    .select({
+      publicId: findings.publicId,
+      findingStatus: findings.status,
+      latestRevisionId: findings.latestRevisionId,
+      approvedRevisionId: findings.approvedRevisionId,
+      rev: {
+        id: findingRevisions.id,
+        revisionNo: findingRevisions.revisionNo,
+        submittedAt: findingRevisions.submittedAt,
+        updatedAt: findingRevisions.updatedAt,
+        changeSummary: findingRevisions.changeSummary,
+        result: findingRevisions.result,
+      },
+    })
+    .from(findingRevisions)
+    .innerJoin(findings, eq(findings.id, findingRevisions.findingId))
+    .where(eq(findingRevisions.authorId, userId))
+    .orderBy(desc(findingRevisions.updatedAt))
+    .limit(500);
+  const ids = rows.map((r) => r.rev.id);
+  const decisions = ids.length
+    ? await db.select({ revisionId: reviews.revisionId, decision: reviews.decision }).from(reviews).where(inArray(reviews.revisionId, ids)).orderBy(asc(reviews.createdAt))
+    : [];
+  const drafts: MyWorkItem[] = [];
+  const submitted: MyWorkItem[] = [];
+  for (const r of rows) {
+    const item = { publicId: r.publicId, revisionNo: r.rev.revisionNo, summary: r.rev.changeSummary, result: r.rev.result, updatedAt: r.rev.updatedAt };
+    if (!r.rev.submittedAt) {
+      if (r.latestRevisionId === r.rev.id) drafts.push({ ...item, state: 'draft' });
+      continue;
+    }
+    const ds = decisions.filter((d) => d.revisionId === r.rev.id).map((d) => d.decision);
+    const state =
+      r.approvedRevisionId === r.rev.id
+        ? 'approved'
+        : ds.includes('reject')
+          ? 'rejected'
+          : ds.includes('request_changes')
+            ? 'changes_requested'
+            : r.latestRevisionId === r.rev.id && r.findingStatus === 'submitted'
+              ? 'submitted'
+              : ds.includes('approve') && r.latestRevisionId === r.rev.id
+                ? 'submitted'
+                : 'superseded';
+    submitted.push({ ...item, state });
+  }
+  return { drafts, submitted };
+}
