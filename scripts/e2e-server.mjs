@@ -19,6 +19,8 @@ const env = {
   NEXTAUTH_SECRET: 'e2e-only-secret-not-for-production-0123456789',
   NEXTAUTH_URL: `http://127.0.0.1:${port}`,
   NEXT_TELEMETRY_DISABLED: '1',
+  // A closed port: e2e runs "offline", so DOI look-ups fall back to manual entry.
+  CROSSREF_API_URL: 'http://127.0.0.1:9',
   // e2e contexts each send their own X-Forwarded-For, so per-IP rate limits do not leak between tests.
 };
 delete env.DATABASE_URL;

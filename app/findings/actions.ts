@@ -10,7 +10,9 @@ import { type ActionResult, toActionError } from '@/lib/action-result';
 const ids = z.object({
   findingId: z.coerce.number().int().positive(),
   lockVersion: z.coerce.number().int().nonnegative(),
+  editSession: z.string().regex(/^[\w-]{8,64}$/).nullish(),
 });
+const editSession = z.string().regex(/^[\w-]{8,64}$/).nullish();
 
 function badRequest(): ActionResult<never> {
   return { ok: false, error: 'invalid', message: 'The request was malformed; reload the page and try again.' };
@@ -21,13 +23,20 @@ export async function createFindingAction(input: {
   sourceId: unknown;
   content: unknown;
   changeSummary?: unknown;
+  editSession?: unknown;
 }): Promise<ActionResult<{ findingId: number; publicId: string; lockVersion: number; savedAt: string }>> {
   const auth = await authorize('curator');
   if (!auth.ok) return { ok: false, error: auth.error, message: auth.message };
   const sourceId = z.coerce.number().int().positive().safeParse(input?.sourceId);
-  if (!sourceId.success) return badRequest();
+  const session = editSession.safeParse(input?.editSession);
+  if (!sourceId.success || !session.success) return badRequest();
   try {
-    const r = await createFinding(await getDb(), auth.user, { sourceId: sourceId.data, content: input.content, changeSummary: input.changeSummary });
+    const r = await createFinding(await getDb(), auth.user, {
+      sourceId: sourceId.data,
+      content: input.content,
+      changeSummary: input.changeSummary,
+      editSession: session.data ?? null,
+    });
     revalidatePath('/my-work');
     return { ok: true, data: { findingId: r.findingId, publicId: r.publicId, lockVersion: r.lockVersion, savedAt: new Date().toISOString() } };
   } catch (e) {
@@ -41,6 +50,7 @@ export async function saveDraftAction(input: {
   lockVersion: unknown;
   content: unknown;
   changeSummary?: unknown;
+  editSession?: unknown;
 }): Promise<ActionResult<{ lockVersion: number; revisionNo: number; savedAt: string }>> {
   const auth = await authorize('curator');
   if (!auth.ok) return { ok: false, error: auth.error, message: auth.message };
@@ -59,6 +69,7 @@ export async function submitFindingAction(input: {
   lockVersion: unknown;
   content?: unknown;
   changeSummary?: unknown;
+  editSession?: unknown;
 }): Promise<ActionResult<{ lockVersion: number; revisionNo: number }>> {
   const auth = await authorize('curator');
   if (!auth.ok) return { ok: false, error: auth.error, message: auth.message };

@@ -70,6 +70,21 @@ describe.each(testEngines())('curation on %s', (engine) => {
     expect(row!.cargo.map((c) => c.name)).toEqual(['miR-133a', 'CD63']);
   });
 
+  it('each editing sitting collects its autosaves in one draft revision; a later sitting starts the next one', async () => {
+    const f = await createFinding(t.db, curator, { sourceId, content: content({ recipientCell: 'Myotubes' }), editSession: 'sitting-one-aaaa' });
+    const a = await saveDraft(t.db, curator, { findingId: f.findingId, lockVersion: 0, content: content({ recipientCell: 'Myotubes', result: 'One' }), editSession: 'sitting-one-aaaa' });
+    expect(a).toMatchObject({ revisionNo: 1, created: false });
+    const b = await saveDraft(t.db, curator, { findingId: f.findingId, lockVersion: a.lockVersion, content: content({ recipientCell: 'Myotubes', result: 'Two' }), editSession: 'sitting-two-bbbb' });
+    expect(b).toMatchObject({ revisionNo: 2, created: true });
+    const c = await saveDraft(t.db, curator, { findingId: f.findingId, lockVersion: b.lockVersion, content: content({ recipientCell: 'Myotubes', result: 'Three' }), editSession: 'sitting-two-bbbb' });
+    expect(c).toMatchObject({ revisionNo: 2, created: false });
+    const rows = await t.query<{ revision_no: number; result: string }>(`select revision_no, result from finding_revisions where finding_id = $1 order by revision_no`, [f.findingId]);
+    expect(rows).toEqual([
+      { revision_no: 1, result: 'One' },
+      { revision_no: 2, result: 'Three' },
+    ]);
+  });
+
   it('a stale lock version is refused with the current state, and nothing is written', async () => {
     const f = await createFinding(t.db, curator, { sourceId, content: content({ recipientCell: 'HUVECs' }) });
     await saveDraft(t.db, curator, { findingId: f.findingId, lockVersion: 0, content: content({ recipientCell: 'HUVECs', result: 'First.' }) });
@@ -123,12 +138,12 @@ describe.each(testEngines())('curation on %s', (engine) => {
     // A draft of one curator is not writable by another.
     const err = await failure(saveDraft(t.db, other, { findingId: f.findingId, lockVersion: s.lockVersion, content: content() }));
     expect(err.message).toMatch(/unsubmitted draft/);
-    // Revert: a draft equal to revision 1.
+    // Revert: a new draft revision equal to revision 1 (the draft it replaces stays in the history).
     const r = await revertToRevision(t.db, curator, { findingId: f.findingId, lockVersion: s.lockVersion, revisionNo: 1 });
-    expect(r.revisionNo).toBe(2);
-    const [draft] = await t.query<{ result: string; change_summary: string }>(`select result, change_summary from finding_revisions where finding_id = $1 and revision_no = 2`, [f.findingId]);
+    expect(r).toMatchObject({ revisionNo: 3, created: true });
+    const [draft] = await t.query<{ result: string; change_summary: string }>(`select result, change_summary from finding_revisions where finding_id = $1 and revision_no = 3`, [f.findingId]);
     expect(draft).toEqual({ result: 'Muscle EVs promote osteogenic differentiation.', change_summary: 'Revert to revision 1' });
-    expect(await count(`select count(*)::int n from audit_events where entity = 'finding' and entity_id = $1 and action in ('finding.create','finding.submit','finding.revision_start','finding.revert')`, [String(f.findingId)])).toBe(4);
+    expect(await count(`select count(*)::int n from audit_events where entity = 'finding' and entity_id = $1 and action in ('finding.create','finding.submit','finding.revision_start','finding.revert')`, [String(f.findingId)])).toBe(5);
   });
 
   it('submission needs the full record and an edit needs a change summary', async () => {

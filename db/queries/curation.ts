@@ -11,6 +11,7 @@ import {
   findingDraftSchema,
 } from '../../lib/finding/schema';
 import { organLabel, speciesLabel } from '../../lib/vocab';
+import { transition } from '../../lib/workflow';
 import type { Role } from '../../lib/vocab/terms';
 import type { Db, Tx } from '../client';
 import { findingRevisions, findings, reviews, sources, users, type Finding, type FindingRevision } from '../schema';
@@ -83,19 +84,19 @@ async function currentState(tx: Tx, f: Finding): Promise<CurrentState> {
   };
 }
 
-async function lockFinding(tx: Tx, findingId: number): Promise<Finding> {
+export async function lockFinding(tx: Tx, findingId: number): Promise<Finding> {
   const [f] = await tx.select().from(findings).where(eq(findings.id, findingId)).for('update');
   if (!f) throw new DomainError('not_found', 'finding', 'No such finding.');
   return f;
 }
 
-async function latestRevision(tx: Tx, f: Finding): Promise<FindingRevision> {
+export async function latestRevision(tx: Tx, f: Finding): Promise<FindingRevision> {
   const [r] = await tx.select().from(findingRevisions).where(eq(findingRevisions.id, f.latestRevisionId!));
   if (!r) throw new Error(`finding ${f.id} has no latest revision`);
   return r;
 }
 
-async function checkLock(tx: Tx, f: Finding, lockVersion: number) {
+export async function checkLock(tx: Tx, f: Finding, lockVersion: number) {
   if (f.lockVersion !== lockVersion) {
     throw new DomainError(
       'conflict',
@@ -113,7 +114,7 @@ export type CreatedFinding = { findingId: number; publicId: string; revisionId: 
 export async function createFinding(
   db: Db,
   actor: Actor,
-  input: { sourceId: number; content: unknown; changeSummary?: unknown },
+  input: { sourceId: number; content: unknown; changeSummary?: unknown; editSession?: string | null },
 ): Promise<CreatedFinding> {
   const content = parseOrThrow(findingDraftSchema, input.content);
   const changeSummary = parseOrThrow(changeSummarySchema, input.changeSummary ?? '');
@@ -136,7 +137,7 @@ export async function createFinding(
       .returning({ id: findings.id, publicId: findings.publicId });
     const [rev] = await tx
       .insert(findingRevisions)
-      .values({ findingId: f!.id, revisionNo: 1, authorId: actor.id, changeSummary, ...contentColumns(content) })
+      .values({ findingId: f!.id, revisionNo: 1, authorId: actor.id, changeSummary, editSession: input.editSession ?? null, ...contentColumns(content) })
       .returning({ id: findingRevisions.id });
     await tx.update(findings).set({ latestRevisionId: rev!.id }).where(eq(findings.id, f!.id));
     await refreshListing(tx, f!.id);
@@ -152,7 +153,15 @@ export type SavedDraft = { revisionId: number; revisionNo: number; lockVersion: 
  * revision from the latest one. Refused as a conflict when the finding
  * changed since `lockVersion` — never a silent overwrite.
  */
-async function saveDraftTx(tx: Tx, actor: Actor, findingId: number, lockVersion: number, content: FindingDraft, changeSummary: string): Promise<SavedDraft> {
+export async function saveDraftTx(
+  tx: Tx,
+  actor: Actor,
+  findingId: number,
+  lockVersion: number,
+  content: FindingDraft,
+  changeSummary: string,
+  editSession: string | null = null,
+): Promise<SavedDraft> {
   const f = await lockFinding(tx, findingId);
   await checkLock(tx, f, lockVersion);
   const latest = await latestRevision(tx, f);
@@ -161,24 +170,36 @@ async function saveDraftTx(tx: Tx, actor: Actor, findingId: number, lockVersion:
   let revisionNo = latest.revisionNo;
   let created = false;
 
-  if (!latest.submittedAt) {
-    if (latest.authorId !== actor.id) {
+  const outcome = transition('edit', {
+    status: f.status,
+    role: actor.role,
+    isAuthor: latest.authorId === actor.id,
+    latestIsDraft: !latest.submittedAt,
+    hasApproved: f.approvedRevisionId != null,
+    approvals: 0,
+    approvalsRequired: 1,
+    actorDecided: false,
+    comment: '',
+  });
+  if (!outcome.ok) {
+    if (!latest.submittedAt && latest.authorId !== actor.id) {
       const [author] = await tx.select({ name: users.name }).from(users).where(eq(users.id, latest.authorId));
       throw new DomainError('conflict', 'finding', `${author?.name ?? 'Another curator'} has an unsubmitted draft of this finding; it can be edited again once they submit it.`);
     }
+    throw new DomainError(outcome.error, 'finding', outcome.message);
+  }
+  // The author's draft collects the autosaves of one sitting; a new sitting keeps it and starts the next revision.
+  const newSitting = !outcome.newRevision && editSession != null && latest.editSession !== editSession;
+  if (!outcome.newRevision && !newSitting) {
     await tx
       .update(findingRevisions)
       .set({ ...contentColumns(content), changeSummary, updatedAt: now })
       .where(and(eq(findingRevisions.id, latest.id), isNull(findingRevisions.submittedAt)));
   } else {
-    if (f.status === 'submitted' && latest.authorId !== actor.id)
-      throw new DomainError('conflict', 'finding', 'This finding is awaiting review. Add a comment instead, or edit it once it has been decided.');
-    if (f.status === 'rejected' && actor.role !== 'admin')
-      throw new DomainError('forbidden', 'finding', 'This finding was rejected; only an admin may reopen it.');
     revisionNo = latest.revisionNo + 1;
     const [rev] = await tx
       .insert(findingRevisions)
-      .values({ findingId: f.id, revisionNo, basedOnRevisionId: latest.id, authorId: actor.id, changeSummary, ...contentColumns(content) })
+      .values({ findingId: f.id, revisionNo, basedOnRevisionId: latest.id, authorId: actor.id, changeSummary, editSession, ...contentColumns(content) })
       .returning({ id: findingRevisions.id });
     revisionId = rev!.id;
     created = true;
@@ -203,11 +224,11 @@ async function saveDraftTx(tx: Tx, actor: Actor, findingId: number, lockVersion:
 export async function saveDraft(
   db: Db,
   actor: Actor,
-  input: { findingId: number; lockVersion: number; content: unknown; changeSummary?: unknown },
+  input: { findingId: number; lockVersion: number; content: unknown; changeSummary?: unknown; editSession?: string | null },
 ): Promise<SavedDraft> {
   const content = parseOrThrow(findingDraftSchema, input.content);
   const changeSummary = parseOrThrow(changeSummarySchema, input.changeSummary ?? '');
-  return db.transaction((tx) => saveDraftTx(tx, actor, input.findingId, input.lockVersion, content, changeSummary));
+  return db.transaction((tx) => saveDraftTx(tx, actor, input.findingId, input.lockVersion, content, changeSummary, input.editSession ?? null));
 }
 
 const normalizeCell = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -247,18 +268,28 @@ export async function findDuplicates(tx: Tx | Db, findingId: number | null, sour
 export async function submitFinding(
   db: Db,
   actor: Actor,
-  input: { findingId: number; lockVersion: number; content?: unknown; changeSummary?: unknown },
+  input: { findingId: number; lockVersion: number; content?: unknown; changeSummary?: unknown; editSession?: string | null },
 ): Promise<{ lockVersion: number; revisionNo: number }> {
   const draft = input.content === undefined ? undefined : parseOrThrow(findingDraftSchema, input.content);
   const summaryInput = parseOrThrow(changeSummarySchema, input.changeSummary ?? '');
   return db.transaction(async (tx) => {
     let lockVersion = input.lockVersion;
-    if (draft) lockVersion = (await saveDraftTx(tx, actor, input.findingId, lockVersion, draft, summaryInput)).lockVersion;
+    if (draft) lockVersion = (await saveDraftTx(tx, actor, input.findingId, lockVersion, draft, summaryInput, input.editSession ?? null)).lockVersion;
     const f = await lockFinding(tx, input.findingId);
     await checkLock(tx, f, lockVersion);
     const latest = await latestRevision(tx, f);
-    if (latest.submittedAt || latest.authorId !== actor.id)
-      throw new DomainError('conflict', 'finding', 'There is no draft of yours to submit on this finding.');
+    const outcome = transition('submit', {
+      status: f.status,
+      role: actor.role,
+      isAuthor: latest.authorId === actor.id,
+      latestIsDraft: !latest.submittedAt,
+      hasApproved: f.approvedRevisionId != null,
+      approvals: 0,
+      approvalsRequired: 1,
+      actorDecided: false,
+      comment: '',
+    });
+    if (!outcome.ok) throw new DomainError(outcome.error, 'finding', outcome.message);
     const content = parseOrThrow(findingContentSchema, revisionToContent(latest));
     const changeSummary = latest.changeSummary || (latest.revisionNo === 1 ? 'New finding' : '');
     if (!changeSummary)
@@ -301,7 +332,7 @@ export async function revertToRevision(
       .from(findingRevisions)
       .where(and(eq(findingRevisions.findingId, input.findingId), eq(findingRevisions.revisionNo, input.revisionNo)));
     if (!target || (!target.submittedAt && target.authorId !== actor.id)) throw new DomainError('not_found', 'revision', 'No such revision.');
-    const saved = await saveDraftTx(tx, actor, input.findingId, input.lockVersion, revisionToContent(target) as FindingDraft, `Revert to revision ${target.revisionNo}`);
+    const saved = await saveDraftTx(tx, actor, input.findingId, input.lockVersion, revisionToContent(target) as FindingDraft, `Revert to revision ${target.revisionNo}`, `revert:${Date.now()}`);
     await recordAudit(tx, { actorId: actor.id, action: 'finding.revert', entity: 'finding', entityId: input.findingId, detail: { to: target.revisionNo, draft: saved.revisionNo } });
     return saved;
   });

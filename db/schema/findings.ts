@@ -108,6 +108,11 @@ export const findingRevisions = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     submittedAt: timestamp({ withTimezone: true }),
+    /**
+     * The editing sitting (one open editor) whose autosaves this draft collects.
+     * A later sitting starts a new draft revision, so every sitting stays in the history.
+     */
+    editSession: text(),
 
     targetOrgan: text().notNull(),
     targetOrganLabel: text().notNull(),

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { reviewDecisionEnum } from './enums';
 import { findingRevisions, findings } from './findings';
@@ -44,5 +45,33 @@ export const comments = pgTable(
   (t) => [index('comments_finding_idx').on(t.findingId, t.createdAt), index('comments_parent_idx').on(t.parentId)],
 );
 
+/**
+ * A problem anyone signed in raises on an approved finding ("wrong DOI", "typo", …);
+ * a reviewer resolves it with a comment. Open flags count on the finding and in the queue.
+ */
+export const flags = pgTable(
+  'flags',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    findingId: integer()
+      .notNull()
+      .references(() => findings.id),
+    raisedBy: integer()
+      .notNull()
+      .references(() => users.id),
+    reason: text().notNull(),
+    note: text().notNull().default(''),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    resolvedAt: timestamp({ withTimezone: true }),
+    resolvedBy: integer().references(() => users.id),
+    resolution: text(),
+  },
+  (t) => [
+    index('flags_open_idx').on(t.findingId).where(sql`${t.resolvedAt} is null`),
+    index('flags_finding_idx').on(t.findingId, t.createdAt),
+  ],
+);
+
 export type Review = typeof reviews.$inferSelect;
+export type Flag = typeof flags.$inferSelect;
 export type Comment = typeof comments.$inferSelect;

@@ -15,6 +15,8 @@ export const users = pgTable(
     // The "import" user that authors seeded rows; it can never sign in.
     isSystem: boolean().notNull().default(false),
     disabledAt: timestamp({ withTimezone: true }),
+    /** When the user last opened their notifications; newer items count in the nav. */
+    notificationsSeenAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,16 +1,27 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getCurrentUser } from '@/app/(auth)/dal';
+import { SourceMetadataForm } from '@/components/sources/source-metadata-form';
 import { getDb } from '@/db';
 import { getSourceByDoi } from '@/db/queries/findings';
+import { hasRole } from '@/lib/auth/roles';
 import { formatCitation } from '@/lib/citation';
 import { doiUrl, normalizeDoi } from '@/lib/doi';
+import { toFormValues } from '@/lib/sources/form-values';
+import { newFindingPath } from '@/lib/sources/paths';
 
 export const dynamic = 'force-dynamic';
 
+const ORIGIN_LABELS = { crossref: 'Crossref', bundled: 'the review’s reference list', manual: 'entered by hand' } as const;
+
 async function doiFrom(params: PageProps<'/sources/[...doi]'>['params']) {
   const { doi } = await params;
-  return normalizeDoi(doi.map(decodeURIComponent).join('/'));
+  try {
+    return normalizeDoi(doi.map(decodeURIComponent).join('/'));
+  } catch {
+    return { ok: false as const };
+  }
 }
 
 export async function generateMetadata({ params }: PageProps<'/sources/[...doi]'>): Promise<Metadata> {
@@ -18,14 +29,20 @@ export async function generateMetadata({ params }: PageProps<'/sources/[...doi]'
   return { title: r.ok ? `doi:${r.doi}` : 'Source' };
 }
 
-export default async function SourcePage({ params }: PageProps<'/sources/[...doi]'>) {
+export default async function SourcePage({ params, searchParams }: PageProps<'/sources/[...doi]'>) {
   const r = await doiFrom(params);
   if (!r.ok) notFound();
-  const data = await getSourceByDoi(await getDb(), r.doi);
+  const [data, user, query] = await Promise.all([getSourceByDoi(await getDb(), r.doi), getCurrentUser(), searchParams]);
   if (!data) notFound();
   const { source, findings } = data;
+  const canCurate = user != null && hasRole(user.role, 'curator');
   return (
     <article aria-labelledby="source-title">
+      {query.existing === '1' && (
+        <div className="alert alert-ok" role="status" data-testid="existing-notice">
+          This DOI is already recorded — here is its source page.
+        </div>
+      )}
       <h1 id="source-title">{source.title ?? `doi:${source.doi}`}</h1>
       <p data-testid="citation">{formatCitation(source)}</p>
       <dl className="fields">
@@ -36,10 +53,17 @@ export default async function SourcePage({ params }: PageProps<'/sources/[...doi
           </a>
         </dd>
         <dt>PMID</dt>
-        <dd>{source.pmid ?? <span className="muted">not recorded</span>}</dd>
+        <dd data-testid="pmid">{source.pmid ?? <span className="muted">not recorded</span>}</dd>
         <dt>Metadata from</dt>
-        <dd>{source.metadataOrigin}</dd>
+        <dd data-testid="metadata-origin">{ORIGIN_LABELS[source.metadataOrigin]}</dd>
       </dl>
+      {canCurate && (
+        <p>
+          <Link className="btn btn-primary" href={newFindingPath(source.doi)}>
+            Record a finding from this source
+          </Link>
+        </p>
+      )}
       <h2>Approved findings from this source ({findings.length})</h2>
       {findings.length === 0 ? (
         <p className="empty">No approved findings cite this source yet.</p>
@@ -51,6 +75,12 @@ export default async function SourcePage({ params }: PageProps<'/sources/[...doi
             </li>
           ))}
         </ul>
+      )}
+      {canCurate && (
+        <details>
+          <summary>Edit metadata</summary>
+          <SourceMetadataForm mode="edit" sourceId={source.id} values={toFormValues(source)} />
+        </details>
       )}
     </article>
   );

@@ -65,6 +65,8 @@ function SaveStatus({ state }: { state: SaveState }) {
 export function FindingForm(props: FindingFormProps) {
   const router = useRouter();
   const ids = useRef({ findingId: props.findingId, publicId: props.publicId, lockVersion: props.lockVersion });
+  // One editing sitting: its autosaves go into one draft revision.
+  const [editSession] = useState(() => crypto.randomUUID());
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [duplicates, setDuplicates] = useState<string[]>([]);
   const [submitting, setSubmitting] = useState(false);
@@ -97,14 +99,14 @@ export function FindingForm(props: FindingFormProps) {
     const { content, changeSummary } = fromFormValues(getValues());
     const cur = ids.current;
     if (cur.findingId == null) {
-      const r = await createFindingAction({ sourceId: props.source.id, content, changeSummary });
+      const r = await createFindingAction({ sourceId: props.source.id, content, changeSummary, editSession });
       if (!r.ok) return applyFailure(r);
       ids.current = { findingId: r.data.findingId, publicId: r.data.publicId, lockVersion: r.data.lockVersion };
       window.history.replaceState(null, '', `/findings/${r.data.publicId}/edit`);
       clearErrors();
       return { kind: 'saved', at: r.data.savedAt };
     }
-    const r = await saveDraftAction({ findingId: cur.findingId, lockVersion: cur.lockVersion, content, changeSummary });
+    const r = await saveDraftAction({ findingId: cur.findingId, lockVersion: cur.lockVersion, content, changeSummary, editSession });
     if (!r.ok) return applyFailure(r);
     ids.current = { ...cur, lockVersion: r.data.lockVersion };
     clearErrors();
@@ -127,7 +129,7 @@ export function FindingForm(props: FindingFormProps) {
       await autosave.flush();
       if (autosave.isPaused() || ids.current.findingId == null) return;
       const { content, changeSummary } = fromFormValues(getValues());
-      const r = await submitFindingAction({ findingId: ids.current.findingId, lockVersion: ids.current.lockVersion, content, changeSummary });
+      const r = await submitFindingAction({ findingId: ids.current.findingId, lockVersion: ids.current.lockVersion, content, changeSummary, editSession });
       if (!r.ok) {
         applyFailure(r);
         return;

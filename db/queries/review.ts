@@ -1,0 +1,228 @@
+import { and, asc, count, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { DomainError } from '../../lib/errors';
+import { revisionToContent } from '../../lib/finding/from-row';
+import type { FindingDraft } from '../../lib/finding/schema';
+import { type Decision, transition } from '../../lib/workflow';
+import type { Db, DbOrTx } from '../client';
+import { findingRevisions, findings, flags, reviews, sources, users } from '../schema';
+import { recordAudit } from './audit';
+import { type Actor, checkLock, latestRevision, lockFinding, saveDraftTx } from './curation';
+import { refreshListing } from './listing';
+import { getSettings } from './settings';
+
+export type QueueFilter = { organ?: string; submitter?: number };
+
+export type QueueItem = {
+  findingId: number;
+  publicId: string;
+  revisionNo: number;
+  submittedAt: Date;
+  submitterId: number;
+  submitter: string;
+  organ: string;
+  result: string;
+  isEdit: boolean;
+  approvals: number;
+  decidedByMe: boolean;
+  openFlags: number;
+};
+
+/** Revisions awaiting review, oldest first. */
+export async function listQueue(db: DbOrTx, actorId: number, filter: QueueFilter = {}, limit = 200): Promise<QueueItem[]> {
+  const rows = await db
+    .select({
+      findingId: findings.id,
+      publicId: findings.publicId,
+      revisionId: findingRevisions.id,
+      revisionNo: findingRevisions.revisionNo,
+      submittedAt: findingRevisions.submittedAt,
+      submitterId: findingRevisions.authorId,
+      submitter: users.name,
+      organ: findingRevisions.targetOrganLabel,
+      result: findingRevisions.result,
+      approvedRevisionId: findings.approvedRevisionId,
+    })
+    .from(findings)
+    .innerJoin(findingRevisions, eq(findingRevisions.id, findings.latestRevisionId))
+    .innerJoin(users, eq(users.id, findingRevisions.authorId))
+    .where(
+      and(
+        eq(findings.status, 'submitted'),
+        filter.organ ? eq(findingRevisions.targetOrgan, filter.organ) : undefined,
+        filter.submitter ? eq(findingRevisions.authorId, filter.submitter) : undefined,
+      ),
+    )
+    .orderBy(asc(findings.updatedAt), asc(findings.id))
+    .limit(limit);
+  if (rows.length === 0) return [];
+  const revIds = rows.map((r) => r.revisionId);
+  const decided = await db
+    .select({ revisionId: reviews.revisionId, reviewerId: reviews.reviewerId, decision: reviews.decision })
+    .from(reviews)
+    .where(inArray(reviews.revisionId, revIds));
+  const flagCounts = await db
+    .select({ findingId: flags.findingId, n: count() })
+    .from(flags)
+    .where(and(inArray(flags.findingId, rows.map((r) => r.findingId)), isNull(flags.resolvedAt)))
+    .groupBy(flags.findingId);
+  return rows.map((r) => ({
+    findingId: r.findingId,
+    publicId: r.publicId,
+    revisionNo: r.revisionNo,
+    submittedAt: r.submittedAt!,
+    submitterId: r.submitterId,
+    submitter: r.submitter,
+    organ: r.organ,
+    result: r.result,
+    isEdit: r.approvedRevisionId != null,
+    approvals: decided.filter((d) => d.revisionId === r.revisionId && d.decision === 'approve').length,
+    decidedByMe: decided.some((d) => d.revisionId === r.revisionId && d.reviewerId === actorId),
+    openFlags: flagCounts.find((f) => f.findingId === r.findingId)?.n ?? 0,
+  }));
+}
+
+/** Items a reviewer can act on now: submitted by others, not yet decided by them. */
+export async function countActionableQueue(db: DbOrTx, actorId: number): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(findings)
+    .innerJoin(findingRevisions, eq(findingRevisions.id, findings.latestRevisionId))
+    .where(
+      and(
+        eq(findings.status, 'submitted'),
+        ne(findingRevisions.authorId, actorId),
+        sql`not exists (select 1 from ${reviews} where ${reviews.revisionId} = ${findingRevisions.id} and ${reviews.reviewerId} = ${actorId})`,
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+export async function getReviewItem(db: DbOrTx, publicId: string) {
+  const [f] = await db.select().from(findings).where(eq(findings.publicId, publicId));
+  if (!f) return null;
+  const [latest] = await db.select().from(findingRevisions).where(eq(findingRevisions.id, f.latestRevisionId!));
+  const approved = f.approvedRevisionId
+    ? (await db.select().from(findingRevisions).where(eq(findingRevisions.id, f.approvedRevisionId)))[0]
+    : undefined;
+  const [source] = await db.select().from(sources).where(eq(sources.id, f.sourceId));
+  const [author] = await db.select({ name: users.name }).from(users).where(eq(users.id, latest!.authorId));
+  const decisions = await db
+    .select({ reviewerId: reviews.reviewerId, reviewer: users.name, decision: reviews.decision, comment: reviews.comment, createdAt: reviews.createdAt })
+    .from(reviews)
+    .innerJoin(users, eq(users.id, reviews.reviewerId))
+    .where(eq(reviews.revisionId, latest!.id))
+    .orderBy(asc(reviews.createdAt));
+  return { finding: f, latest: latest!, approved, source: source!, authorName: author?.name ?? '', decisions };
+}
+
+export type DecisionInput = { findingId: number; revisionNo: number; lockVersion: number; decision: Decision; comment: string };
+
+/**
+ * Record a reviewer's decision on the revision awaiting review, and apply the
+ * transition it causes, in one transaction (finding row locked): the lock
+ * version and the revision number must still match, so two reviewers acting
+ * at once cannot both decide, and nobody decides on what they did not see.
+ */
+export async function decide(db: Db, actor: Actor, input: DecisionInput): Promise<{ status: string; lockVersion: number }> {
+  const comment = input.comment.trim();
+  return db.transaction(async (tx) => {
+    const f = await lockFinding(tx, input.findingId);
+    await checkLock(tx, f, input.lockVersion);
+    const latest = await latestRevision(tx, f);
+    if (latest.revisionNo !== input.revisionNo)
+      throw new DomainError('conflict', 'finding', 'A newer revision replaced the one you reviewed; reload to see it.');
+    const previous = await tx
+      .select({ reviewerId: reviews.reviewerId, decision: reviews.decision })
+      .from(reviews)
+      .where(eq(reviews.revisionId, latest.id));
+    const settings = await getSettings(tx);
+    const outcome = transition(input.decision, {
+      status: f.status,
+      role: actor.role,
+      isAuthor: latest.authorId === actor.id,
+      latestIsDraft: !latest.submittedAt,
+      hasApproved: f.approvedRevisionId != null,
+      approvals: previous.filter((p) => p.decision === 'approve' && p.reviewerId !== actor.id).length,
+      approvalsRequired: settings.approvalsRequired as 1 | 2,
+      actorDecided: previous.some((p) => p.reviewerId === actor.id),
+      comment,
+    });
+    if (!outcome.ok) throw new DomainError(outcome.error, 'review', outcome.message, outcome.error === 'invalid' ? 'comment' : undefined);
+
+    const now = new Date();
+    await tx.insert(reviews).values({ revisionId: latest.id, reviewerId: actor.id, decision: input.decision, comment });
+    const [updated] = await tx
+      .update(findings)
+      .set({
+        status: outcome.next,
+        lockVersion: sql`${findings.lockVersion} + 1`,
+        updatedAt: now,
+        ...(outcome.publishes ? { approvedRevisionId: latest.id, approvedAt: now } : {}),
+      })
+      .where(and(eq(findings.id, f.id), eq(findings.lockVersion, input.lockVersion)))
+      .returning({ lockVersion: findings.lockVersion });
+    if (outcome.publishes || !f.approvedRevisionId) await refreshListing(tx, f.id);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: `review.${input.decision}`,
+      entity: 'finding',
+      entityId: f.id,
+      detail: { revisionNo: latest.revisionNo, from: f.status, to: outcome.next, ...(comment ? { comment } : {}) },
+    });
+    if (outcome.publishes)
+      await recordAudit(tx, { actorId: actor.id, action: 'finding.approved', entity: 'finding', entityId: f.id, detail: { revisionNo: latest.revisionNo } });
+    return { status: outcome.next, lockVersion: updated!.lockVersion };
+  });
+}
+
+/** The author takes a submitted revision back: a new draft equal to it. */
+export async function withdraw(db: Db, actor: Actor, input: { findingId: number; lockVersion: number }) {
+  return db.transaction(async (tx) => {
+    const f = await lockFinding(tx, input.findingId);
+    await checkLock(tx, f, input.lockVersion);
+    const latest = await latestRevision(tx, f);
+    const outcome = transition('withdraw', {
+      status: f.status,
+      role: actor.role,
+      isAuthor: latest.authorId === actor.id,
+      latestIsDraft: !latest.submittedAt,
+      hasApproved: f.approvedRevisionId != null,
+      approvals: 0,
+      approvalsRequired: 1,
+      actorDecided: false,
+      comment: '',
+    });
+    if (!outcome.ok) throw new DomainError(outcome.error, 'finding', outcome.message);
+    const saved = await saveDraftTx(tx, actor, f.id, input.lockVersion, revisionToContent(latest) as FindingDraft, latest.changeSummary);
+    await recordAudit(tx, { actorId: actor.id, action: 'finding.withdraw', entity: 'finding', entityId: f.id, detail: { revisionNo: latest.revisionNo } });
+    return saved;
+  });
+}
+
+/** An admin reopens a rejected finding: it goes back to its author as "changes requested". */
+export async function reopen(db: Db, actor: Actor, input: { findingId: number; lockVersion: number; comment: string }) {
+  return db.transaction(async (tx) => {
+    const f = await lockFinding(tx, input.findingId);
+    await checkLock(tx, f, input.lockVersion);
+    const latest = await latestRevision(tx, f);
+    const outcome = transition('reopen', {
+      status: f.status,
+      role: actor.role,
+      isAuthor: latest.authorId === actor.id,
+      latestIsDraft: !latest.submittedAt,
+      hasApproved: f.approvedRevisionId != null,
+      approvals: 0,
+      approvalsRequired: 1,
+      actorDecided: false,
+      comment: input.comment,
+    });
+    if (!outcome.ok) throw new DomainError(outcome.error, 'finding', outcome.message);
+    const [updated] = await tx
+      .update(findings)
+      .set({ status: outcome.next, lockVersion: sql`${findings.lockVersion} + 1`, updatedAt: new Date() })
+      .where(eq(findings.id, f.id))
+      .returning({ lockVersion: findings.lockVersion });
+    await recordAudit(tx, { actorId: actor.id, action: 'finding.reopen', entity: 'finding', entityId: f.id, detail: { comment: input.comment.trim() } });
+    return { lockVersion: updated!.lockVersion };
+  });
+}

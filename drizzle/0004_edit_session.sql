@@ -1,0 +1,1 @@
+ALTER TABLE "finding_revisions" ADD COLUMN "edit_session" text;
