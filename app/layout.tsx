@@ -2,6 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getCurrentUser } from '@/app/(auth)/dal';
 import { SignOutButton } from '@/components/auth/sign-out-button';
+import { getDb } from '@/db';
+import { getNotifications } from '@/db/queries/discussion';
+import { countActionableQueue } from '@/db/queries/review';
+import { hasRole } from '@/lib/auth/roles';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -11,6 +15,13 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const user = await getCurrentUser();
+  let queue = 0;
+  let unseen = 0;
+  if (user) {
+    const db = await getDb();
+    queue = hasRole(user.role, 'reviewer') ? await countActionableQueue(db, user.id) : 0;
+    unseen = (await getNotifications(db, user, queue)).unseen;
+  }
   return (
     <html lang="en">
       <body>
@@ -34,12 +45,32 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                   <li>
                     <Link href="/sources/new">Add source</Link>
                   </li>
+                  {hasRole(user.role, 'reviewer') && (
+                    <li>
+                      <Link href="/review" data-testid="nav-review">
+                        Review queue{queue > 0 && <span className="role-badge" aria-label={`${queue} awaiting your review`}> {queue}</span>}
+                      </Link>
+                    </li>
+                  )}
+                  <li>
+                    <Link href="/notifications" data-testid="nav-notifications">
+                      Notifications{unseen > 0 && <span className="role-badge" aria-label={`${unseen} new`}> {unseen}</span>}
+                    </Link>
+                  </li>
                 </>
               )}
               {user?.role === 'admin' && (
-                <li>
-                  <Link href="/admin/users">Users</Link>
-                </li>
+                <>
+                  <li>
+                    <Link href="/admin/users">Users</Link>
+                  </li>
+                  <li>
+                    <Link href="/admin/audit">Audit log</Link>
+                  </li>
+                  <li>
+                    <Link href="/admin/settings">Settings</Link>
+                  </li>
+                </>
               )}
             </ul>
           </nav>

@@ -68,7 +68,7 @@ export async function getFindingByPublicId(db: DbOrTx, publicId: string) {
     .where(eq(findingRevisions.findingId, f.id))
     .orderBy(asc(findingRevisions.revisionNo));
   const decisions = await db
-    .select({ revisionId: reviews.revisionId, decision: reviews.decision, reviewer: users.name, createdAt: reviews.createdAt })
+    .select({ revisionId: reviews.revisionId, decision: reviews.decision, reviewer: users.name, comment: reviews.comment, createdAt: reviews.createdAt })
     .from(reviews)
     .innerJoin(findingRevisions, eq(findingRevisions.id, reviews.revisionId))
     .innerJoin(users, eq(users.id, reviews.reviewerId))

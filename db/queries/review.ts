@@ -4,7 +4,7 @@ import { revisionToContent } from '../../lib/finding/from-row';
 import type { FindingDraft } from '../../lib/finding/schema';
 import { type Decision, transition } from '../../lib/workflow';
 import type { Db, DbOrTx } from '../client';
-import { findingRevisions, findings, flags, reviews, sources, users } from '../schema';
+import { auditEvents, findingRevisions, findings, flags, reviews, sources, users } from '../schema';
 import { recordAudit } from './audit';
 import { type Actor, checkLock, latestRevision, lockFinding, saveDraftTx } from './curation';
 import { refreshListing } from './listing';
@@ -225,4 +225,27 @@ export async function reopen(db: Db, actor: Actor, input: { findingId: number; l
     await recordAudit(tx, { actorId: actor.id, action: 'finding.reopen', entity: 'finding', entityId: f.id, detail: { comment: input.comment.trim() } });
     return { lockVersion: updated!.lockVersion };
   });
+}
+
+/** A finding's workflow position and its audit trail (oldest first), for the API and tests. */
+export async function getWorkflowTrail(db: DbOrTx, publicId: string) {
+  const [f] = await db.select().from(findings).where(eq(findings.publicId, publicId));
+  if (!f) return null;
+  const [latest] = await db.select().from(findingRevisions).where(eq(findingRevisions.id, f.latestRevisionId!));
+  const events = await db
+    .select({ action: auditEvents.action, actor: users.email, at: auditEvents.at, detail: auditEvents.detail })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(and(eq(auditEvents.entity, 'finding'), eq(auditEvents.entityId, String(f.id)), sql`${auditEvents.action} not like 'comment.%'`))
+    .orderBy(asc(auditEvents.id));
+  return {
+    publicId: f.publicId,
+    status: f.status,
+    lockVersion: f.lockVersion,
+    revisionNo: latest!.revisionNo,
+    approved: f.approvedRevisionId != null,
+    latestAuthorId: latest!.authorId,
+    latestIsDraft: !latest!.submittedAt,
+    events,
+  };
 }

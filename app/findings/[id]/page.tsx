@@ -4,7 +4,11 @@ import { notFound } from 'next/navigation';
 import { getCurrentUser } from '@/app/(auth)/dal';
 import { getDb } from '@/db';
 import { getFindingByPublicId, getRevision } from '@/db/queries/findings';
+import { Comments } from '@/components/discussion/comments';
+import { Flags } from '@/components/discussion/flags';
 import { FindingFields } from '@/components/findings/finding-fields';
+import { ReopenButton } from '@/components/review/reopen-button';
+import { listComments, listFlags } from '@/db/queries/discussion';
 import { formatCitation } from '@/lib/citation';
 import { doiUrl } from '@/lib/doi';
 import { hasRole } from '@/lib/auth/roles';
@@ -26,21 +30,32 @@ export default async function FindingPage({ params, searchParams }: PageProps<'/
   if (!data) notFound();
   const { finding, source, revisions, decisions } = data;
   const user = await getCurrentUser();
-  // The public sees the approved revision; an unapproved finding only its author and reviewers.
-  const canSeeUnapproved = user && (user.id === finding.createdBy || hasRole(user.role, 'reviewer'));
-  const shownId = finding.approvedRevisionId ?? (canSeeUnapproved ? finding.latestRevisionId : null);
+  const latest = await getRevision(db, finding.latestRevisionId!);
+  // Everyone sees the approved revision. Without one: a draft only its author, a submitted one the signed-in.
+  const canSeeLatest = Boolean(user && latest && (latest.submittedAt || latest.authorId === user.id));
+  const shownId = finding.approvedRevisionId ?? (canSeeLatest ? finding.latestRevisionId : null);
   if (!shownId) notFound();
-  const revision = await getRevision(db, shownId);
+  const revision = shownId === latest?.id ? latest : await getRevision(db, shownId);
   if (!revision) notFound();
   const decisionFor = (revId: number) => decisions.filter((d) => d.revisionId === revId);
+  const [comments, flagList] = await Promise.all([listComments(db, finding.id), listFlags(db, finding.id)]);
+  const openFlags = flagList.filter((f) => !f.resolvedAt).length;
+  const pending = finding.approvedRevisionId != null && finding.latestRevisionId !== finding.approvedRevisionId;
+  // The public sees where the public version stands; signed-in users also see work in progress.
+  const badge = !user && finding.approvedRevisionId ? 'approved' : finding.status;
 
   return (
     <article aria-labelledby="finding-title">
       <h1 id="finding-title">
         {finding.publicId}{' '}
-        <span className={`status status-${finding.status}`} data-testid="finding-status">
-          {finding.status.replace('_', ' ')}
+        <span className={`status status-${badge}`} data-testid="finding-status">
+          {pending && user ? `approved · new revision ${badge.replace('_', ' ')}` : badge.replace('_', ' ')}
         </span>
+        {openFlags > 0 && (
+          <span className="status status-changes_requested" data-testid="open-flags" style={{ marginLeft: '0.5rem' }}>
+            {openFlags} open flag{openFlags === 1 ? '' : 's'}
+          </span>
+        )}
       </h1>
       {submitted && (
         <p className="alert alert-ok" role="status">
@@ -61,6 +76,14 @@ export default async function FindingPage({ params, searchParams }: PageProps<'/
         <Link className="btn" href={`/findings/${finding.publicId}/history`}>
           History and compare
         </Link>
+        {user && hasRole(user.role, 'reviewer') && finding.status === 'submitted' && (
+          <Link className="btn btn-primary" href={`/review/${finding.publicId}`}>
+            Review revision {latest?.revisionNo}
+          </Link>
+        )}
+        {user?.role === 'admin' && finding.status === 'rejected' && (
+          <ReopenButton findingId={finding.id} lockVersion={finding.lockVersion} />
+        )}
       </p>
 
       <h2>Source</h2>
@@ -105,7 +128,7 @@ export default async function FindingPage({ params, searchParams }: PageProps<'/
                     {!r.submittedAt
                       ? 'draft'
                       : ds.length
-                        ? ds.map((d) => `${d.decision.replace('_', ' ')} by ${d.reviewer}`).join('; ')
+                        ? ds.map((d) => `${d.decision.replace('_', ' ')} by ${d.reviewer}${user && d.comment ? `: “${d.comment}”` : ''}`).join('; ')
                         : 'submitted'}
                   </td>
                   <td>{r.changeSummary}</td>
@@ -114,6 +137,15 @@ export default async function FindingPage({ params, searchParams }: PageProps<'/
             })}
         </tbody>
       </table>
+      {finding.approvedRevisionId && (
+        <Flags
+          findingId={finding.id}
+          flags={flagList.map((f) => ({ ...f, createdAt: f.createdAt.toISOString(), resolvedAt: f.resolvedAt?.toISOString() ?? null }))}
+          canRaise={Boolean(user)}
+          canResolve={Boolean(user && hasRole(user.role, 'reviewer'))}
+        />
+      )}
+      {user ? <Comments findingId={finding.id} comments={comments} canComment /> : null}
     </article>
   );
 }

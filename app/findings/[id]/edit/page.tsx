@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { requireRole } from '@/app/(auth)/dal';
 import { getDb } from '@/db';
 import { getEditState } from '@/db/queries/curation';
+import { getReviewItem } from '@/db/queries/review';
 import { listFindingsOnSource } from '@/db/queries/findings';
 import { getUserById } from '@/db/queries/users';
 import { FindingForm } from '@/components/findings/form/finding-form';
@@ -38,11 +39,24 @@ export default async function EditFindingPage({ params }: PageProps<'/findings/[
   }
 
   const siblings = (await listFindingsOnSource(db, source.id)).filter((s) => s.id !== finding.id);
+  const requested = finding.status === 'changes_requested' ? (await getReviewItem(db, finding.publicId))?.decisions.filter((d) => d.decision !== 'approve') ?? [] : [];
   return (
     <section aria-labelledby="edit-title">
       <h1 id="edit-title">
         Edit <Link href={`/findings/${finding.publicId}`}>{finding.publicId}</Link>
       </h1>
+      {requested.length > 0 && (
+        <div className="alert" role="status" data-testid="requested-changes">
+          <strong>Changes requested:</strong>
+          <ul>
+            {requested.map((d) => (
+              <li key={d.reviewerId}>
+                {d.reviewer}: “{d.comment}”
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {blocked ? (
         <p className="alert" role="alert">
           {blocked}

@@ -1,0 +1,88 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm, type Path } from 'react-hook-form';
+import type { z } from 'zod';
+import { updateSettingsAction } from '@/app/admin/settings/actions';
+import { SETTINGS, type Settings, settingsUpdateSchema } from '@/lib/settings';
+
+// The server's schema with every key present: the form always sends the whole set.
+const formSchema = settingsUpdateSchema.required();
+type Input = z.input<typeof formSchema>;
+type Output = z.output<typeof formSchema>;
+
+const toForm = (s: Settings): Input => ({ approvalsRequired: String(s.approvalsRequired), publicRead: s.publicRead });
+
+export function SettingsForm({ initial }: { initial: Settings }) {
+  const [saved, setSaved] = useState(false);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<Input, unknown, Output>({ resolver: zodResolver(formSchema), defaultValues: toForm(initial) });
+
+  const onSubmit = handleSubmit(async (data) => {
+    setSaved(false);
+    const r = await updateSettingsAction(data);
+    if (r.ok) {
+      reset(toForm(r.data));
+      setSaved(true);
+      return;
+    }
+    for (const [field, message] of Object.entries(r.fields ?? {})) setError(field as Path<Input> | 'root', { message });
+    if (!r.fields) setError('root', { message: r.message });
+  });
+
+  const approvalsError = errors.approvalsRequired?.message;
+  const publicReadError = errors.publicRead?.message;
+  return (
+    <form className="stack" onSubmit={onSubmit} onChange={() => setSaved(false)} noValidate aria-label="Settings">
+      {errors.root?.message && (
+        <div className="alert" role="alert">
+          {errors.root.message}
+        </div>
+      )}
+      <fieldset className="field" aria-describedby={['approvals-hint', approvalsError ? 'approvals-error' : ''].join(' ').trim()}>
+        <legend style={{ fontWeight: 600 }}>{SETTINGS.approvalsRequired.label}</legend>
+        <p className="hint" id="approvals-hint">
+          {SETTINGS.approvalsRequired.help}
+        </p>
+        <label style={{ fontWeight: 400 }}>
+          <input type="radio" value="1" {...register('approvalsRequired')} /> 1 approval
+        </label>
+        <label style={{ fontWeight: 400 }}>
+          <input type="radio" value="2" {...register('approvalsRequired')} /> 2 approvals (dual review)
+        </label>
+        {approvalsError && (
+          <p className="field-error" id="approvals-error" role="alert">
+            {approvalsError}
+          </p>
+        )}
+      </fieldset>
+      <div className="field">
+        <label>
+          <input type="checkbox" aria-describedby="public-read-hint" {...register('publicRead')} /> {SETTINGS.publicRead.label}
+        </label>
+        <p className="hint" id="public-read-hint">
+          {SETTINGS.publicRead.help}
+        </p>
+        {publicReadError && (
+          <p className="field-error" role="alert">
+            {publicReadError}
+          </p>
+        )}
+      </div>
+      <div style={{ display: 'flex', gap: '0.75rem', alignItems: 'center' }}>
+        <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
+          {isSubmitting ? 'Saving…' : 'Save settings'}
+        </button>
+        <span role="status" className="muted">
+          {saved ? 'Settings saved.' : ''}
+        </span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,3 @@
+export * from './csv';
+export * from './filters';
+export type { AuditEventRow } from './types';
