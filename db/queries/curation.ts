@@ -235,12 +235,14 @@ const normalizeCell = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ')
 
 /** Other live findings on the same source with the same organ, recipient cell and cargo set. */
 export async function findDuplicates(tx: Tx | Db, findingId: number | null, sourceId: number, c: Pick<FindingContent, 'targetOrgan' | 'recipientCell' | 'cargo'>) {
+  // Compare with what stands: the approved revision, and a latest one still awaiting review
+  // (a rejected or changes-requested edit does not block anyone).
   const candidates = await tx
     .select({ publicId: findings.publicId, rev: findingRevisions })
     .from(findings)
     .innerJoin(
       findingRevisions,
-      sql`${findingRevisions.id} in (${findings.approvedRevisionId}, ${findings.latestRevisionId})`,
+      sql`(${findingRevisions.id} = ${findings.approvedRevisionId} or (${findingRevisions.id} = ${findings.latestRevisionId} and ${findings.status} = 'submitted'))`,
     )
     .where(
       and(

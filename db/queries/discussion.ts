@@ -137,5 +137,6 @@ export async function getNotifications(db: DbOrTx, user: { id: number; role: Act
 }
 
 export async function markNotificationsSeen(db: DbOrTx, userId: number): Promise<void> {
-  await db.update(users).set({ notificationsSeenAt: new Date() }).where(eq(users.id, userId));
+  // The database's clock, like the comment times it is compared with.
+  await db.update(users).set({ notificationsSeenAt: sql`now()` }).where(eq(users.id, userId));
 }

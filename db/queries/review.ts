@@ -52,7 +52,7 @@ export async function listQueue(db: DbOrTx, actorId: number, filter: QueueFilter
         filter.submitter ? eq(findingRevisions.authorId, filter.submitter) : undefined,
       ),
     )
-    .orderBy(asc(findings.updatedAt), asc(findings.id))
+    .orderBy(asc(findingRevisions.submittedAt), asc(findings.id))
     .limit(limit);
   if (rows.length === 0) return [];
   const revIds = rows.map((r) => r.revisionId);

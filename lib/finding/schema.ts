@@ -27,9 +27,13 @@ const uniqueList = <T extends z.ZodType<string>>(item: T, max: number, what: str
     .max(max, { error: `At most ${max} ${what}.` })
     .transform((xs) => [...new Set(xs)]);
 
+/** A list item: "; " joins list items in exports, so an item may not contain ";". */
+const listItem = (max: number) =>
+  shortText(max).refine((s) => !s.includes(';'), { error: 'Cannot contain ";" (it separates list items); use one entry per item.' });
+
 export const cargoItemSchema = z
   .object({
-    name: shortText(200),
+    name: listItem(200),
     type: choice(CARGO_TYPES.values, 'cargo type'),
   })
   // One spelling per miRNA (miRBase style), whatever the paper or curator typed.
@@ -57,13 +61,13 @@ function contentSchema(draft: boolean) {
     result: draft ? optionalLongText(2_000) : longText(2_000),
     studyType: optionalChoice(STUDY_TYPES.values, 'study type'),
     effectDirection: optionalChoice(EFFECT_DIRECTIONS.values, 'effect direction'),
-    mechanism: uniqueList(shortText(200), LIMITS.listItems, 'mechanism entries').default([]),
+    mechanism: uniqueList(listItem(200), LIMITS.listItems, 'mechanism entries').default([]),
     evType: optionalChoice(EV_TYPES.values, 'EV type'),
     separationMethods: uniqueList(choice(SEPARATION_METHODS.values, 'separation method'), 20, 'methods').default([]),
     particleAnalysis: uniqueList(choice(PARTICLE_ANALYSIS.values, 'particle analysis method'), 10, 'methods').default([]),
     emMethods: uniqueList(choice(EM_METHODS.values, 'EM method'), 10, 'methods').default([]),
-    markersPositive: uniqueList(shortText(100), LIMITS.listItems, 'markers').default([]),
-    markersNegative: uniqueList(shortText(100), LIMITS.listItems, 'markers').default([]),
+    markersPositive: uniqueList(listItem(100), LIMITS.listItems, 'markers').default([]),
+    markersNegative: uniqueList(listItem(100), LIMITS.listItems, 'markers').default([]),
     evidenceQuote: optionalLongText(),
     evidenceLocation: optionalShortText(200),
     curatorNote: optionalLongText(),

@@ -1,0 +1,171 @@
+import { and, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
+import { hasRole } from '../../lib/auth/roles';
+import { type BrowseQuery, decodeCursor, encodeCursor } from '../../lib/browse/filters';
+import { DomainError } from '../../lib/errors';
+import type { CargoItem } from '../../lib/finding/schema';
+import type { Role } from '../../lib/vocab/terms';
+import type { DbOrTx } from '../client';
+import { findingRevisions, findings, sources } from '../schema';
+
+export type Viewer = { id: number; role: Role } | null;
+
+/** Approved findings for everyone; other statuses only for signed-in users (drafts: their own). */
+function isPublicView(q: BrowseQuery, viewer: Viewer): boolean {
+  if (!q.status || q.status === 'approved') return true;
+  if (!viewer || !hasRole(viewer.role, 'curator'))
+    throw new DomainError('forbidden', 'browse', 'Sign in to filter by workflow status; only approved findings are public.', 'status');
+  return false;
+}
+
+function tsQuery(q: string) {
+  return sql`websearch_to_tsquery('english', ${q})`;
+}
+
+/** WHERE conditions of a query, without the cursor. Every one is served by an index on `findings`. */
+export function browseConditions(q: BrowseQuery, viewer: Viewer): SQL[] {
+  const pub = isPublicView(q, viewer);
+  const c: SQL[] = [];
+  if (pub) c.push(sql`${findings.approvedRevisionId} is not null`);
+  else {
+    c.push(eq(findings.status, q.status!));
+    // A draft is private to its author.
+    if (q.status === 'draft')
+      c.push(sql`exists (select 1 from ${findingRevisions} r where r.id = ${findings.latestRevisionId} and r.author_id = ${viewer!.id})`);
+  }
+  if (q.organ) c.push(eq(findings.targetOrgan, q.organ));
+  if (q.origin) c.push(eq(findings.origin, q.origin));
+  if (q.direction) c.push(eq(findings.direction, q.direction));
+  if (q.species) c.push(eq(findings.species, q.species));
+  if (q.study) c.push(eq(findings.studyType, q.study));
+  if (q.effect) c.push(eq(findings.effectDirection, q.effect));
+  if (q.cargoType) c.push(sql`${findings.cargoTypes} @> array[${q.cargoType}]::text[]`);
+  if (q.cargo) c.push(sql`${findings.cargoText} ilike ${`%${escapeLike(q.cargo)}%`}`);
+  if (q.yearFrom !== undefined) c.push(gte(findings.year, q.yearFrom));
+  if (q.yearTo !== undefined) c.push(lte(findings.year, q.yearTo));
+  if (q.doi) c.push(eq(findings.doi, q.doi));
+  // Words match the stored tsvector; a partial cargo name ("miR-133") matches by trigram.
+  if (q.q) c.push(sql`(${findings.search} @@ ${tsQuery(q.q)} or ${findings.cargoText} ilike ${`%${escapeLike(q.q)}%`})`);
+  return c;
+}
+
+function escapeLike(s: string) {
+  return s.replace(/[\\%_]/g, (m) => `\\${m}`);
+}
+
+type SortSpec = { expr: SQL; cast: SQL; dir: 'asc' | 'desc'; time?: boolean };
+
+function sortSpec(q: BrowseQuery, pub: boolean): SortSpec {
+  switch (q.sort) {
+    case 'organ':
+      return { expr: sql`${findings.targetOrgan}`, cast: sql`::text`, dir: q.dir ?? 'asc' };
+    case 'species':
+      return { expr: sql`${findings.species}`, cast: sql`::text`, dir: q.dir ?? 'asc' };
+    case 'doi':
+      return { expr: sql`${findings.doi}`, cast: sql`::text`, dir: q.dir ?? 'asc' };
+    case 'year':
+      return { expr: sql`coalesce(${findings.year}, 0)`, cast: sql`::int`, dir: q.dir ?? 'desc' };
+    case 'relevance':
+      return { expr: sql`ts_rank_cd(${findings.search}, ${tsQuery(q.q ?? '')})`, cast: sql`::real`, dir: 'desc' };
+    default:
+      return { expr: pub ? sql`${findings.approvedAt}` : sql`${findings.updatedAt}`, cast: sql`::timestamptz`, dir: q.dir ?? 'desc', time: true };
+  }
+}
+
+export type BrowseRow = {
+  id: number;
+  publicId: string;
+  status: string;
+  targetOrgan: string;
+  species: string;
+  origin: string;
+  direction: string;
+  evSource: string;
+  cargo: CargoItem[];
+  recipientCell: string;
+  modelDisease: string;
+  result: string;
+  studyType: string | null;
+  effectDirection: string | null;
+  doi: string;
+  year: number | null;
+  authors: string | null;
+  revisionNo: number;
+  approvedAt: Date | null;
+  updatedAt: Date;
+};
+
+export type BrowsePage = { rows: BrowseRow[]; next: string | null; count: { n: number; exact: boolean } };
+
+export const EXACT_COUNT_LIMIT = 10_000;
+
+/** One keyset page (no OFFSET: constant time at any depth) and a count, exact up to 10 000. */
+export async function browseFindings(db: DbOrTx, q: BrowseQuery, viewer: Viewer): Promise<BrowsePage> {
+  const pub = isPublicView(q, viewer);
+  const conds = browseConditions(q, viewer);
+  const s = sortSpec(q, pub);
+  if (q.cursor) {
+    const cur = decodeCursor(q.cursor);
+    if (!cur) throw new DomainError('invalid', 'browse', 'Malformed cursor; start from the first page.', 'cursor');
+    const op = s.dir === 'desc' ? sql`<` : sql`>`;
+    conds.push(sql`(${s.expr}, ${findings.id}) ${op} (${cur.value}${s.cast}, ${cur.id})`);
+  }
+  const order = s.dir === 'desc' ? sql`${s.expr} desc, ${findings.id} desc` : sql`${s.expr} asc, ${findings.id} asc`;
+  const shown = pub ? findings.approvedRevisionId : findings.latestRevisionId;
+  const rows = await db
+    .select({
+      id: findings.id,
+      publicId: findings.publicId,
+      status: findings.status,
+      targetOrgan: findingRevisions.targetOrganLabel,
+      species: findingRevisions.speciesLabel,
+      origin: findingRevisions.originLabel,
+      direction: findingRevisions.direction,
+      evSource: findingRevisions.evSource,
+      cargo: findingRevisions.cargo,
+      recipientCell: findingRevisions.recipientCell,
+      modelDisease: findingRevisions.modelDisease,
+      result: findingRevisions.result,
+      studyType: findingRevisions.studyType,
+      effectDirection: findingRevisions.effectDirection,
+      doi: findings.doi,
+      year: findings.year,
+      authors: sources.authors,
+      revisionNo: findingRevisions.revisionNo,
+      approvedAt: findings.approvedAt,
+      updatedAt: findings.updatedAt,
+      // Timestamps travel as text: microseconds survive, which a JS Date would drop.
+      sortValue: sql<string | number | null>`(${s.expr})${s.time ? sql`::text` : sql``}`,
+    })
+    .from(findings)
+    .innerJoin(findingRevisions, eq(findingRevisions.id, shown))
+    .innerJoin(sources, eq(sources.id, findings.sourceId))
+    .where(and(...conds))
+    .orderBy(order)
+    .limit(q.limit + 1);
+  const more = rows.length > q.limit;
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  const next = more && last ? encodeCursor(normalizeSortValue(last.sortValue), last.id) : null;
+  return { rows: page.map(({ sortValue: _s, ...r }) => r), next, count: await countFindings(db, q, viewer) };
+}
+
+function normalizeSortValue(v: unknown): string | number | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string') return v;
+  return String(v);
+}
+
+/** Exact up to EXACT_COUNT_LIMIT; beyond that the planner's estimate, marked as such. */
+export async function countFindings(db: DbOrTx, q: BrowseQuery, viewer: Viewer): Promise<{ n: number; exact: boolean }> {
+  const where = and(...browseConditions({ ...q, cursor: undefined }, viewer));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(sql`(select 1 from ${findings} where ${where} limit ${EXACT_COUNT_LIMIT + 1}) as capped`);
+  const n = Number(row?.n ?? 0);
+  if (n <= EXACT_COUNT_LIMIT) return { n, exact: true };
+  const res = (await db.execute(sql`explain (format json) select 1 from ${findings} where ${where}`)) as unknown;
+  const list = (Array.isArray(res) ? res : (res as { rows: unknown[] }).rows) as Record<string, unknown>[];
+  const plan = list[0]?.['QUERY PLAN'];
+  const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as { Plan: { 'Plan Rows': number } }[];
+  return { n: Math.max(n, Math.round(parsed[0]?.Plan['Plan Rows'] ?? n)), exact: false };
+}
