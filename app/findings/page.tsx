@@ -75,8 +75,12 @@ export default async function FindingsPage({ searchParams }: PageProps<'/finding
     }),
   );
   const exportParams = browseSearchParams(base, { cursor: undefined, limit: undefined, sort: undefined, dir: undefined }).toString();
-  const countText = page ? `${page.count.exact ? '' : 'about '}${page.count.n.toLocaleString('en')} ${page.count.n === 1 ? 'finding' : 'findings'}` : '';
-  const filtered = query && Object.keys(browseSearchParams(query, { cursor: undefined, sort: undefined, dir: undefined, limit: undefined }).toString()).length > 0;
+  const filtered = query && browseSearchParams(query, { cursor: undefined, sort: undefined, dir: undefined, limit: undefined }).toString().length > 0;
+  const statusView = Boolean(query?.status && query.status !== 'approved');
+  const n = page?.count.n ?? 0;
+  const countText = page
+    ? `${page.count.exact ? '' : 'about '}${n.toLocaleString('en')} ${statusView || filtered ? '' : 'approved '}${n === 1 ? 'finding' : 'findings'}${filtered ? ' match these filters' : ''}`
+    : '';
 
   return (
     <section aria-labelledby="findings-title">
@@ -92,7 +96,6 @@ export default async function FindingsPage({ searchParams }: PageProps<'/finding
           <div className="pager">
             <p className="muted" data-testid="findings-count" role="status" style={{ margin: 0 }}>
               {countText}
-              {filtered ? ' match these filters' : query?.status && query.status !== 'approved' ? '' : ' approved'}
             </p>
             <span>
               Download:{' '}
@@ -107,7 +110,7 @@ export default async function FindingsPage({ searchParams }: PageProps<'/finding
             rows={rows}
             sortLinks={sortLinks}
             sort={{ key: base.sort, dir: base.dir ?? (['updated', 'year', 'relevance'].includes(base.sort) ? 'desc' : 'asc') }}
-            showStatus={Boolean(query?.status && query.status !== 'approved')}
+            showStatus={statusView}
           />
           <nav className="pager" aria-label="Pages">
             {query?.cursor && <Link href={href({})}>First page</Link>}
