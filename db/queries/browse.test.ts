@@ -46,7 +46,7 @@ describe.each(testEngines())('browsing findings on %s', (engine) => {
     return { seen, sortValues, pages };
   }
 
-  it.each([{}, { sort: 'year' }, { sort: 'doi' }, { sort: 'doi', dir: 'desc' }, { sort: 'organ' }, { dir: 'asc' }])(
+  it.each<Record<string, string>>([{}, { sort: 'year' }, { sort: 'doi' }, { sort: 'doi', dir: 'desc' }, { sort: 'organ' }, { dir: 'asc' }])(
     'keyset pages of 50 return every approved finding exactly once, in order (%o)',
     async (params) => {
       expect(total).toBe(33 * 8);
@@ -54,8 +54,8 @@ describe.each(testEngines())('browsing findings on %s', (engine) => {
       expect(seen).toHaveLength(total);
       expect(new Set(seen).size).toBe(total);
       expect(pages).toBe(Math.ceil(total / 50));
-      const desc = (params as { dir?: string }).dir ? (params as { dir?: string }).dir === 'desc' : !['doi', 'organ'].includes((params as { sort?: string }).sort ?? '');
-      if ((params as { sort?: string }).sort !== 'organ') {
+      const desc = params.dir ? params.dir === 'desc' : !['doi', 'organ'].includes(params.sort ?? '');
+      if (params.sort !== 'organ') {
         const sorted = [...sortValues].sort((a, b) => (a! < b! ? -1 : a! > b! ? 1 : 0));
         expect(sortValues).toEqual(desc ? sorted.reverse() : sorted);
       }
