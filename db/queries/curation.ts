@@ -11,7 +11,7 @@ import {
   findingDraftSchema,
 } from '../../lib/finding/schema';
 import { organLabel, speciesLabel } from '../../lib/vocab';
-import { transition } from '../../lib/workflow';
+import { transition, type WorkflowContext } from '../../lib/workflow';
 import type { Role } from '../../lib/vocab/terms';
 import type { Db, Tx } from '../client';
 import { findingRevisions, findings, reviews, sources, users, type Finding, type FindingRevision } from '../schema';
@@ -108,6 +108,22 @@ export async function checkLock(tx: Tx, f: Finding, lockVersion: number) {
   }
 }
 
+/** The workflow context of a finding for one actor; decisions add their approval counts and comment. */
+export function workflowContext(f: Finding, latest: FindingRevision, actor: Actor, extra: Partial<WorkflowContext> = {}): WorkflowContext {
+  return {
+    status: f.status,
+    role: actor.role,
+    isAuthor: latest.authorId === actor.id,
+    latestIsDraft: !latest.submittedAt,
+    hasApproved: f.approvedRevisionId != null,
+    approvals: 0,
+    approvalsRequired: 1,
+    actorDecided: false,
+    comment: '',
+    ...extra,
+  };
+}
+
 export type CreatedFinding = { findingId: number; publicId: string; revisionId: number; lockVersion: number };
 
 /** A new finding: the finding row and its first revision, a draft only its author sees. */
@@ -170,17 +186,7 @@ export async function saveDraftTx(
   let revisionNo = latest.revisionNo;
   let created = false;
 
-  const outcome = transition('edit', {
-    status: f.status,
-    role: actor.role,
-    isAuthor: latest.authorId === actor.id,
-    latestIsDraft: !latest.submittedAt,
-    hasApproved: f.approvedRevisionId != null,
-    approvals: 0,
-    approvalsRequired: 1,
-    actorDecided: false,
-    comment: '',
-  });
+  const outcome = transition('edit', workflowContext(f, latest, actor));
   if (!outcome.ok) {
     if (!latest.submittedAt && latest.authorId !== actor.id) {
       const [author] = await tx.select({ name: users.name }).from(users).where(eq(users.id, latest.authorId));
@@ -280,17 +286,7 @@ export async function submitFinding(
     const f = await lockFinding(tx, input.findingId);
     await checkLock(tx, f, lockVersion);
     const latest = await latestRevision(tx, f);
-    const outcome = transition('submit', {
-      status: f.status,
-      role: actor.role,
-      isAuthor: latest.authorId === actor.id,
-      latestIsDraft: !latest.submittedAt,
-      hasApproved: f.approvedRevisionId != null,
-      approvals: 0,
-      approvalsRequired: 1,
-      actorDecided: false,
-      comment: '',
-    });
+    const outcome = transition('submit', workflowContext(f, latest, actor));
     if (!outcome.ok) throw new DomainError(outcome.error, 'finding', outcome.message);
     const content = parseOrThrow(findingContentSchema, revisionToContent(latest));
     const changeSummary = latest.changeSummary || (latest.revisionNo === 1 ? 'New finding' : '');

@@ -6,7 +6,7 @@ import { type Decision, transition } from '../../lib/workflow';
 import type { Db, DbOrTx } from '../client';
 import { auditEvents, findingRevisions, findings, flags, reviews, sources, users } from '../schema';
 import { recordAudit } from './audit';
-import { type Actor, checkLock, latestRevision, lockFinding, saveDraftTx } from './curation';
+import { type Actor, checkLock, latestRevision, lockFinding, saveDraftTx, workflowContext } from './curation';
 import { refreshListing } from './listing';
 import { getSettings } from './settings';
 
@@ -136,17 +136,15 @@ export async function decide(db: Db, actor: Actor, input: DecisionInput): Promis
       .from(reviews)
       .where(eq(reviews.revisionId, latest.id));
     const settings = await getSettings(tx);
-    const outcome = transition(input.decision, {
-      status: f.status,
-      role: actor.role,
-      isAuthor: latest.authorId === actor.id,
-      latestIsDraft: !latest.submittedAt,
-      hasApproved: f.approvedRevisionId != null,
-      approvals: previous.filter((p) => p.decision === 'approve' && p.reviewerId !== actor.id).length,
-      approvalsRequired: settings.approvalsRequired as 1 | 2,
-      actorDecided: previous.some((p) => p.reviewerId === actor.id),
-      comment,
-    });
+    const outcome = transition(
+      input.decision,
+      workflowContext(f, latest, actor, {
+        approvals: previous.filter((p) => p.decision === 'approve' && p.reviewerId !== actor.id).length,
+        approvalsRequired: settings.approvalsRequired as 1 | 2,
+        actorDecided: previous.some((p) => p.reviewerId === actor.id),
+        comment,
+      }),
+    );
     if (!outcome.ok) throw new DomainError(outcome.error, 'review', outcome.message, outcome.error === 'invalid' ? 'comment' : undefined);
 
     const now = new Date();
@@ -181,17 +179,7 @@ export async function withdraw(db: Db, actor: Actor, input: { findingId: number;
     const f = await lockFinding(tx, input.findingId);
     await checkLock(tx, f, input.lockVersion);
     const latest = await latestRevision(tx, f);
-    const outcome = transition('withdraw', {
-      status: f.status,
-      role: actor.role,
-      isAuthor: latest.authorId === actor.id,
-      latestIsDraft: !latest.submittedAt,
-      hasApproved: f.approvedRevisionId != null,
-      approvals: 0,
-      approvalsRequired: 1,
-      actorDecided: false,
-      comment: '',
-    });
+    const outcome = transition('withdraw', workflowContext(f, latest, actor));
     if (!outcome.ok) throw new DomainError(outcome.error, 'finding', outcome.message);
     const saved = await saveDraftTx(tx, actor, f.id, input.lockVersion, revisionToContent(latest) as FindingDraft, latest.changeSummary);
     await recordAudit(tx, { actorId: actor.id, action: 'finding.withdraw', entity: 'finding', entityId: f.id, detail: { revisionNo: latest.revisionNo } });
@@ -205,17 +193,7 @@ export async function reopen(db: Db, actor: Actor, input: { findingId: number; l
     const f = await lockFinding(tx, input.findingId);
     await checkLock(tx, f, input.lockVersion);
     const latest = await latestRevision(tx, f);
-    const outcome = transition('reopen', {
-      status: f.status,
-      role: actor.role,
-      isAuthor: latest.authorId === actor.id,
-      latestIsDraft: !latest.submittedAt,
-      hasApproved: f.approvedRevisionId != null,
-      approvals: 0,
-      approvalsRequired: 1,
-      actorDecided: false,
-      comment: input.comment,
-    });
+    const outcome = transition('reopen', workflowContext(f, latest, actor, { comment: input.comment }));
     if (!outcome.ok) throw new DomainError(outcome.error, 'finding', outcome.message);
     const [updated] = await tx
       .update(findings)
