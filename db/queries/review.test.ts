@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '../../lib/errors';
 import { seedDatabase } from '../seed-lib';
+import { domainFailure, validContent } from '../test-fixtures';
 import { openTestDb, type TestDb, testEngines } from '../test-utils';
 import { createFinding, saveDraft, submitFinding, type Actor } from './curation';
 import { listApprovedFindings } from './findings';
@@ -8,34 +9,11 @@ import { countActionableQueue, decide, getReviewItem, listQueue, reopen, withdra
 import { getSettings, updateSettings } from './settings';
 import { createUser } from './users';
 
-const BONE = 'UBERON:0001474';
 const KIDNEY = 'UBERON:0002113';
 const TENDON = 'UBERON:0000043';
-const MOUSE = 'NCBITaxon:10090';
 
-const content = (over: Record<string, unknown> = {}) => ({
-  targetOrgan: BONE,
-  direction: 'muscle_to_organ',
-  species: MOUSE,
-  evSource: 'C2C12 cells',
-  cargo: [
-    { name: 'MIR-133A', type: 'miRNA' },
-    { name: 'CD63', type: 'protein' },
-  ],
-  recipientCell: 'BMSCs',
-  result: 'Muscle EVs promote osteogenic differentiation.',
-  ...over,
-});
-
-async function failure(p: PromiseLike<unknown>): Promise<DomainError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a DomainError, but the call succeeded');
-}
+const content = validContent;
+const failure = domainFailure;
 
 describe.each(testEngines())('review on %s', (engine) => {
   let t: TestDb;
