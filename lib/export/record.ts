@@ -1,0 +1,140 @@
+/**
+ * The export contract — what the CSV, JSON and NDJSON exports and the release
+ * files hold, and what the importer may rely on:
+ *
+ * - One record per finding: its approved revision (live export) or the
+ *   revision pinned by the release. Keys/columns are EXPORT_COLUMNS, in order.
+ * - CSV (RFC 4180, UTF-8, CRLF, header line; a BOM only when asked for): every
+ *   cell is text, list columns (`list: true`) are joined with "; " (an item can
+ *   never contain ";" — the finding schema refuses it), and every cell starting
+ *   with = + - @ tab or CR carries a leading ' (neutralizeCell). An importer
+ *   splits list cells on ";" and trims, and applies unneutralizeCell first.
+ * - JSON / NDJSON: the same keys; list columns are arrays of strings, `revision`
+ *   is a number, everything else a string, "" when not reported. No cell is
+ *   neutralized — JSON is not opened by spreadsheets.
+ * - `ev_cargo` and `ev_cargo_types` are parallel lists: item i of one is the
+ *   type of item i of the other.
+ * - `approved_at` is UTC ISO 8601 to the second (`2026-11-27T10:04:05Z`), the
+ *   Table Schema's default datetime format, so datapackage.json loads typed.
+ */
+import type { CargoItem } from '../finding/schema';
+import { formatCitation } from '../citation';
+import { EXPORT_COLUMN_NAMES, EXPORT_COLUMNS, type ExportColumnName, type ExportRecord, LIST_SEPARATOR, neutralizeCell } from './columns';
+
+/** One exported revision with what its record needs, as db/queries/export.ts reads it. */
+export type ExportRow = {
+  findingId: number;
+  publicId: string;
+  revisionId: number;
+  revisionNo: number;
+  targetOrgan: string;
+  targetOrganLabel: string;
+  species: string;
+  speciesLabel: string;
+  origin: string;
+  originLabel: string;
+  direction: string;
+  evSource: string;
+  cargo: CargoItem[];
+  recipientCell: string;
+  modelDisease: string;
+  result: string;
+  studyType: string | null;
+  effectDirection: string | null;
+  mechanism: string[];
+  evType: string | null;
+  separationMethods: string[];
+  particleAnalysis: string[];
+  emMethods: string[];
+  markersPositive: string[];
+  markersNegative: string[];
+  evidenceQuote: string;
+  evidenceLocation: string;
+  curatorNote: string;
+  source: { doi: string; authors: string | null; year: number | null; title: string | null; journal: string | null; volumePages: string | null };
+  /** Name of the reviewer whose approval published the revision. */
+  approvedBy: string | null;
+  /** UTC ISO 8601, seconds precision. */
+  approvedAt: string | null;
+};
+
+type Column = (typeof EXPORT_COLUMNS)[number];
+export type ListColumnName = Extract<Column, { list: true }>['name'];
+export const LIST_COLUMNS = new Set<ExportColumnName>(EXPORT_COLUMNS.filter((c) => 'list' in c && c.list).map((c) => c.name));
+
+/** A JSON/NDJSON record: lists as arrays, the revision a number, the rest strings. */
+export type ExportJsonRecord = { [K in ExportColumnName]: K extends ListColumnName ? string[] : K extends 'revision' ? number : string };
+
+function lists(r: ExportRow): Record<ListColumnName, string[]> {
+  return {
+    ev_cargo: r.cargo.map((c) => c.name),
+    ev_cargo_types: r.cargo.map((c) => c.type),
+    mechanism: r.mechanism,
+    separation_methods: r.separationMethods,
+    particle_analysis: r.particleAnalysis,
+    em_methods: r.emMethods,
+    markers_positive: r.markersPositive,
+    markers_negative: r.markersNegative,
+  };
+}
+
+/** The record of a row for JSON and NDJSON. Keys in EXPORT_COLUMNS order. */
+export function toJsonRecord(r: ExportRow): ExportJsonRecord {
+  const l = lists(r);
+  const values: ExportJsonRecord = {
+    finding_id: r.publicId,
+    revision: r.revisionNo,
+    target_organ: r.targetOrganLabel,
+    species: r.speciesLabel,
+    ev_source: r.evSource,
+    ev_cargo: l.ev_cargo,
+    recipient_cell: r.recipientCell,
+    model_disease: r.modelDisease,
+    result: r.result,
+    ev_cargo_types: l.ev_cargo_types,
+    direction: r.direction,
+    origin: r.originLabel,
+    study_type: r.studyType ?? '',
+    effect_direction: r.effectDirection ?? '',
+    mechanism: l.mechanism,
+    ev_type: r.evType ?? '',
+    separation_methods: l.separation_methods,
+    particle_analysis: l.particle_analysis,
+    em_methods: l.em_methods,
+    markers_positive: l.markers_positive,
+    markers_negative: l.markers_negative,
+    evidence_quote: r.evidenceQuote,
+    evidence_location: r.evidenceLocation,
+    curator_note: r.curatorNote,
+    target_organ_id: r.targetOrgan,
+    species_id: r.species,
+    origin_id: r.origin,
+    doi: r.source.doi,
+    citation: formatCitation(r.source),
+    approved_by: r.approvedBy ?? '',
+    approved_at: r.approvedAt ?? '',
+  };
+  // Rebuilt in column order, so the key order is the documented one whatever the literal above says.
+  return Object.fromEntries(EXPORT_COLUMN_NAMES.map((k) => [k, values[k]])) as ExportJsonRecord;
+}
+
+/** The flat record (lists joined with "; "), not yet neutralized: what a CSV row says. */
+export function toExportRecord(r: ExportRow): ExportRecord {
+  const json = toJsonRecord(r);
+  return Object.fromEntries(
+    EXPORT_COLUMN_NAMES.map((k) => {
+      const v = json[k];
+      return [k, Array.isArray(v) ? v.join(LIST_SEPARATOR) : v];
+    }),
+  ) as ExportRecord;
+}
+
+/** A CSV row: every cell text, in column order, neutralized against formula injection. */
+export function toCsvCells(record: ExportRecord): string[] {
+  return EXPORT_COLUMN_NAMES.map((k) => neutralizeCell(String(record[k] ?? '')));
+}
+
+/** The CSV header cells. */
+export function csvHeader(): string[] {
+  return [...EXPORT_COLUMN_NAMES];
+}
