@@ -37,7 +37,8 @@ async function* records(events: AsyncIterable<AuditEventRow>): AsyncGenerator<Au
  * pulls the next rows only when the client reads on: memory stays at one batch.
  */
 export function auditCsvStream(events: AsyncIterable<AuditEventRow>): ReadableStream<Uint8Array> {
-  const csv = stringify({ header: true, columns: [...AUDIT_CSV_COLUMNS], record_delimiter: 'windows' });
+  // With an explicit delimiter csv-stringify only quotes the whole CRLF; quote lone CR/LF too (RFC 4180).
+  const csv = stringify({ header: true, columns: [...AUDIT_CSV_COLUMNS], record_delimiter: 'windows', quoted_match: /[\r\n]/ });
   // pipeline destroys both ends on an error, so a failed query ends the download instead of hanging it.
   pipeline(Readable.from(records(events)), csv, () => {});
   const chunks = csv[Symbol.asyncIterator]();

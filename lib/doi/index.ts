@@ -29,7 +29,8 @@ const LABEL_PREFIX = /^doi:\s*/i;
 /** Resolver URL forms: http(s)://, optional dx. or www., doi.org/ (scheme optional). */
 const URL_PREFIX = /^(?:https?:\/\/)?(?:dx\.|www\.)?doi\.org\//i;
 /** Whitespace, control characters (incl. NUL) and invisible format characters (ZWSP, soft hyphen, BOM…). */
-const FORBIDDEN_CHAR = /[\s\p{Cc}\p{Cf}]/u;
+// Lone UTF-16 surrogates (\p{Cs}) cannot be percent-encoded in a link, so they are refused too.
+const FORBIDDEN_CHAR = /[\s\p{Cc}\p{Cf}\p{Cs}]/u;
 /** Directory indicator `10.` + registrant code of 4-9 digits, optional `.n` subdivisions, `/`, non-empty suffix. */
 const DOI_SHAPE = /^10\.\d{4,9}(?:\.\d+)*\/.+$/;
 const PREFIX_ONLY = /^10\.\d{4,9}(?:\.\d+)*\/?$/;
