@@ -105,12 +105,21 @@ export async function countOverview(db: DbOrTx) {
   return { findings: f?.n ?? 0, sources: s?.n ?? 0 };
 }
 
-/** Live (not rejected) findings on a source, for the "already has findings" warning. */
-export async function listFindingsOnSource(db: DbOrTx, sourceId: number) {
+/**
+ * Live (not rejected) findings on a source, for the "already has findings" warning:
+ * the approved or submitted ones, and the viewer's own drafts (others' drafts are private).
+ */
+export async function listFindingsOnSource(db: DbOrTx, sourceId: number, viewerId: number) {
   return db
     .select({ id: findings.id, publicId: findings.publicId, organ: findingRevisions.targetOrganLabel, result: findingRevisions.result })
     .from(findings)
     .innerJoin(findingRevisions, sql`${findingRevisions.id} = coalesce(${findings.approvedRevisionId}, ${findings.latestRevisionId})`)
-    .where(and(eq(findings.sourceId, sourceId), sql`${findings.status} <> 'rejected'`))
+    .where(
+      and(
+        eq(findings.sourceId, sourceId),
+        sql`${findings.status} <> 'rejected'`,
+        sql`(${findingRevisions.submittedAt} is not null or ${findingRevisions.authorId} = ${viewerId})`,
+      ),
+    )
     .orderBy(asc(findings.id));
 }

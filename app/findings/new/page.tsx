@@ -14,7 +14,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function NewFindingPage({ searchParams }: PageProps<'/findings/new'>) {
   const { doi: raw } = await searchParams;
-  await requireRole('curator', `/findings/new${typeof raw === 'string' ? `?doi=${encodeURIComponent(raw)}` : ''}`);
+  const user = await requireRole('curator', `/findings/new${typeof raw === 'string' ? `?doi=${encodeURIComponent(raw)}` : ''}`);
   const parsed = typeof raw === 'string' ? normalizeDoi(raw) : null;
   const data = parsed?.ok ? await getSourceByDoi(await getDb(), parsed.doi) : undefined;
   if (!data) {
@@ -28,7 +28,7 @@ export default async function NewFindingPage({ searchParams }: PageProps<'/findi
       </section>
     );
   }
-  const siblings = await listFindingsOnSource(await getDb(), data.source.id);
+  const siblings = await listFindingsOnSource(await getDb(), data.source.id, user.id);
   return (
     <section aria-labelledby="new-title">
       <h1 id="new-title">New finding</h1>

@@ -38,7 +38,7 @@ export default async function EditFindingPage({ params }: PageProps<'/findings/[
     blocked = 'This finding was rejected; only an admin may reopen it.';
   }
 
-  const siblings = (await listFindingsOnSource(db, source.id)).filter((s) => s.id !== finding.id);
+  const siblings = (await listFindingsOnSource(db, source.id, user.id)).filter((s) => s.id !== finding.id);
   const requested = finding.status === 'changes_requested' ? (await getReviewItem(db, finding.publicId))?.decisions.filter((d) => d.decision !== 'approve') ?? [] : [];
   return (
     <section aria-labelledby="edit-title">
