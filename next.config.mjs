@@ -19,6 +19,8 @@ const nextConfig = {
   experimental: {
     // forbidden() / unauthorized() render 403/401 pages with the right status.
     authInterrupts: true,
+    // The importer takes files up to 5 MB (multipart adds some overhead).
+    serverActions: { bodySizeLimit: '6mb' },
   },
   async headers() {
     return [

@@ -37,6 +37,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <li>
                 <Link href="/findings">Findings</Link>
               </li>
+              <li>
+                <Link href="/releases">Releases</Link>
+              </li>
+              <li>
+                <Link href="/map">Crosstalk map</Link>
+              </li>
               {user && (
                 <>
                   <li>
@@ -45,6 +51,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                   <li>
                     <Link href="/sources/new">Add source</Link>
                   </li>
+                  <li><Link href="/import">Import</Link></li>
                   {hasRole(user.role, 'reviewer') && (
                     <li>
                       <Link href="/review" data-testid="nav-review">

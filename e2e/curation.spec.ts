@@ -72,7 +72,7 @@ test.describe('curation: a new curator records a finding', () => {
     await page.goto('/my-work');
     const draftsBefore = await page.getByTestId('my-drafts').getByTestId('work-row').count();
     await page.goto('/findings/new?doi=10.1007/s00125-014-3337-2');
-    await expect(page.getByTestId('siblings-warning')).toContainText('already has 1 finding');
+    await expect(page.getByTestId('siblings-warning')).toContainText('EVX-000003');
     const form = page.getByRole('form', { name: 'Finding' });
     await form.getByRole('button', { name: 'Submit for review' }).click();
     await expect(form.locator('#targetOrgan-error')).toBeVisible();

@@ -9,9 +9,13 @@ export const DEMO = {
   admin: 'admin@example.org',
 } as const;
 
-/** A distinct client address per context, so per-IP sign-in limits stay per test. */
+// Start at a random point so reruns against the same server do not reuse addresses.
+let ipCounter = randomInt(0, 60_000);
+
+/** A distinct client address per context, so per-IP sign-in limits (10 failures) never leak between tests. */
 export function fakeIp(): string {
-  return `198.51.100.${randomInt(1, 254)}`;
+  ipCounter += 1;
+  return `198.18.${Math.floor(ipCounter / 250) % 256}.${(ipCounter % 250) + 1}`;
 }
 
 export async function newContext(browser: Browser): Promise<BrowserContext> {

@@ -1,3 +1,4 @@
+import '../validation/zod-config';
 import { z } from 'zod';
 import { ROLES } from '../vocab/terms';
 import { emailSchema, LIMITS, shortText } from '../validation/text';

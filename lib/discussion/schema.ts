@@ -1,3 +1,4 @@
+import '../validation/zod-config';
 import { z } from 'zod';
 import { longText, optionalShortText } from '../validation/text';
 

@@ -1,3 +1,4 @@
+import '../validation/zod-config';
 /**
  * DOI parsing and formatting.
  *

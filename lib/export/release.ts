@@ -1,3 +1,4 @@
+import '../validation/zod-config';
 import { z } from 'zod';
 
 /** Calendar versioning: year, month, then a counter within the month (2026.11.0). */

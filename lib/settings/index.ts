@@ -1,3 +1,4 @@
+import '../validation/zod-config';
 import { z } from 'zod';
 
 /** Admin-editable settings: each key's schema and default. Unknown keys are never stored. */

@@ -1,3 +1,4 @@
+import '../validation/zod-config';
 /**
  * Input schemas for sources (one per input; forms, actions and queries share them).
  */

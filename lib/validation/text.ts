@@ -1,8 +1,5 @@
+import './zod-config';
 import { z } from 'zod';
-
-// zod probes for eval (new Function) to speed up parsing; the pages' CSP forbids eval, so in the
-// browser it would log a violation on every form. Parsing without the JIT is fast enough here.
-if (typeof window !== 'undefined') z.config({ jitless: true });
 
 // C0 controls except tab/newline/carriage return, plus DEL; NUL is the usual offender.
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
