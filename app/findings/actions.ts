@@ -37,7 +37,8 @@ export async function createFindingAction(input: {
       changeSummary: input.changeSummary,
       editSession: session.data ?? null,
     });
-    revalidatePath('/my-work');
+    // No revalidatePath here: every page is rendered per request, and a refresh would re-render the
+    // editor under its new URL mid-typing (the form moves itself to /findings/EVX-…/edit).
     return { ok: true, data: { findingId: r.findingId, publicId: r.publicId, lockVersion: r.lockVersion, savedAt: new Date().toISOString() } };
   } catch (e) {
     return toActionError(e);
