@@ -38,13 +38,24 @@ function selectionWhere(s: ExportSelection): SQL[] {
     return [sql`(${findings.id}, ${findingRevisions.id}) in (select finding_id, revision_id from release_findings where release_id = ${s.releaseId})`];
   if ('revisionIds' in s) return [s.revisionIds.length ? inArray(findingRevisions.id, s.revisionIds) : sql`false`];
   const conds = 'query' in s ? exportConditions(s.query, s.viewer) : s.conditions;
-  return [eq(findingRevisions.id, findings.approvedRevisionId), ...conds];
+  return conds;
+}
+
+/**
+ * How a finding meets the revision exported. The live export joins the approved revision by its
+ * primary key, so that a batch is a short nested loop in findings.id order that stops at its LIMIT
+ * (joining every revision of every finding made the planner hash-join millions of rows first).
+ */
+function revisionJoin(s: ExportSelection): SQL {
+  return 'releaseId' in s || 'revisionIds' in s
+    ? sql`${findingRevisions.findingId} = ${findings.id}`
+    : sql`${findingRevisions.id} = ${findings.approvedRevisionId}`;
 }
 
 // Seconds precision, UTC: the Table Schema's default datetime format, and identical on both drivers.
 const isoUtc = (col: SQL | typeof reviews.createdAt) => sql<string>`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
-async function exportBatch(db: DbOrTx, where: SQL[], afterId: number, limit: number): Promise<ExportRow[]> {
+async function exportBatch(db: DbOrTx, join: SQL, where: SQL[], afterId: number, limit: number): Promise<ExportRow[]> {
   // The approval that published the revision: the latest 'approve' decision on it (with dual review, the second).
   const approval = db
     .select({ name: sql<string>`${users.name}`.as('approver_name'), at: isoUtc(reviews.createdAt).as('approved_at_text') })
@@ -72,7 +83,7 @@ async function exportBatch(db: DbOrTx, where: SQL[], afterId: number, limit: num
       approvedAt: sql<string | null>`coalesce(${approval.at}, case when ${findings.approvedRevisionId} = ${findingRevisions.id} then ${isoUtc(sql`${findings.approvedAt}`)} end)`,
     })
     .from(findings)
-    .innerJoin(findingRevisions, eq(findingRevisions.findingId, findings.id))
+    .innerJoin(findingRevisions, join)
     .innerJoin(sources, eq(sources.id, findings.sourceId))
     .leftJoinLateral(approval, sql`true`)
     .where(and(...where, gt(findings.id, afterId)))
@@ -123,9 +134,10 @@ async function exportBatch(db: DbOrTx, where: SQL[], afterId: number, limit: num
 export async function* iterateExportRows(db: DbOrTx, selection: ExportSelection, batchSize = EXPORT_BATCH_SIZE): AsyncGenerator<ExportRow> {
   const size = Math.max(1, Math.trunc(batchSize));
   const where = selectionWhere(selection);
+  const join = revisionJoin(selection);
   let last = 0;
   for (;;) {
-    const rows = await exportBatch(db, where, last, size);
+    const rows = await exportBatch(db, join, where, last, size);
     yield* rows;
     if (rows.length < size) return;
     last = rows.at(-1)!.findingId;

@@ -34,7 +34,8 @@ export const findings = pgTable(
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
     publicId: text()
       .notNull()
-      .generatedAlwaysAs(sql`'EVX-' || lpad(id::text, 6, '0')`),
+      // lpad truncates, so ids past 999,999 keep all their digits.
+      .generatedAlwaysAs(sql`'EVX-' || lpad(id::text, greatest(6, length(id::text)), '0')`),
     sourceId: integer()
       .notNull()
       .references(() => sources.id),
