@@ -1,3 +1,5 @@
+import { parse } from 'csv-parse/sync';
+import { EXPORT_COLUMN_NAMES } from '../lib/export/columns';
 import { expect, test } from './fixtures';
 
 test.describe('seeded dataset', () => {
@@ -76,6 +78,14 @@ test.describe('browsing with filters', () => {
     await expect(p2.getByTestId('finding-row')).toHaveCount(n);
     expect(await p2.getByTestId('finding-row').locator('[data-col="publicId"]').allTextContents()).toEqual(ids);
     await expect(p2.getByRole('form', { name: 'Filter findings' }).getByLabel('Search')).toHaveValue('osteogenic');
+
+    // The CSV of this view has the same rows, with the documented columns.
+    const href = await p2.getByTestId('export-csv').getAttribute('href');
+    const csv = await p2.request.get(href!);
+    expect(csv.status()).toBe(200);
+    const records = parse(await csv.text(), { columns: true }) as Record<string, string>[];
+    expect(records.map((r) => r.finding_id).sort()).toEqual([...ids].sort());
+    expect(Object.keys(records[0]!)).toEqual(EXPORT_COLUMN_NAMES);
     await other.close();
   });
 

@@ -88,6 +88,25 @@ test.describe('curation: a new curator records a finding', () => {
     await page.goto('/my-work');
     await expect(page.getByRole('heading', { name: /^Drafts/ })).toBeVisible();
     expect(await page.getByTestId('my-drafts').getByTestId('work-row').count()).toBe(draftsBefore);
+
+    // The same server action, called through the JSON API with hostile bodies: 400 with field errors, nothing stored.
+    const base = { targetOrgan: 'UBERON:0001474', direction: 'muscle_to_organ', species: 'NCBITaxon:10090', evSource: 'C2C12', recipientCell: 'BMSCs', result: 'x' };
+    for (const [over, field] of [
+      [{ evSource: 'C2C12\u0000' }, 'evSource'],
+      [{ result: 'y'.repeat(200_000) }, 'result'],
+      [{ recipientCell: '<script>alert(1)</script>' }, 'recipientCell'],
+      [{ targetOrgan: 'UBERON:9999999' }, 'targetOrgan'],
+      [{ cargo: [{ name: 'miR-1', type: 'plasmid' }] }, 'cargo.0.type'],
+      [{ cargo: Array.from({ length: 10_000 }, (_, i) => ({ name: `miR-${i}`, type: 'miRNA' })) }, 'cargo'],
+    ] as const) {
+      const r = await page.request.post('/api/findings', { data: { doi: '10.1007/s00125-014-3337-2', content: { ...base, ...over } } });
+      expect(r.status(), field).toBe(400);
+      expect(Object.keys((await r.json()).fields ?? {}), field).toContain(field);
+    }
+    const nulDoi = await page.request.post('/api/findings', { data: { doi: '10.1007/s00125\u0000', content: base } });
+    expect(nulDoi.status()).toBe(404);
+    await page.goto('/my-work');
+    expect(await page.getByTestId('my-drafts').getByTestId('work-row').count()).toBe(draftsBefore);
     await context.close();
   });
 });

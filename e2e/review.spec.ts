@@ -131,6 +131,10 @@ test.describe('review workflow', () => {
     await expect(reader.getByTestId('finding-status')).toHaveText('approved');
     await reader.goto('/findings');
     await expect(reader.getByTestId('finding-row').filter({ hasText: id })).not.toContainText('not approved yet');
+    // So does the export.
+    const exported = await reader.request.get(`/api/v1/export?format=ndjson`);
+    const line = (await exported.text()).split('\n').find((l) => l.includes(`"${id}"`))!;
+    expect(JSON.parse(line).result).toBe(before);
     // A curator who is not the author sees the approved values too.
     await reviewer.page.goto(`/findings/${id}`);
     await expect(reviewer.page.locator('[data-field="result"]')).toHaveText(before);
