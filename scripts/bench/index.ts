@@ -778,6 +778,7 @@ async function measureWrites(app: DbHandle, fill: FillReport) {
   const lat: number[] = [];
   const latByKind: Record<string, number[]> = { saveDraft: [], submitFinding: [], decide: [] };
   let conflicts = 0;
+  const conflictKinds: Record<string, number> = {};
   let otherErrors = 0;
   const deadline = performance.now() + WRITE_SECONDS * 1000;
   const t0 = performance.now();
@@ -819,7 +820,11 @@ async function measureWrites(app: DbHandle, fill: FillReport) {
           t.tx++;
           t.lastApproved = saved.revisionId;
         } catch (e) {
-          if (e instanceof DomainError && e.kind === 'conflict') conflicts++;
+          if (e instanceof DomainError && e.kind === 'conflict') {
+            conflicts++;
+            // 'finding': a stale lock version or someone else's draft; 'duplicate': submit refused as identical to another finding.
+            conflictKinds[e.entity] = (conflictKinds[e.entity] ?? 0) + 1;
+          }
           else {
             otherErrors++;
             if (otherErrors <= 3) console.error('write error:', e);
@@ -871,13 +876,14 @@ async function measureWrites(app: DbHandle, fill: FillReport) {
     findings: touchedIds.length,
     cycles: touchedIds.reduce((n, id) => n + (touched.get(id)!.lastApproved !== null ? 1 : 0), 0),
     conflicts,
+    conflictKinds,
     otherErrors,
     lost,
     problems,
   };
   log(
     `  ${fmtInt(okTx)} transactions in ${elapsed.toFixed(1)} s → ${fmtInt(res.tps)} tx/s (${fmtInt(res.cycles)} edit→approve cycles); p50 ${fmtMs(res.p50)}, p95 ${fmtMs(res.p95)}; ` +
-      `${conflicts} conflicts, ${otherErrors} other errors; verification: ${lost} lost updates${problems.length ? ` — ${problems.join('; ')}` : ''}`,
+      `${conflicts} conflicts ${JSON.stringify(conflictKinds)}, ${otherErrors} other errors; verification: ${lost} lost updates${problems.length ? ` — ${problems.join('; ')}` : ''}`,
   );
   details.push(
     `writes: ${Object.entries(res.byKind)
