@@ -10,12 +10,13 @@
  * (EXPLAIN ANALYZE, COPY, pgbench). Prints one table and the machine facts.
  *
  * Flags: --findings N (1,000,000) --pglite --keep --db NAME (reuse a kept, filled bench db)
- *        --runs 30 (per timing) --raw-runs 15 --export-runs 3 --write-seconds 20 --clients 16
+ *        --runs 30 (per timing) --raw-runs 15 --export-runs 2 --write-seconds 20 --clients 16
+ *        (--export-runs 2: full downloads per format; a cut-off one is not repeated)
  *        --no-http --no-pgbench --rebuild (force `next build` into --dist-dir, default .next-bench)
  *        --export-timeout 90 (seconds: a longer download is cut off and its rate taken over what arrived)
  *        --json FILE (also write the results as JSON)
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -58,7 +59,7 @@ const PGLITE = Boolean(args.pglite);
 const KEEP = Boolean(args.keep);
 const RUNS = Number(args.runs ?? 30);
 const RAW_RUNS = Number(args['raw-runs'] ?? 15);
-const EXPORT_RUNS = Number(args['export-runs'] ?? 3);
+const EXPORT_RUNS = Number(args['export-runs'] ?? 2);
 /** A download that takes longer is cut off there; its rate is the rows received per second. */
 const EXPORT_TIMEOUT_S = Number(args['export-timeout'] ?? 90);
 const WRITE_SECONDS = Number(args['write-seconds'] ?? 20);
@@ -105,6 +106,8 @@ function rawFor(h: DbHandle, url: string | null): Raw {
   return {
     explain: (s, p) => explainWith((a, b) => sql.unsafe(a, b as never[]) as unknown as Promise<Record<string, unknown>[]>, s, p),
     copyRows: async (copySql) => {
+      // psql when it is there: a plain COPY … TO STDOUT read from its stdout (postgres.js's copy stream once stalled here).
+      if (spawnSync('sh', ['-c', 'command -v psql']).status === 0) return psqlCopy(url, copySql);
       const t0 = performance.now();
       const stream = await sql.unsafe(copySql).readable();
       let bytes = 0;
@@ -118,6 +121,27 @@ function rawFor(h: DbHandle, url: string | null): Raw {
     query: async (s, p = []) => (await sql.unsafe(s, p as never[])) as unknown as never[],
     close: () => sql.end({ timeout: 5 }),
   };
+}
+
+function psqlCopy(url: string, copySql: string, timeoutS = 300): Promise<{ bytes: number; lines: number; ms: number }> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', url, '-c', copySql], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let bytes = 0;
+    let lines = 0;
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+      for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
+    });
+    child.stderr.on('data', (d) => (err += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutS * 1000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve({ bytes, lines, ms: performance.now() - t0 });
+      else reject(new Error(`psql COPY failed (${code ?? 'killed'}): ${err.slice(0, 300)}`));
+    });
+  });
 }
 
 function planSummary(n: PlanNode): string {
@@ -696,11 +720,18 @@ async function measureExports(server: Server, raw: Raw, approved: number) {
   const copyJsonRuns: number[] = [];
   let copyMb = 0;
   for (let i = 0; i < EXPORT_RUNS; i++) {
-    const c = await raw.copyRows(`copy (${EXPORT_SELECT}) to stdout with (format csv, header)`);
+    let c: Awaited<ReturnType<Raw['copyRows']>>;
+    let j: Awaited<ReturnType<Raw['copyRows']>>;
+    try {
+      c = await raw.copyRows(`copy (${EXPORT_SELECT}) to stdout with (format csv, header)`);
+      j = await raw.copyRows(`copy (select row_to_json(t) from (${EXPORT_SELECT}) t) to stdout`);
+    } catch (e) {
+      console.error('COPY failed:', e);
+      break;
+    }
     if (Number.isFinite(c.lines) && c.lines - 1 !== approved) throw new Error(`COPY csv: ${c.lines - 1} rows, expected ${approved}`);
     copyRuns.push(approved / (c.ms / 1000));
     copyMb = c.bytes / 2 ** 20;
-    const j = await raw.copyRows(`copy (select row_to_json(t) from (${EXPORT_SELECT}) t) to stdout`);
     copyJsonRuns.push(approved / (j.ms / 1000));
     log(`  COPY run ${i + 1}: csv ${fmtInt(approved / (c.ms / 1000))} rows/s (${copyMb.toFixed(0)} MB), json ${fmtInt(approved / (j.ms / 1000))} rows/s`);
   }
