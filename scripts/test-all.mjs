@@ -10,6 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 
 const root = process.cwd();
+// Build into a folder of its own, so the suite can run while `npm run demo` serves from .next.
+process.env.NEXT_DIST_DIR ||= '.next-test';
+const distDir = process.env.NEXT_DIST_DIR;
 const bin = (n) => path.join(root, 'node_modules', '.bin', n);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'evx-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -61,7 +64,7 @@ check('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 
 // production build, then e2e against it
 const built = check('next build', bin('next'), ['build']);
-if (built && existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+if (built && existsSync(path.join(root, distDir, 'BUILD_ID'))) {
   const out = path.join(tmp, 'playwright.json');
   const r = step('playwright', bin('playwright'), ['test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
   const j = readJson(out);
