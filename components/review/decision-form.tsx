@@ -43,7 +43,13 @@ export function DecisionForm({ findingId, publicId, revisionNo, lockVersion, isA
       </div>
     );
   }
-  if (decidedByMe) return <p>You have decided on this revision; it awaits another reviewer.</p>;
+  // While a revision still awaits review, the only decision that leaves it there is a first approval.
+  if (decidedByMe)
+    return (
+      <p className="alert alert-ok" role="status">
+        You approved this revision; it needs another reviewer.
+      </p>
+    );
 
   const act = (decision: Decision) =>
     start(async () => {
