@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireRole } from '@/app/(auth)/dal';
 import { getDb } from '@/db';
-import { listMyWork, type MyWorkItem } from '@/db/queries/curation';
+import { listMyWork, type MyWorkItem } from '@/db/queries/my-work';
 
 export const metadata: Metadata = { title: 'My work' };
 export const dynamic = 'force-dynamic';

@@ -2,12 +2,13 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm, type Path } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { createUserAction } from '@/app/admin/users/actions';
 import { Field, fieldAria } from '@/components/ui/field';
 import { newUserSchema } from '@/lib/auth/schemas';
 import { ROLES } from '@/lib/vocab/terms';
+import { setActionErrors } from '@/components/ui/action-errors';
 
 type Input = z.input<typeof newUserSchema>;
 type Output = z.output<typeof newUserSchema>;
@@ -33,10 +34,7 @@ export function NewUserForm() {
       reset();
       return;
     }
-    for (const [field, message] of Object.entries(r.fields ?? {})) {
-      setError((field === 'root' ? 'root' : field) as Path<Input> | 'root', { message });
-    }
-    if (!r.fields) setError('root', { message: r.message });
+    setActionErrors(setError, r);
   });
 
   const e = (k: keyof Input) => errors[k]?.message;

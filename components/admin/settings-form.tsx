@@ -2,10 +2,11 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm, type Path } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { updateSettingsAction } from '@/app/admin/settings/actions';
 import { SETTINGS, type Settings, settingsUpdateSchema } from '@/lib/settings';
+import { setActionErrors } from '@/components/ui/action-errors';
 
 // The server's schema with every key present: the form always sends the whole set.
 const formSchema = settingsUpdateSchema.required();
@@ -32,8 +33,7 @@ export function SettingsForm({ initial }: { initial: Settings }) {
       setSaved(true);
       return;
     }
-    for (const [field, message] of Object.entries(r.fields ?? {})) setError(field as Path<Input> | 'root', { message });
-    if (!r.fields) setError('root', { message: r.message });
+    setActionErrors(setError, r);
   });
 
   const approvalsError = errors.approvalsRequired?.message;

@@ -2,11 +2,12 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { type Path, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { cutReleaseAction } from '@/app/releases/actions';
 import { Field, fieldAria } from '@/components/ui/field';
 import { RELEASE_NOTES_MAX, releaseInputSchema } from '@/lib/export/release';
+import { setActionErrors } from '@/components/ui/action-errors';
 
 type Input = z.input<typeof releaseInputSchema>;
 type Output = z.output<typeof releaseInputSchema>;
@@ -31,8 +32,7 @@ export function CutReleaseForm({ suggestedTag }: { suggestedTag: string }) {
       reset({ tag: nextTag(r.data.tag), notes: '' });
       return;
     }
-    for (const [field, message] of Object.entries(r.fields ?? {})) setError(field as Path<Input> | 'root', { message });
-    if (!r.fields) setError('root', { message: r.message });
+    setActionErrors(setError, r);
   });
 
   const e = (k: keyof Input) => errors[k]?.message;

@@ -3,12 +3,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useForm, type Path } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { createSourceAction, updateSourceAction } from '@/app/sources/actions';
 import { Field, fieldAria } from '@/components/ui/field';
 import { type SourceFormValues, toFormValues } from '@/lib/sources/form-values';
 import { newFindingPath } from '@/lib/sources/paths';
 import { type SourceMetadataData, type SourceMetadataInput, sourceMetadataSchema } from '@/lib/sources/schema';
+import { setActionErrors } from '@/components/ui/action-errors';
 
 type Props =
   | { mode: 'create'; values: SourceFormValues; origin: 'crossref' | 'manual' }
@@ -41,12 +42,7 @@ export function SourceMetadataForm(props: Props) {
     defaultValues: props.values,
   });
 
-  const showErrors = (r: { message: string; fields?: Record<string, string> }) => {
-    for (const [field, message] of Object.entries(r.fields ?? {})) {
-      setError(field as Path<SourceMetadataInput> | 'root', { message });
-    }
-    if (!r.fields) setError('root', { message: r.message });
-  };
+  const showErrors = (r: { message: string; fields?: Record<string, string> }) => setActionErrors(setError, r);
 
   const onSubmit = handleSubmit(async (data) => {
     setSaved(false);

@@ -1,5 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
-import type { z } from 'zod';
+import { and, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { cargoKey } from '../../lib/cargo/parse';
 import { DomainError } from '../../lib/errors';
 import { revisionToContent } from '../../lib/finding/from-row';
@@ -10,119 +9,14 @@ import {
   type FindingDraft,
   findingDraftSchema,
 } from '../../lib/finding/schema';
-import { organLabel, speciesLabel } from '../../lib/vocab';
-import { transition, type WorkflowContext } from '../../lib/workflow';
-import type { Role } from '../../lib/vocab/terms';
+import { transition } from '../../lib/workflow';
 import type { Db, Tx } from '../client';
-import { findingRevisions, findings, reviews, sources, users, type Finding, type FindingRevision } from '../schema';
+import { findingRevisions, findings, sources, users } from '../schema';
 import { recordAudit } from './audit';
+import { type Actor, checkLock, contentColumns, latestRevision, lockFinding, parseOrThrow, workflowContext } from './finding-tx';
 import { refreshListing } from './listing';
 
-export type Actor = { id: number; role: Role };
-
-/** Parse with a shared schema; invalid input becomes one DomainError with a message per field. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, entity = 'finding'): z.output<S> {
-  const r = schema.safeParse(input);
-  if (r.success) return r.data;
-  const fields: Record<string, string> = {};
-  for (const issue of r.error.issues) fields[issue.path.map(String).join('.') || 'root'] ??= issue.message;
-  throw new DomainError('invalid', entity, 'Some fields need attention.', undefined, { fields });
-}
-
-function contentColumns(c: FindingDraft) {
-  return {
-    targetOrgan: c.targetOrgan,
-    targetOrganLabel: c.targetOrgan ? organLabel(c.targetOrgan) : '',
-    origin: c.origin,
-    originLabel: organLabel(c.origin),
-    direction: c.direction,
-    species: c.species,
-    speciesLabel: c.species ? speciesLabel(c.species) : '',
-    evSource: c.evSource,
-    cargo: c.cargo,
-    recipientCell: c.recipientCell,
-    modelDisease: c.modelDisease,
-    result: c.result,
-    studyType: c.studyType,
-    effectDirection: c.effectDirection,
-    mechanism: c.mechanism,
-    evType: c.evType,
-    separationMethods: c.separationMethods,
-    particleAnalysis: c.particleAnalysis,
-    emMethods: c.emMethods,
-    markersPositive: c.markersPositive,
-    markersNegative: c.markersNegative,
-    evidenceQuote: c.evidenceQuote,
-    evidenceLocation: c.evidenceLocation,
-    curatorNote: c.curatorNote,
-  };
-}
-
-/** What a conflicting editor needs to see: the finding as it is now. */
-export type CurrentState = {
-  lockVersion: number;
-  revisionNo: number;
-  status: string;
-  content: FindingDraft;
-  by: string;
-  at: string;
-};
-
-async function currentState(tx: Tx, f: Finding): Promise<CurrentState> {
-  const [row] = await tx
-    .select({ rev: findingRevisions, by: users.name })
-    .from(findingRevisions)
-    .innerJoin(users, eq(users.id, findingRevisions.authorId))
-    .where(eq(findingRevisions.id, f.latestRevisionId!));
-  return {
-    lockVersion: f.lockVersion,
-    revisionNo: row!.rev.revisionNo,
-    status: f.status,
-    content: revisionToContent(row!.rev) as FindingDraft,
-    by: row!.by,
-    at: f.updatedAt.toISOString(),
-  };
-}
-
-export async function lockFinding(tx: Tx, findingId: number): Promise<Finding> {
-  const [f] = await tx.select().from(findings).where(eq(findings.id, findingId)).for('update');
-  if (!f) throw new DomainError('not_found', 'finding', 'No such finding.');
-  return f;
-}
-
-export async function latestRevision(tx: Tx, f: Finding): Promise<FindingRevision> {
-  const [r] = await tx.select().from(findingRevisions).where(eq(findingRevisions.id, f.latestRevisionId!));
-  if (!r) throw new Error(`finding ${f.id} has no latest revision`);
-  return r;
-}
-
-export async function checkLock(tx: Tx, f: Finding, lockVersion: number) {
-  if (f.lockVersion !== lockVersion) {
-    throw new DomainError(
-      'conflict',
-      'finding',
-      'Someone saved this finding after you started editing. Your text is kept below; compare it with the saved version, then reload to continue from it.',
-      undefined,
-      { current: await currentState(tx, f) },
-    );
-  }
-}
-
-/** The workflow context of a finding for one actor; decisions add their approval counts and comment. */
-export function workflowContext(f: Finding, latest: FindingRevision, actor: Actor, extra: Partial<WorkflowContext> = {}): WorkflowContext {
-  return {
-    status: f.status,
-    role: actor.role,
-    isAuthor: latest.authorId === actor.id,
-    latestIsDraft: !latest.submittedAt,
-    hasApproved: f.approvedRevisionId != null,
-    approvals: 0,
-    approvalsRequired: 1,
-    actorDecided: false,
-    comment: '',
-    ...extra,
-  };
-}
+export type { Actor } from './finding-tx';
 
 export type CreatedFinding = { findingId: number; publicId: string; revisionId: number; lockVersion: number };
 
@@ -334,74 +228,4 @@ export async function revertToRevision(
     await recordAudit(tx, { actorId: actor.id, action: 'finding.revert', entity: 'finding', entityId: input.findingId, detail: { to: target.revisionNo, draft: saved.revisionNo } });
     return saved;
   });
-}
-
-/** Everything the edit page needs; null when the finding does not exist. */
-export async function getEditState(db: Db, publicId: string) {
-  const [f] = await db.select().from(findings).where(eq(findings.publicId, publicId));
-  if (!f) return null;
-  const [latest] = await db.select().from(findingRevisions).where(eq(findingRevisions.id, f.latestRevisionId!));
-  const [source] = await db.select().from(sources).where(eq(sources.id, f.sourceId));
-  return { finding: f, latest: latest!, source: source! };
-}
-
-export type MyWorkItem = {
-  publicId: string;
-  revisionNo: number;
-  state: string;
-  summary: string;
-  result: string;
-  updatedAt: Date;
-};
-
-/** The actor's open drafts, and every revision they submitted with where it stands. */
-export async function listMyWork(db: Db, userId: number): Promise<{ drafts: MyWorkItem[]; submitted: MyWorkItem[] }> {
-  const rows = await db
-    .select({
-      publicId: findings.publicId,
-      findingStatus: findings.status,
-      latestRevisionId: findings.latestRevisionId,
-      approvedRevisionId: findings.approvedRevisionId,
-      rev: {
-        id: findingRevisions.id,
-        revisionNo: findingRevisions.revisionNo,
-        submittedAt: findingRevisions.submittedAt,
-        updatedAt: findingRevisions.updatedAt,
-        changeSummary: findingRevisions.changeSummary,
-        result: findingRevisions.result,
-      },
-    })
-    .from(findingRevisions)
-    .innerJoin(findings, eq(findings.id, findingRevisions.findingId))
-    .where(eq(findingRevisions.authorId, userId))
-    .orderBy(desc(findingRevisions.updatedAt))
-    .limit(500);
-  const ids = rows.map((r) => r.rev.id);
-  const decisions = ids.length
-    ? await db.select({ revisionId: reviews.revisionId, decision: reviews.decision }).from(reviews).where(inArray(reviews.revisionId, ids)).orderBy(asc(reviews.createdAt))
-    : [];
-  const drafts: MyWorkItem[] = [];
-  const submitted: MyWorkItem[] = [];
-  for (const r of rows) {
-    const item = { publicId: r.publicId, revisionNo: r.rev.revisionNo, summary: r.rev.changeSummary, result: r.rev.result, updatedAt: r.rev.updatedAt };
-    if (!r.rev.submittedAt) {
-      if (r.latestRevisionId === r.rev.id) drafts.push({ ...item, state: 'draft' });
-      continue;
-    }
-    const ds = decisions.filter((d) => d.revisionId === r.rev.id).map((d) => d.decision);
-    const state =
-      r.approvedRevisionId === r.rev.id
-        ? 'approved'
-        : ds.includes('reject')
-          ? 'rejected'
-          : ds.includes('request_changes')
-            ? 'changes_requested'
-            : r.latestRevisionId === r.rev.id && r.findingStatus === 'submitted'
-              ? 'submitted'
-              : ds.includes('approve') && r.latestRevisionId === r.rev.id
-                ? 'submitted'
-                : 'superseded';
-    submitted.push({ ...item, state });
-  }
-  return { drafts, submitted };
 }

@@ -6,8 +6,8 @@ import { hasRole } from '../../lib/auth/roles';
 import type { Db, DbOrTx } from '../client';
 import { comments, findingRevisions, findings, flags, users } from '../schema';
 import { recordAudit } from './audit';
-import type { Actor } from './curation';
-import { parseOrThrow } from './curation';
+import type { Actor } from './finding-tx';
+import { parseOrThrow } from './finding-tx';
 
 export type CommentView = { id: number; parentId: number | null; author: string; authorId: number; body: string; createdAt: Date };
 

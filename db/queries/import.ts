@@ -6,11 +6,10 @@ import { type FindingContent, findingContentSchema } from '../../lib/finding/sch
 import { columnForPath } from '../../lib/import/columns';
 import { rowLabel } from '../../lib/import/map';
 import { countRows, type ImportMode, type ImportReport, type ImportRow, type RowProblem, type RowReport } from '../../lib/import/types';
-import { organLabel, speciesLabel } from '../../lib/vocab';
 import type { Db, DbOrTx, Tx } from '../client';
-import { auditEvents, findingRevisions, findings, type NewFindingRevision, sources } from '../schema';
+import { auditEvents, findingRevisions, findings, sources } from '../schema';
 import { recordAudit } from './audit';
-import { type Actor, parseOrThrow } from './curation';
+import { type Actor, contentColumns, parseOrThrow } from './finding-tx';
 import { refreshListing } from './listing';
 
 type SourceRef = { id: number; doi: string; year: number | null };
@@ -118,41 +117,6 @@ export async function dryRunImport(db: DbOrTx, _actor: Actor, rows: readonly Imp
   return { rows: reports, counts: countRows(reports) };
 }
 
-type RevisionContent = Omit<
-  Required<NewFindingRevision>,
-  'id' | 'findingId' | 'revisionNo' | 'basedOnRevisionId' | 'authorId' | 'changeSummary' | 'createdAt' | 'updatedAt' | 'submittedAt' | 'editSession'
->;
-
-/** A content's revision columns, as createFinding writes them; the type breaks the build when a column is added. */
-function revisionContent(c: FindingContent): RevisionContent {
-  return {
-    targetOrgan: c.targetOrgan,
-    targetOrganLabel: organLabel(c.targetOrgan),
-    origin: c.origin,
-    originLabel: organLabel(c.origin),
-    direction: c.direction,
-    species: c.species,
-    speciesLabel: speciesLabel(c.species),
-    evSource: c.evSource,
-    cargo: c.cargo,
-    recipientCell: c.recipientCell,
-    modelDisease: c.modelDisease,
-    result: c.result,
-    studyType: c.studyType,
-    effectDirection: c.effectDirection,
-    mechanism: c.mechanism,
-    evType: c.evType,
-    separationMethods: c.separationMethods,
-    particleAnalysis: c.particleAnalysis,
-    emMethods: c.emMethods,
-    markersPositive: c.markersPositive,
-    markersNegative: c.markersNegative,
-    evidenceQuote: c.evidenceQuote,
-    evidenceLocation: c.evidenceLocation,
-    curatorNote: c.curatorNote,
-  };
-}
-
 /**
  * What createFinding (and, in submit mode, submitFinding) writes, for many
  * rows at once: a finding and its revision 1 each, the listing refreshed,
@@ -191,7 +155,7 @@ async function insertRows(tx: Tx, actor: Actor, rows: readonly Ready[], mode: Im
     authorId: actor.id,
     changeSummary: `Imported from ${file}, row ${r.row}`,
     submittedAt: submitted ? now : null,
-    ...revisionContent(r.content),
+    ...contentColumns(r.content),
   }));
   await inChunks(values, (chunk) => tx.insert(findingRevisions).values(chunk).returning({ id: findingRevisions.id }));
   const ids = made.map((f) => f.id);

@@ -8,7 +8,7 @@ import type { Db, DbOrTx } from '../client';
 import { sqlState, UNIQUE_VIOLATION } from '../errors';
 import { releaseFiles, releaseFindings, releases, users } from '../schema';
 import { recordAudit } from './audit';
-import { type Actor, parseOrThrow } from './curation';
+import { type Actor, parseOrThrow } from './finding-tx';
 import { iterateExportRows } from './export';
 
 export type ReleaseFileInfo = { format: ReleaseFileFormat; sha256: string; bytes: number };

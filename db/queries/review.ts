@@ -6,7 +6,8 @@ import { type Decision, transition } from '../../lib/workflow';
 import type { Db, DbOrTx } from '../client';
 import { auditEvents, findingRevisions, findings, flags, reviews, sources, users } from '../schema';
 import { recordAudit } from './audit';
-import { type Actor, checkLock, latestRevision, lockFinding, saveDraftTx, workflowContext } from './curation';
+import { saveDraftTx } from './curation';
+import { type Actor, checkLock, latestRevision, lockFinding, workflowContext } from './finding-tx';
 import { refreshListing } from './listing';
 import { getSettings } from './settings';
 

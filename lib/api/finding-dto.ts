@@ -1,5 +1,6 @@
 /** Findings as the read API shows them: list rows, one finding with its history, and who may see what. */
 import { shortCitation } from '../citation';
+import type { LabelledRevisionColumns } from '../finding/from-row';
 import type { CargoItem } from '../finding/schema';
 import { ORGANS, SPECIES } from '../vocab';
 import type { Cargo, FindingDetailDto, FindingSummaryDto, RevisionState, SourceRow, Viewer } from './dto';
@@ -101,34 +102,7 @@ export function visibleRevisionId(f: FindingMeta, latest: { id: number; authorId
   return null;
 }
 
-type RevisionRow = {
-  id: number;
-  revisionNo: number;
-  targetOrgan: string;
-  targetOrganLabel: string;
-  species: string;
-  speciesLabel: string;
-  origin: string;
-  originLabel: string;
-  direction: string;
-  evSource: string;
-  cargo: CargoItem[];
-  recipientCell: string;
-  modelDisease: string;
-  result: string;
-  studyType: string | null;
-  effectDirection: string | null;
-  mechanism: string[];
-  evType: string | null;
-  separationMethods: string[];
-  particleAnalysis: string[];
-  emMethods: string[];
-  markersPositive: string[];
-  markersNegative: string[];
-  evidenceQuote: string;
-  evidenceLocation: string;
-  curatorNote: string;
-};
+type RevisionRow = LabelledRevisionColumns & { id: number; revisionNo: number };
 
 export type DetailInput = {
   finding: FindingMeta;

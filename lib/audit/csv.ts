@@ -1,17 +1,14 @@
 import { pipeline, Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
+import { neutralizeCell } from '../export/columns';
 import type { AuditEventRow } from './types';
 
 /** The export's columns, in order; documented and stable. */
 export const AUDIT_CSV_COLUMNS = ['id', 'at', 'actor_email', 'actor_name', 'action', 'entity', 'entity_id', 'detail'] as const;
 export type AuditCsvRecord = Record<(typeof AUDIT_CSV_COLUMNS)[number], string>;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** A spreadsheet would run a cell starting with = + - @ tab or CR as a formula; a leading ' makes it text. */
-export function neutralizeCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
+// The same guard as the findings export: a leading ' keeps = + - @ tab CR cells from running as formulas.
+export { neutralizeCell };
 
 export function toAuditCsvRecord(e: AuditEventRow): AuditCsvRecord {
   const record: AuditCsvRecord = {

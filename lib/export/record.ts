@@ -17,40 +17,16 @@
  * - `approved_at` is UTC ISO 8601 to the second (`2026-11-27T10:04:05Z`), the
  *   Table Schema's default datetime format, so datapackage.json loads typed.
  */
-import type { CargoItem } from '../finding/schema';
+import type { LabelledRevisionColumns } from '../finding/from-row';
 import { formatCitation } from '../citation';
 import { EXPORT_COLUMN_NAMES, EXPORT_COLUMNS, type ExportColumnName, type ExportRecord, LIST_SEPARATOR, neutralizeCell } from './columns';
 
 /** One exported revision with what its record needs, as db/queries/export.ts reads it. */
-export type ExportRow = {
+export type ExportRow = LabelledRevisionColumns & {
   findingId: number;
   publicId: string;
   revisionId: number;
   revisionNo: number;
-  targetOrgan: string;
-  targetOrganLabel: string;
-  species: string;
-  speciesLabel: string;
-  origin: string;
-  originLabel: string;
-  direction: string;
-  evSource: string;
-  cargo: CargoItem[];
-  recipientCell: string;
-  modelDisease: string;
-  result: string;
-  studyType: string | null;
-  effectDirection: string | null;
-  mechanism: string[];
-  evType: string | null;
-  separationMethods: string[];
-  particleAnalysis: string[];
-  emMethods: string[];
-  markersPositive: string[];
-  markersNegative: string[];
-  evidenceQuote: string;
-  evidenceLocation: string;
-  curatorNote: string;
   source: { doi: string; authors: string | null; year: number | null; title: string | null; journal: string | null; volumePages: string | null };
   /** Name of the reviewer whose approval published the revision. */
   approvedBy: string | null;

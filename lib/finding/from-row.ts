@@ -1,7 +1,7 @@
 import type { CargoItem, FindingContent } from './schema';
 
 /** The columns of a stored revision that make up its content (labels are derived). */
-type RevisionColumns = {
+export type RevisionColumns = {
   targetOrgan: string;
   origin: string;
   direction: string;
@@ -24,6 +24,9 @@ type RevisionColumns = {
   evidenceLocation: string;
   curatorNote: string;
 };
+
+/** The content columns with the vocabulary labels stored beside the ids. */
+export type LabelledRevisionColumns = RevisionColumns & { targetOrganLabel: string; speciesLabel: string; originLabel: string };
 
 /**
  * A stored revision as FindingContent. Rows were validated when written, so

@@ -4,9 +4,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
-import { Controller, useForm, type Path, type Resolver } from 'react-hook-form';
+import { useForm, type Path, type Resolver } from 'react-hook-form';
 import { createFindingAction, saveDraftAction, submitFindingAction } from '@/app/findings/actions';
-import { Field, fieldAria } from '@/components/ui/field';
 import type { ActionResult } from '@/lib/action-result';
 import { misevCompleteness } from '@/lib/finding/misev';
 import { changeSummarySchema, type FindingContent, findingContentSchema } from '@/lib/finding/schema';
@@ -24,7 +23,8 @@ import {
 import { CargoEditor } from './cargo-editor';
 import { CheckboxGroup } from './checkbox-group';
 import { type Conflict, ConflictPanel } from './conflict-panel';
-import { ListInput } from './list-input';
+import { fieldBuilders } from './field-builders';
+import { SaveStatus } from './save-status';
 import { fromFormValues, type FindingFormValues } from './types';
 import { type SaveState, useAutosave } from './use-autosave';
 
@@ -41,26 +41,6 @@ export type FindingFormProps = {
   /** The latest revision is submitted/approved: the first save starts a new revision. */
   startsNewRevision: boolean;
 };
-
-function SaveStatus({ state }: { state: SaveState }) {
-  const text =
-    state.kind === 'saving'
-      ? 'Saving…'
-      : state.kind === 'pending'
-        ? 'Unsaved changes'
-        : state.kind === 'saved'
-          ? `Saved at ${new Date(state.at).toLocaleTimeString('en')}`
-          : state.kind === 'error'
-            ? `Not saved: ${state.message}`
-            : state.kind === 'paused'
-              ? 'Saving paused'
-              : '';
-  return (
-    <span role="status" aria-live="polite" data-testid="save-status" className={state.kind === 'error' ? 'field-error' : 'muted'}>
-      {text}
-    </span>
-  );
-}
 
 export function FindingForm(props: FindingFormProps) {
   const router = useRouter();
@@ -143,47 +123,7 @@ export function FindingForm(props: FindingFormProps) {
 
   const watched = watch();
   const misev = misevCompleteness(watched as unknown as FindingContent);
-  const e = (k: keyof FindingFormValues) => (errors[k] as { message?: string } | undefined)?.message;
-  const text = (id: keyof FindingFormValues, label: string, hint?: string) => (
-    <Field id={id} label={label} error={e(id)} hint={hint}>
-      <input type="text" {...fieldAria(id, e(id), hint)} {...register(id)} />
-    </Field>
-  );
-  const area = (id: keyof FindingFormValues, label: string, hint?: string) => (
-    <Field id={id} label={label} error={e(id)} hint={hint}>
-      <textarea rows={3} {...fieldAria(id, e(id), hint)} {...register(id)} />
-    </Field>
-  );
-  const select = (id: keyof FindingFormValues, label: string, options: readonly { value: string; label: string }[], blank?: string) => (
-    <Field id={id} label={label} error={e(id)}>
-      <select {...fieldAria(id, e(id))} {...register(id)}>
-        {blank !== undefined && <option value="">{blank}</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </Field>
-  );
-  const list = (id: 'mechanism' | 'markersPositive' | 'markersNegative', label: string, hint: string) => (
-    <Field id={id} label={label} error={e(id)} hint={hint}>
-      <Controller
-        control={control}
-        name={id}
-        render={({ field }) => (
-          <ListInput
-            id={id}
-            value={field.value}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            describedBy={fieldAria(id, e(id), hint)['aria-describedby']}
-            invalid={Boolean(e(id))}
-          />
-        )}
-      />
-    </Field>
-  );
+  const { e, text, area, select, list } = fieldBuilders(form);
   const organOptions = ORGANS.map((o) => ({ value: o.id, label: o.label }));
   const speciesOptions = SPECIES.map((s) => ({ value: s.id, label: `${s.label} (${s.scientific})` }));
 

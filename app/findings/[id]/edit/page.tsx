@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireRole } from '@/app/(auth)/dal';
 import { getDb } from '@/db';
-import { getEditState } from '@/db/queries/curation';
+import { getEditState } from '@/db/queries/my-work';
 import { getReviewItem } from '@/db/queries/review';
 import { listFindingsOnSource } from '@/db/queries/findings';
 import { getUserById } from '@/db/queries/users';

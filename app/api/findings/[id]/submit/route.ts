@@ -1,17 +1,10 @@
 import { submitFindingAction } from '@/app/findings/actions';
-import { getDb } from '@/db';
-import { getEditState } from '@/db/queries/curation';
-import { parsePublicId } from '@/lib/http-finding';
-import { jsonError, readJson, resultResponse } from '@/lib/http';
+import { resultResponse } from '@/lib/http';
+import { findingRequest } from '../../finding-request';
 
 /** POST {lockVersion, content?, changeSummary?}: save and submit the caller's draft. */
 export async function POST(req: Request, ctx: RouteContext<'/api/findings/[id]/submit'>) {
-  const publicId = parsePublicId((await ctx.params).id);
-  if (!publicId) return jsonError(404, 'not_found', 'No such finding.');
-  const body = await readJson(req);
-  if (!body.ok) return body.response;
-  const state = await getEditState(await getDb(), publicId);
-  if (!state) return jsonError(404, 'not_found', 'No such finding.');
-  const input = (typeof body.body === 'object' && body.body ? body.body : {}) as Record<string, unknown>;
-  return resultResponse(await submitFindingAction({ ...input, findingId: state.finding.id, lockVersion: input.lockVersion }));
+  const r = await findingRequest(req, (await ctx.params).id);
+  if (!r.ok) return r.response;
+  return resultResponse(await submitFindingAction({ ...r.input, findingId: r.findingId, lockVersion: r.input.lockVersion }));
 }

@@ -1,0 +1,24 @@
+'use client';
+
+import type { SaveState } from './use-autosave';
+
+/** The autosave state, announced politely to screen readers. */
+export function SaveStatus({ state }: { state: SaveState }) {
+  const text =
+    state.kind === 'saving'
+      ? 'Saving…'
+      : state.kind === 'pending'
+        ? 'Unsaved changes'
+        : state.kind === 'saved'
+          ? `Saved at ${new Date(state.at).toLocaleTimeString('en')}`
+          : state.kind === 'error'
+            ? `Not saved: ${state.message}`
+            : state.kind === 'paused'
+              ? 'Saving paused'
+              : '';
+  return (
+    <span role="status" aria-live="polite" data-testid="save-status" className={state.kind === 'error' ? 'field-error' : 'muted'}>
+      {text}
+    </span>
+  );
+}

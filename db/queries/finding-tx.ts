@@ -1,0 +1,131 @@
+/**
+ * The building blocks every transaction on a finding shares: who acts, the
+ * shared-schema parse, the row lock, the lock-version check and the workflow
+ * context. db/queries/curation.ts, review.ts and import.ts are built on them.
+ */
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { DomainError } from '../../lib/errors';
+import { revisionToContent } from '../../lib/finding/from-row';
+import type { FindingDraft } from '../../lib/finding/schema';
+import { organLabel, speciesLabel } from '../../lib/vocab';
+import type { Role } from '../../lib/vocab/terms';
+import type { WorkflowContext } from '../../lib/workflow';
+import type { Tx } from '../client';
+import { findingRevisions, findings, users, type Finding, type FindingRevision, type NewFindingRevision } from '../schema';
+
+export type Actor = { id: number; role: Role };
+
+/** Parse with a shared schema; invalid input becomes one DomainError with a message per field. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, entity = 'finding'): z.output<S> {
+  const r = schema.safeParse(input);
+  if (r.success) return r.data;
+  const fields: Record<string, string> = {};
+  for (const issue of r.error.issues) fields[issue.path.map(String).join('.') || 'root'] ??= issue.message;
+  throw new DomainError('invalid', entity, 'Some fields need attention.', undefined, { fields });
+}
+
+/** The content columns of a revision row: everything but identity, authorship and timestamps. */
+export type RevisionContent = Omit<
+  Required<NewFindingRevision>,
+  'id' | 'findingId' | 'revisionNo' | 'basedOnRevisionId' | 'authorId' | 'changeSummary' | 'createdAt' | 'updatedAt' | 'submittedAt' | 'editSession'
+>;
+
+/**
+ * A content's revision columns (ids and their labels; a draft's empty choices get empty labels).
+ * The return type breaks the build when a column is added and not written here.
+ */
+export function contentColumns(c: FindingDraft): RevisionContent {
+  return {
+    targetOrgan: c.targetOrgan,
+    targetOrganLabel: c.targetOrgan ? organLabel(c.targetOrgan) : '',
+    origin: c.origin,
+    originLabel: organLabel(c.origin),
+    direction: c.direction,
+    species: c.species,
+    speciesLabel: c.species ? speciesLabel(c.species) : '',
+    evSource: c.evSource,
+    cargo: c.cargo,
+    recipientCell: c.recipientCell,
+    modelDisease: c.modelDisease,
+    result: c.result,
+    studyType: c.studyType,
+    effectDirection: c.effectDirection,
+    mechanism: c.mechanism,
+    evType: c.evType,
+    separationMethods: c.separationMethods,
+    particleAnalysis: c.particleAnalysis,
+    emMethods: c.emMethods,
+    markersPositive: c.markersPositive,
+    markersNegative: c.markersNegative,
+    evidenceQuote: c.evidenceQuote,
+    evidenceLocation: c.evidenceLocation,
+    curatorNote: c.curatorNote,
+  };
+}
+
+/** What a conflicting editor needs to see: the finding as it is now. */
+export type CurrentState = {
+  lockVersion: number;
+  revisionNo: number;
+  status: string;
+  content: FindingDraft;
+  by: string;
+  at: string;
+};
+
+async function currentState(tx: Tx, f: Finding): Promise<CurrentState> {
+  const [row] = await tx
+    .select({ rev: findingRevisions, by: users.name })
+    .from(findingRevisions)
+    .innerJoin(users, eq(users.id, findingRevisions.authorId))
+    .where(eq(findingRevisions.id, f.latestRevisionId!));
+  return {
+    lockVersion: f.lockVersion,
+    revisionNo: row!.rev.revisionNo,
+    status: f.status,
+    content: revisionToContent(row!.rev) as FindingDraft,
+    by: row!.by,
+    at: f.updatedAt.toISOString(),
+  };
+}
+
+export async function lockFinding(tx: Tx, findingId: number): Promise<Finding> {
+  const [f] = await tx.select().from(findings).where(eq(findings.id, findingId)).for('update');
+  if (!f) throw new DomainError('not_found', 'finding', 'No such finding.');
+  return f;
+}
+
+export async function latestRevision(tx: Tx, f: Finding): Promise<FindingRevision> {
+  const [r] = await tx.select().from(findingRevisions).where(eq(findingRevisions.id, f.latestRevisionId!));
+  if (!r) throw new Error(`finding ${f.id} has no latest revision`);
+  return r;
+}
+
+export async function checkLock(tx: Tx, f: Finding, lockVersion: number) {
+  if (f.lockVersion !== lockVersion) {
+    throw new DomainError(
+      'conflict',
+      'finding',
+      'Someone saved this finding after you started editing. Your text is kept below; compare it with the saved version, then reload to continue from it.',
+      undefined,
+      { current: await currentState(tx, f) },
+    );
+  }
+}
+
+/** The workflow context of a finding for one actor; decisions add their approval counts and comment. */
+export function workflowContext(f: Finding, latest: FindingRevision, actor: Actor, extra: Partial<WorkflowContext> = {}): WorkflowContext {
+  return {
+    status: f.status,
+    role: actor.role,
+    isAuthor: latest.authorId === actor.id,
+    latestIsDraft: !latest.submittedAt,
+    hasApproved: f.approvedRevisionId != null,
+    approvals: 0,
+    approvalsRequired: 1,
+    actorDecided: false,
+    comment: '',
+    ...extra,
+  };
+}
