@@ -9,13 +9,17 @@ export type AuditInput = {
   detail?: Record<string, unknown>;
 };
 
-/** Append one audit event; call inside the transaction whose effect it records. */
-export async function recordAudit(tx: DbOrTx, e: AuditInput): Promise<void> {
-  await tx.insert(auditEvents).values({
-    actorId: e.actorId,
-    action: e.action,
-    entity: e.entity,
-    entityId: e.entityId == null ? null : String(e.entityId),
-    detail: e.detail ?? {},
-  });
+/** Append audit events (one insert for several); call inside the transaction whose effect they record. */
+export async function recordAudit(tx: DbOrTx, events: AuditInput | AuditInput[]): Promise<void> {
+  const list = Array.isArray(events) ? events : [events];
+  if (!list.length) return;
+  await tx.insert(auditEvents).values(
+    list.map((e) => ({
+      actorId: e.actorId,
+      action: e.action,
+      entity: e.entity,
+      entityId: e.entityId == null ? null : String(e.entityId),
+      detail: e.detail ?? {},
+    })),
+  );
 }

@@ -103,4 +103,20 @@ describe.each(testEngines())('browsing findings on %s', (engine) => {
   it('counts are exact up to 10 000', async () => {
     expect(await countFindings(t.db, q({}), null)).toEqual({ n: total, exact: true });
   });
+
+  it('beyond the exact limit, or when the planner expects many rows, the count is an estimate and says so', async () => {
+    await t.query('analyze findings');
+    // Counted, but more rows than the exact limit: an estimate, never less than what was counted.
+    const capped = await countFindings(t.db, q({}), null, { exactLimit: 100, estimateOnlyAbove: 1_000_000 });
+    expect(capped.exact).toBe(false);
+    expect(capped.n).toBeGreaterThanOrEqual(101);
+    // The planner expects more than estimateOnlyAbove: its estimate, no rows counted.
+    const estimated = await countFindings(t.db, q({}), null, { exactLimit: 100, estimateOnlyAbove: 10 });
+    expect(estimated.exact).toBe(false);
+    expect(estimated.n).toBeGreaterThan(total / 2);
+    expect(estimated.n).toBeLessThan(total * 2);
+    // A filter the planner expects few rows for is counted exactly even with a low estimate threshold.
+    const rare = await countFindings(t.db, q({ doi: '10.9999/no-such-paper' }), null, { exactLimit: 100, estimateOnlyAbove: 10 });
+    expect(rare).toEqual({ n: 0, exact: true });
+  });
 });

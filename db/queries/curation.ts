@@ -13,7 +13,7 @@ import { transition } from '../../lib/workflow';
 import type { Db, Tx } from '../client';
 import { findingRevisions, findings, sources, users } from '../schema';
 import { recordAudit } from './audit';
-import { type Actor, checkLock, contentColumns, latestRevision, lockFinding, parseOrThrow, workflowContext } from './finding-tx';
+import { type Actor, checkLock, contentColumns, lockFinding, parseOrThrow, workflowContext } from './finding-tx';
 import { refreshListing } from './listing';
 
 export type { Actor } from './finding-tx';
@@ -72,9 +72,8 @@ export async function saveDraftTx(
   changeSummary: string,
   editSession: string | null = null,
 ): Promise<SavedDraft> {
-  const f = await lockFinding(tx, findingId);
+  const { f, latest } = await lockFinding(tx, findingId);
   await checkLock(tx, f, lockVersion);
-  const latest = await latestRevision(tx, f);
   const now = new Date();
   let revisionId = latest.id;
   let revisionNo = latest.revisionNo;
@@ -90,11 +89,16 @@ export async function saveDraftTx(
   }
   // The author's draft collects the autosaves of one sitting; a new sitting keeps it and starts the next revision.
   const newSitting = !outcome.newRevision && editSession != null && latest.editSession !== editSession;
+  // Writes that do not depend on one another are sent together: one round trip. (Sent together,
+  // their order is not guaranteed, so a statement that must see another's effect waits for it.)
+  const writes: Promise<unknown>[] = [];
   if (!outcome.newRevision && !newSitting) {
-    await tx
-      .update(findingRevisions)
-      .set({ ...contentColumns(content), changeSummary, updatedAt: now })
-      .where(and(eq(findingRevisions.id, latest.id), isNull(findingRevisions.submittedAt)));
+    writes.push(
+      tx
+        .update(findingRevisions)
+        .set({ ...contentColumns(content), changeSummary, updatedAt: now })
+        .where(and(eq(findingRevisions.id, latest.id), isNull(findingRevisions.submittedAt))),
+    );
   } else {
     revisionNo = latest.revisionNo + 1;
     const [rev] = await tx
@@ -103,20 +107,24 @@ export async function saveDraftTx(
       .returning({ id: findingRevisions.id });
     revisionId = rev!.id;
     created = true;
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: 'finding.revision_start',
-      entity: 'finding',
-      entityId: f.id,
-      detail: { revisionNo, basedOn: latest.revisionNo, previousStatus: f.status },
-    });
+    writes.push(
+      recordAudit(tx, {
+        actorId: actor.id,
+        action: 'finding.revision_start',
+        entity: 'finding',
+        entityId: f.id,
+        detail: { revisionNo, basedOn: latest.revisionNo, previousStatus: f.status },
+      }),
+    );
   }
-  const [updated] = await tx
+  const update = tx
     .update(findings)
     .set({ latestRevisionId: revisionId, status: 'draft', lockVersion: sql`${findings.lockVersion} + 1`, updatedAt: now })
     .where(and(eq(findings.id, f.id), eq(findings.lockVersion, lockVersion)))
     .returning({ lockVersion: findings.lockVersion });
+  const [[updated]] = await Promise.all([update, ...writes]);
   if (!updated) throw new DomainError('conflict', 'finding', 'Someone saved this finding at the same moment; reload and try again.');
+  // The listing follows the latest revision until one is approved; it reads what the update wrote.
   if (!f.approvedRevisionId) await refreshListing(tx, f.id);
   return { revisionId, revisionNo, lockVersion: updated.lockVersion, created };
 }
@@ -177,9 +185,8 @@ export async function submitFinding(
   return db.transaction(async (tx) => {
     let lockVersion = input.lockVersion;
     if (draft) lockVersion = (await saveDraftTx(tx, actor, input.findingId, lockVersion, draft, summaryInput, input.editSession ?? null)).lockVersion;
-    const f = await lockFinding(tx, input.findingId);
+    const { f, latest } = await lockFinding(tx, input.findingId);
     await checkLock(tx, f, lockVersion);
-    const latest = await latestRevision(tx, f);
     const outcome = transition('submit', workflowContext(f, latest, actor));
     if (!outcome.ok) throw new DomainError(outcome.error, 'finding', outcome.message);
     const content = parseOrThrow(findingContentSchema, revisionToContent(latest));
@@ -198,16 +205,19 @@ export async function submitFinding(
         { duplicates: dups },
       );
     const now = new Date();
-    await tx
-      .update(findingRevisions)
-      .set({ submittedAt: now, changeSummary, updatedAt: now })
-      .where(and(eq(findingRevisions.id, latest.id), isNull(findingRevisions.submittedAt)));
-    const [updated] = await tx
-      .update(findings)
-      .set({ status: 'submitted', lockVersion: sql`${findings.lockVersion} + 1`, updatedAt: now })
-      .where(and(eq(findings.id, f.id), eq(findings.lockVersion, lockVersion)))
-      .returning({ lockVersion: findings.lockVersion });
-    await recordAudit(tx, { actorId: actor.id, action: 'finding.submit', entity: 'finding', entityId: f.id, detail: { revisionNo: latest.revisionNo } });
+    // Three independent writes, sent together: one round trip.
+    const [, [updated]] = await Promise.all([
+      tx
+        .update(findingRevisions)
+        .set({ submittedAt: now, changeSummary, updatedAt: now })
+        .where(and(eq(findingRevisions.id, latest.id), isNull(findingRevisions.submittedAt))),
+      tx
+        .update(findings)
+        .set({ status: 'submitted', lockVersion: sql`${findings.lockVersion} + 1`, updatedAt: now })
+        .where(and(eq(findings.id, f.id), eq(findings.lockVersion, lockVersion)))
+        .returning({ lockVersion: findings.lockVersion }),
+      recordAudit(tx, { actorId: actor.id, action: 'finding.submit', entity: 'finding', entityId: f.id, detail: { revisionNo: latest.revisionNo } }),
+    ]);
     return { lockVersion: updated!.lockVersion, revisionNo: latest.revisionNo };
   });
 }

@@ -3,7 +3,7 @@
  * shared-schema parse, the row lock, the lock-version check and the workflow
  * context. db/queries/curation.ts, review.ts and import.ts are built on them.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { DomainError } from '../../lib/errors';
 import { revisionToContent } from '../../lib/finding/from-row';
@@ -90,16 +90,28 @@ async function currentState(tx: Tx, f: Finding): Promise<CurrentState> {
   };
 }
 
-export async function lockFinding(tx: Tx, findingId: number): Promise<Finding> {
-  const [f] = await tx.select().from(findings).where(eq(findings.id, findingId)).for('update');
+/**
+ * Lock a finding's row for the rest of the transaction and read it with its latest revision.
+ * The two reads are sent together (one round trip: a write transaction's time here is mostly
+ * round trips). Which runs first is not guaranteed, so a revision read before the lock was
+ * ours can be one that a just-committed edit replaced: then it is read again, under the lock.
+ * (One joined SELECT … FOR UPDATE would not do: after waiting for the lock, PostgreSQL
+ * rechecks the join against the newer row with the statement's old snapshot, which does not
+ * hold the new revision, and returns nothing.)
+ */
+export async function lockFinding(tx: Tx, findingId: number): Promise<{ f: Finding; latest: FindingRevision }> {
+  const [[f], [read]] = await Promise.all([
+    tx.select().from(findings).where(eq(findings.id, findingId)).for('update'),
+    tx
+      .select()
+      .from(findingRevisions)
+      .where(sql`${findingRevisions.id} = (select latest_revision_id from findings where id = ${findingId})`),
+  ]);
   if (!f) throw new DomainError('not_found', 'finding', 'No such finding.');
-  return f;
-}
-
-export async function latestRevision(tx: Tx, f: Finding): Promise<FindingRevision> {
-  const [r] = await tx.select().from(findingRevisions).where(eq(findingRevisions.id, f.latestRevisionId!));
-  if (!r) throw new Error(`finding ${f.id} has no latest revision`);
-  return r;
+  if (read && read.id === f.latestRevisionId) return { f, latest: read };
+  const [latest] = await tx.select().from(findingRevisions).where(eq(findingRevisions.id, f.latestRevisionId!));
+  if (!latest) throw new Error(`finding ${f.id} has no latest revision`);
+  return { f, latest };
 }
 
 export async function checkLock(tx: Tx, f: Finding, lockVersion: number) {

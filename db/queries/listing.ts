@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 
 /**
@@ -7,7 +7,12 @@ import type { DbOrTx } from '../client';
  * Call in the same transaction as the change that makes another revision listed.
  */
 export async function refreshListing(tx: DbOrTx, findingId: number): Promise<void> {
-  await tx.execute(sql`
+  await tx.execute(listingRefresh(sql`${findingId}`));
+}
+
+/** The statement refreshListing runs, for the finding id `id` (the benchmark's raw side runs it too). */
+export function listingRefresh(id: SQL): SQL {
+  return sql`
     update findings f set
       target_organ = r.target_organ,
       origin = r.origin,
@@ -27,8 +32,8 @@ export async function refreshListing(tx: DbOrTx, findingId: number): Promise<voi
         setweight(to_tsvector('english', concat_ws(' ', r.model_disease, r.recipient_cell, r.ev_source)), 'C') ||
         setweight(to_tsvector('english', concat_ws(' ', r.target_organ_label, r.species_label)), 'D')
     from finding_revisions r, sources s
-    where f.id = ${findingId}
+    where f.id = ${id}
       and r.id = coalesce(f.approved_revision_id, f.latest_revision_id)
       and s.id = f.source_id
-  `);
+  `;
 }

@@ -7,7 +7,7 @@ import type { Db, DbOrTx } from '../client';
 import { auditEvents, findingRevisions, findings, flags, reviews, sources, users } from '../schema';
 import { recordAudit } from './audit';
 import { saveDraftTx } from './curation';
-import { type Actor, checkLock, latestRevision, lockFinding, workflowContext } from './finding-tx';
+import { type Actor, checkLock, lockFinding, workflowContext } from './finding-tx';
 import { refreshListing } from './listing';
 import { getSettings } from './settings';
 
@@ -127,16 +127,14 @@ export type DecisionInput = { findingId: number; revisionNo: number; lockVersion
 export async function decide(db: Db, actor: Actor, input: DecisionInput): Promise<{ status: string; lockVersion: number }> {
   const comment = input.comment.trim();
   return db.transaction(async (tx) => {
-    const f = await lockFinding(tx, input.findingId);
+    const { f, latest } = await lockFinding(tx, input.findingId);
     await checkLock(tx, f, input.lockVersion);
-    const latest = await latestRevision(tx, f);
     if (latest.revisionNo !== input.revisionNo)
       throw new DomainError('conflict', 'finding', 'A newer revision replaced the one you reviewed; reload to see it.');
-    const previous = await tx
-      .select({ reviewerId: reviews.reviewerId, decision: reviews.decision })
-      .from(reviews)
-      .where(eq(reviews.revisionId, latest.id));
-    const settings = await getSettings(tx);
+    const [previous, settings] = await Promise.all([
+      tx.select({ reviewerId: reviews.reviewerId, decision: reviews.decision }).from(reviews).where(eq(reviews.revisionId, latest.id)),
+      getSettings(tx),
+    ]);
     const outcome = transition(
       input.decision,
       workflowContext(f, latest, actor, {
@@ -149,27 +147,31 @@ export async function decide(db: Db, actor: Actor, input: DecisionInput): Promis
     if (!outcome.ok) throw new DomainError(outcome.error, 'review', outcome.message, outcome.error === 'invalid' ? 'comment' : undefined);
 
     const now = new Date();
-    await tx.insert(reviews).values({ revisionId: latest.id, reviewerId: actor.id, decision: input.decision, comment });
-    const [updated] = await tx
-      .update(findings)
-      .set({
-        status: outcome.next,
-        lockVersion: sql`${findings.lockVersion} + 1`,
-        updatedAt: now,
-        ...(outcome.publishes ? { approvedRevisionId: latest.id, approvedAt: now } : {}),
-      })
-      .where(and(eq(findings.id, f.id), eq(findings.lockVersion, input.lockVersion)))
-      .returning({ lockVersion: findings.lockVersion });
+    // Independent writes, sent together (one round trip); the listing is refreshed after them, as it reads the update.
+    const [, [updated]] = await Promise.all([
+      tx.insert(reviews).values({ revisionId: latest.id, reviewerId: actor.id, decision: input.decision, comment }),
+      tx
+        .update(findings)
+        .set({
+          status: outcome.next,
+          lockVersion: sql`${findings.lockVersion} + 1`,
+          updatedAt: now,
+          ...(outcome.publishes ? { approvedRevisionId: latest.id, approvedAt: now } : {}),
+        })
+        .where(and(eq(findings.id, f.id), eq(findings.lockVersion, input.lockVersion)))
+        .returning({ lockVersion: findings.lockVersion }),
+      recordAudit(tx, [
+        {
+          actorId: actor.id,
+          action: `review.${input.decision}`,
+          entity: 'finding',
+          entityId: f.id,
+          detail: { revisionNo: latest.revisionNo, from: f.status, to: outcome.next, ...(comment ? { comment } : {}) },
+        },
+        ...(outcome.publishes ? [{ actorId: actor.id, action: 'finding.approved', entity: 'finding', entityId: f.id, detail: { revisionNo: latest.revisionNo } }] : []),
+      ]),
+    ]);
     if (outcome.publishes || !f.approvedRevisionId) await refreshListing(tx, f.id);
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: `review.${input.decision}`,
-      entity: 'finding',
-      entityId: f.id,
-      detail: { revisionNo: latest.revisionNo, from: f.status, to: outcome.next, ...(comment ? { comment } : {}) },
-    });
-    if (outcome.publishes)
-      await recordAudit(tx, { actorId: actor.id, action: 'finding.approved', entity: 'finding', entityId: f.id, detail: { revisionNo: latest.revisionNo } });
     return { status: outcome.next, lockVersion: updated!.lockVersion };
   });
 }
@@ -177,9 +179,8 @@ export async function decide(db: Db, actor: Actor, input: DecisionInput): Promis
 /** The author takes a submitted revision back: a new draft equal to it. */
 export async function withdraw(db: Db, actor: Actor, input: { findingId: number; lockVersion: number }) {
   return db.transaction(async (tx) => {
-    const f = await lockFinding(tx, input.findingId);
+    const { f, latest } = await lockFinding(tx, input.findingId);
     await checkLock(tx, f, input.lockVersion);
-    const latest = await latestRevision(tx, f);
     const outcome = transition('withdraw', workflowContext(f, latest, actor));
     if (!outcome.ok) throw new DomainError(outcome.error, 'finding', outcome.message);
     const saved = await saveDraftTx(tx, actor, f.id, input.lockVersion, revisionToContent(latest) as FindingDraft, latest.changeSummary);
@@ -191,9 +192,8 @@ export async function withdraw(db: Db, actor: Actor, input: { findingId: number;
 /** An admin reopens a rejected finding: it goes back to its author as "changes requested". */
 export async function reopen(db: Db, actor: Actor, input: { findingId: number; lockVersion: number; comment: string }) {
   return db.transaction(async (tx) => {
-    const f = await lockFinding(tx, input.findingId);
+    const { f, latest } = await lockFinding(tx, input.findingId);
     await checkLock(tx, f, input.lockVersion);
-    const latest = await latestRevision(tx, f);
     const outcome = transition('reopen', workflowContext(f, latest, actor, { comment: input.comment }));
     if (!outcome.ok) throw new DomainError(outcome.error, 'finding', outcome.message);
     const [updated] = await tx

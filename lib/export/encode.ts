@@ -68,9 +68,9 @@ export function encodeExport(format: ExportFormat, rows: AsyncIterable<ExportRow
 }
 
 /** All chunks as UTF-8 bytes (for release files, which are stored whole). */
-export async function collectBytes(chunks: AsyncIterable<string>): Promise<Buffer> {
+export async function collectBytes(chunks: AsyncIterable<string | Uint8Array>): Promise<Buffer> {
   const parts: Buffer[] = [];
-  for await (const c of chunks) parts.push(Buffer.from(c, 'utf8'));
+  for await (const c of chunks) parts.push(typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c));
   return Buffer.concat(parts);
 }
 
@@ -81,16 +81,17 @@ export async function collectBytes(chunks: AsyncIterable<string>): Promise<Buffe
  * aborts the stream — the client sees a failed download, never a stack trace
  * or a silently truncated file.
  */
-export async function openExportStream(chunks: AsyncIterable<string>, onError: (e: unknown) => void): Promise<ReadableStream<Uint8Array>> {
+export async function openExportStream(chunks: AsyncIterable<string | Uint8Array>, onError: (e: unknown) => void): Promise<ReadableStream<Uint8Array>> {
   const it = chunks[Symbol.asyncIterator]();
   const first = await it.next();
   const encoder = new TextEncoder();
-  let head: string | null = first.done ? null : first.value;
+  const bytes = (c: string | Uint8Array) => (typeof c === 'string' ? encoder.encode(c) : c);
+  let head: string | Uint8Array | null = first.done ? null : first.value;
   let done = Boolean(first.done);
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       if (head !== null) {
-        controller.enqueue(encoder.encode(head));
+        controller.enqueue(bytes(head));
         head = null;
         return;
       }
@@ -100,7 +101,7 @@ export async function openExportStream(chunks: AsyncIterable<string>, onError: (
         if (next.done) {
           done = true;
           controller.close();
-        } else controller.enqueue(encoder.encode(next.value));
+        } else controller.enqueue(bytes(next.value));
       } catch (e) {
         onError(e);
         controller.error(new Error('The export stopped because of a server error.'));
