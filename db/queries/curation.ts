@@ -13,7 +13,7 @@ import { transition } from '../../lib/workflow';
 import type { Db, Tx } from '../client';
 import { findingRevisions, findings, sources, users } from '../schema';
 import { recordAudit } from './audit';
-import { type Actor, checkLock, contentColumns, lockFinding, parseOrThrow, workflowContext } from './finding-tx';
+import { type Actor, checkLock, contentColumns, lockFinding, parseOrThrow, together, workflowContext } from './finding-tx';
 import { refreshListing } from './listing';
 
 export type { Actor } from './finding-tx';
@@ -89,8 +89,8 @@ export async function saveDraftTx(
   }
   // The author's draft collects the autosaves of one sitting; a new sitting keeps it and starts the next revision.
   const newSitting = !outcome.newRevision && editSession != null && latest.editSession !== editSession;
-  // Writes that do not depend on one another are sent together: one round trip. (Sent together,
-  // their order is not guaranteed, so a statement that must see another's effect waits for it.)
+  // Writes that do not depend on one another are sent together (together(): one round trip, order
+  // not guaranteed); a statement that must see another's effect waits for it.
   const writes: Promise<unknown>[] = [];
   if (!outcome.newRevision && !newSitting) {
     writes.push(
@@ -122,7 +122,7 @@ export async function saveDraftTx(
     .set({ latestRevisionId: revisionId, status: 'draft', lockVersion: sql`${findings.lockVersion} + 1`, updatedAt: now })
     .where(and(eq(findings.id, f.id), eq(findings.lockVersion, lockVersion)))
     .returning({ lockVersion: findings.lockVersion });
-  const [[updated]] = await Promise.all([update, ...writes]);
+  const [[updated]] = await together(update, ...writes);
   if (!updated) throw new DomainError('conflict', 'finding', 'Someone saved this finding at the same moment; reload and try again.');
   // The listing follows the latest revision until one is approved; it reads what the update wrote.
   if (!f.approvedRevisionId) await refreshListing(tx, f.id);
@@ -206,7 +206,7 @@ export async function submitFinding(
       );
     const now = new Date();
     // Three independent writes, sent together: one round trip.
-    const [, [updated]] = await Promise.all([
+    const [, [updated]] = await together(
       tx
         .update(findingRevisions)
         .set({ submittedAt: now, changeSummary, updatedAt: now })
@@ -217,7 +217,7 @@ export async function submitFinding(
         .where(and(eq(findings.id, f.id), eq(findings.lockVersion, lockVersion)))
         .returning({ lockVersion: findings.lockVersion }),
       recordAudit(tx, { actorId: actor.id, action: 'finding.submit', entity: 'finding', entityId: f.id, detail: { revisionNo: latest.revisionNo } }),
-    ]);
+    );
     return { lockVersion: updated!.lockVersion, revisionNo: latest.revisionNo };
   });
 }

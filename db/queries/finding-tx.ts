@@ -95,18 +95,20 @@ async function currentState(tx: Tx, f: Finding): Promise<CurrentState> {
  * The two reads are sent together (one round trip: a write transaction's time here is mostly
  * round trips). Which runs first is not guaranteed, so a revision read before the lock was
  * ours can be one that a just-committed edit replaced: then it is read again, under the lock.
+ * A draft edited in place keeps its id, but such an edit also bumps lock_version, so callers
+ * follow this with checkLock: when the version is the one the caller saw, so is the revision.
  * (One joined SELECT … FOR UPDATE would not do: after waiting for the lock, PostgreSQL
  * rechecks the join against the newer row with the statement's old snapshot, which does not
  * hold the new revision, and returns nothing.)
  */
 export async function lockFinding(tx: Tx, findingId: number): Promise<{ f: Finding; latest: FindingRevision }> {
-  const [[f], [read]] = await Promise.all([
+  const [[f], [read]] = await together(
     tx.select().from(findings).where(eq(findings.id, findingId)).for('update'),
     tx
       .select()
       .from(findingRevisions)
       .where(sql`${findingRevisions.id} = (select latest_revision_id from findings where id = ${findingId})`),
-  ]);
+  );
   if (!f) throw new DomainError('not_found', 'finding', 'No such finding.');
   if (read && read.id === f.latestRevisionId) return { f, latest: read };
   const [latest] = await tx.select().from(findingRevisions).where(eq(findingRevisions.id, f.latestRevisionId!));
@@ -140,4 +142,17 @@ export function workflowContext(f: Finding, latest: FindingRevision, actor: Acto
     comment: '',
     ...extra,
   };
+}
+
+/**
+ * Statements that do not depend on one another, sent together on the transaction's connection
+ * (one round trip instead of one each). Their order is not guaranteed. When one fails the
+ * others fail too (the transaction is aborted); the error thrown is that of the first failed
+ * statement in argument order, not whichever rejection happened to surface first.
+ */
+export async function together<T extends readonly unknown[]>(...statements: { [K in keyof T]: PromiseLike<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(statements);
+  const failed = settled.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }

@@ -7,7 +7,7 @@ import type { Db, DbOrTx } from '../client';
 import { auditEvents, findingRevisions, findings, flags, reviews, sources, users } from '../schema';
 import { recordAudit } from './audit';
 import { saveDraftTx } from './curation';
-import { type Actor, checkLock, lockFinding, workflowContext } from './finding-tx';
+import { type Actor, checkLock, lockFinding, together, workflowContext } from './finding-tx';
 import { refreshListing } from './listing';
 import { getSettings } from './settings';
 
@@ -131,10 +131,10 @@ export async function decide(db: Db, actor: Actor, input: DecisionInput): Promis
     await checkLock(tx, f, input.lockVersion);
     if (latest.revisionNo !== input.revisionNo)
       throw new DomainError('conflict', 'finding', 'A newer revision replaced the one you reviewed; reload to see it.');
-    const [previous, settings] = await Promise.all([
+    const [previous, settings] = await together(
       tx.select({ reviewerId: reviews.reviewerId, decision: reviews.decision }).from(reviews).where(eq(reviews.revisionId, latest.id)),
       getSettings(tx),
-    ]);
+    );
     const outcome = transition(
       input.decision,
       workflowContext(f, latest, actor, {
@@ -148,7 +148,7 @@ export async function decide(db: Db, actor: Actor, input: DecisionInput): Promis
 
     const now = new Date();
     // Independent writes, sent together (one round trip); the listing is refreshed after them, as it reads the update.
-    const [, [updated]] = await Promise.all([
+    const [, [updated]] = await together(
       tx.insert(reviews).values({ revisionId: latest.id, reviewerId: actor.id, decision: input.decision, comment }),
       tx
         .update(findings)
@@ -170,7 +170,7 @@ export async function decide(db: Db, actor: Actor, input: DecisionInput): Promis
         },
         ...(outcome.publishes ? [{ actorId: actor.id, action: 'finding.approved', entity: 'finding', entityId: f.id, detail: { revisionNo: latest.revisionNo } }] : []),
       ]),
-    ]);
+    );
     if (outcome.publishes || !f.approvedRevisionId) await refreshListing(tx, f.id);
     return { status: outcome.next, lockVersion: updated!.lockVersion };
   });

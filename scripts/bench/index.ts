@@ -17,6 +17,7 @@
  *        --json FILE (also write the results as JSON)
  */
 import { spawn, spawnSync } from 'node:child_process';
+import http from 'node:http';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -439,6 +440,11 @@ async function main() {
 
     // 3. In-process: the app's browseFindings, its count alone, and raw EXPLAIN ANALYZE.
     log(`\nbrowse and search: ${RUNS} runs each in-process, ${RAW_RUNS} EXPLAIN ANALYZE runs each …`);
+    // Warm every scenario first: the first one timed should not pay for a cold process and cold caches.
+    for (const s of scenarios) {
+      const parsed = parseBrowseQuery(s.params);
+      if (parsed.ok) for (let i = 0; i < 5; i++) await browseFindings(app!.db, parsed.query, null);
+    }
     const fnResults: Record<string, { med: number; p95: number; count: number; countExact: boolean; rawExec: number; rawPlan: string; countMed: number }> = {};
     for (const s of scenarios) {
       const parsed = parseBrowseQuery(s.params);
@@ -608,7 +614,7 @@ async function main() {
         .loadavg()
         .map((x) => x.toFixed(1))
         .join(' / ')} (other processes share these ${machine.cores} cores)`,
-      `timings: median of ${RUNS} runs (app, after 3–5 warm-ups), ${RAW_RUNS} EXPLAIN ANALYZE executions (raw); exports: median of ${EXPORT_RUNS} full downloads; writes: ${WRITE_SECONDS} s`,
+      `timings: median of ${RUNS} runs (app: query functions after 5 warm-up calls per scenario and 10 more before timing, HTTP after 5), ${RAW_RUNS} EXPLAIN ANALYZE executions (raw); exports: median of ${EXPORT_RUNS} full downloads; writes: ${WRITE_SECONDS} s`,
     ];
     console.log(`\n${renderTable(rows)}\n\n${facts.join('\n')}\n\ndetails:\n${details.map((d) => `- ${d}`).join('\n')}`);
     if (fill.steps.length) console.log(`\nfill steps:\n${fill.steps.map((s) => `- ${s.step}: ${(s.ms / 1000).toFixed(1)} s`).join('\n')}`);
@@ -631,45 +637,58 @@ async function main() {
 
 // ---------------------------------------------------------------- exports
 
-async function download(url: string, pid: number | null, timeoutS: number) {
+/**
+ * One full download, read with node:http and counted with Buffer.indexOf (memchr): a lean client,
+ * so the figure is the server's. (Read through fetch, a JSON download of a GB sometimes ran at a
+ * quarter of the server's rate with the bench process itself at 130 % CPU.)
+ */
+function download(url: string, pid: number | null, timeoutS: number) {
   const rss = pid ? sampleRss(pid) : null;
   const t0 = performance.now();
-  const ac = new AbortController();
-  let cut = false;
-  // The deadline covers the whole download, the wait for the first byte included.
-  const timer = setTimeout(() => {
-    cut = true;
-    ac.abort();
-  }, timeoutS * 1000);
-  let bytes = 0;
-  let lines = 0;
-  let firstLine = '';
-  let firstByteMs: number | null = null;
-  let status = 0;
-  try {
-    const r = await fetch(url, { signal: ac.signal });
-    status = r.status;
-    if (r.status !== 200) {
-      await r.arrayBuffer();
-    } else {
-      const reader = r.body!.getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
+  return new Promise<{
+    status: number;
+    ms: number;
+    bytes: number;
+    lines: number;
+    firstLine: string;
+    firstByteMs: number | null;
+    mem: ReturnType<NonNullable<typeof rss>['stop']> | null;
+    cut: boolean;
+  }>((resolve, reject) => {
+    let bytes = 0;
+    let lines = 0;
+    let firstLine = '';
+    let firstByteMs: number | null = null;
+    let status = 0;
+    let cut = false;
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      resolve({ status, ms: performance.now() - t0, bytes, lines, firstLine, firstByteMs, mem: rss ? rss.stop() : null, cut });
+    };
+    const req = http.get(url, (res) => {
+      status = res.statusCode ?? 0;
+      res.on('data', (chunk: Buffer) => {
+        if (status !== 200) return;
         firstByteMs ??= performance.now() - t0;
-        if (!firstLine && bytes < 4096) firstLine = Buffer.from(value.subarray(0, 2048)).toString('utf8').split('\n')[0]!;
-        bytes += value.length;
-        for (let i = value.indexOf(10); i !== -1; i = value.indexOf(10, i + 1)) lines++;
-      }
-    }
-  } catch (e) {
-    if (!cut) throw e;
-    if (status === 0) status = 200; // no answer before the deadline: counted as 0 rows
-  } finally {
-    clearTimeout(timer);
-  }
-  const ms = performance.now() - t0;
-  return { status, ms, bytes, lines, firstLine, firstByteMs, mem: rss ? rss.stop() : null, cut };
+        if (!firstLine && bytes < 4096) firstLine = chunk.subarray(0, 2048).toString('utf8').split('\n')[0]!;
+        bytes += chunk.length;
+        for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
+      });
+      res.on('end', finish);
+      res.on('error', (e) => (cut ? finish() : reject(e)));
+    });
+    req.on('error', (e) => (cut ? finish() : reject(e)));
+    // The deadline covers the whole download, the wait for the first byte included.
+    const timer = setTimeout(() => {
+      cut = true;
+      if (status === 0) status = 200; // no answer before the deadline: counted as 0 rows
+      req.destroy();
+      finish();
+    }, timeoutS * 1000);
+  });
 }
 
 /** After a cut-off download the server may still be running its export query: cancel it so it does not skew what follows. */
