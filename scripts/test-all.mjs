@@ -95,7 +95,7 @@ if (process.env.DATABASE_URL && built) {
 } else summary.push('---- bench smoke skipped: needs DATABASE_URL (a PostgreSQL server) and the build');
 
 rmSync(tmp, { recursive: true, force: true });
-if (totals.skipped) summary.push(`(${totals.skipped} skipped: tests for an engine or service this run does not have)`);
+if (totals.skipped) summary.push(`(${totals.skipped} skipped: tests for one database engine only, in the other engine's run, or for a service this run does not have)`);
 console.log(`\n=== summary\n${summary.join('\n')}\n`);
 // The last line, plain, for the CI harness.
 console.log(`${totals.passed} passed, ${totals.failed} failed`);
