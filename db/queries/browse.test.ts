@@ -22,9 +22,11 @@ describe.each(testEngines())('browsing findings on %s', (engine) => {
     // (ties the keyset must break by id) and pointing at the seeded revisions.
     await t.query(`
       insert into findings (source_id, status, latest_revision_id, approved_revision_id, created_by, approved_at,
-                            target_organ, origin, direction, species, study_type, effect_direction, year, doi, cargo_types, cargo_text, search)
+                            target_organ, target_organ_label, origin, direction, species, species_label, study_type, effect_direction, year, doi,
+                            cargo_types, cargo_text, search)
       select source_id, status, latest_revision_id, approved_revision_id, created_by, timestamptz '2026-01-01' + (g % 3) * interval '1 day',
-             target_organ, origin, direction, species, study_type, effect_direction, year, doi, cargo_types, cargo_text, search
+             target_organ, target_organ_label, origin, direction, species, species_label, study_type, effect_direction, year, doi,
+             cargo_types, cargo_text, search
       from findings, generate_series(1, 7) g`);
     const [row] = await t.query<{ n: number }>(`select count(*)::int n from findings where approved_revision_id is not null`);
     total = row!.n;
@@ -39,28 +41,42 @@ describe.each(testEngines())('browsing findings on %s', (engine) => {
     do {
       const page = await browseFindings(t.db, q({ ...params, ...(cursor ? { cursor } : {}) }), viewer);
       seen.push(...page.rows.map((r) => r.id));
-      sortValues.push(...page.rows.map((r) => (params.sort === 'year' ? (r.year ?? 0) : params.sort === 'doi' ? r.doi : r.approvedAt?.getTime())));
+      sortValues.push(
+        ...page.rows.map((r) =>
+          params.sort === 'year' ? (r.year ?? 0) : params.sort === 'doi' ? r.doi : params.sort === 'organ' ? r.targetOrgan : params.sort === 'species' ? r.species : r.approvedAt?.getTime(),
+        ),
+      );
       cursor = page.next ?? undefined;
       pages++;
     } while (cursor && pages < 100);
     return { seen, sortValues, pages };
   }
 
-  it.each<Record<string, string>>([{}, { sort: 'year' }, { sort: 'doi' }, { sort: 'doi', dir: 'desc' }, { sort: 'organ' }, { dir: 'asc' }])(
-    'keyset pages of 50 return every approved finding exactly once, in order (%o)',
-    async (params) => {
-      expect(total).toBe(33 * 8);
-      const { seen, sortValues, pages } = await walk(params);
-      expect(seen).toHaveLength(total);
-      expect(new Set(seen).size).toBe(total);
-      expect(pages).toBe(Math.ceil(total / 50));
-      const desc = params.dir ? params.dir === 'desc' : !['doi', 'organ'].includes(params.sort ?? '');
-      if (params.sort !== 'organ') {
-        const sorted = [...sortValues].sort((a, b) => (a! < b! ? -1 : a! > b! ? 1 : 0));
-        expect(sortValues).toEqual(desc ? sorted.reverse() : sorted);
-      }
-    },
-  );
+  it.each<Record<string, string>>([
+    {},
+    { sort: 'year' },
+    { sort: 'doi' },
+    { sort: 'doi', dir: 'desc' },
+    { sort: 'organ' },
+    { sort: 'organ', dir: 'desc' },
+    { sort: 'species' },
+    { dir: 'asc' },
+  ])('keyset pages of 50 return every approved finding exactly once, in order (%o)', async (params) => {
+    expect(total).toBe(33 * 8);
+    const { seen, sortValues, pages } = await walk(params);
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+    expect(pages).toBe(Math.ceil(total / 50));
+    const desc = params.dir ? params.dir === 'desc' : !['doi', 'organ', 'species'].includes(params.sort ?? '');
+    // Organ and species sort by name, in the database's collation: rank each name as the database orders them.
+    const column = params.sort === 'organ' ? 'target_organ_label' : params.sort === 'species' ? 'species_label' : null;
+    const rank = column
+      ? new Map((await t.query<{ v: string }>(`select distinct ${column} as v from finding_revisions order by 1`)).map((r, i) => [r.v as unknown, i]))
+      : null;
+    const key = (v: unknown) => (rank ? rank.get(v)! : v) as number | string;
+    const sorted = [...sortValues].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    expect(sortValues).toEqual(desc ? sorted.reverse() : sorted);
+  });
 
   it('filters: organ + species, cargo type, partial cargo name, full-text, year range, DOI', async () => {
     const bm = await browseFindings(t.db, q({ organ: 'UBERON:0001474', species: 'NCBITaxon:10090', limit: '200' }), null);

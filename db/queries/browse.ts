@@ -56,10 +56,11 @@ type SortSpec = { expr: SQL; cast: SQL; dir: 'asc' | 'desc'; time?: boolean };
 
 function sortSpec(q: BrowseQuery, pub: boolean): SortSpec {
   switch (q.sort) {
+    // By name, as the table shows them (the projection's label columns, each with a keyset index).
     case 'organ':
-      return { expr: sql`${findings.targetOrgan}`, cast: sql`::text`, dir: q.dir ?? 'asc' };
+      return { expr: sql`${findings.targetOrganLabel}`, cast: sql`::text`, dir: q.dir ?? 'asc' };
     case 'species':
-      return { expr: sql`${findings.species}`, cast: sql`::text`, dir: q.dir ?? 'asc' };
+      return { expr: sql`${findings.speciesLabel}`, cast: sql`::text`, dir: q.dir ?? 'asc' };
     case 'doi':
       return { expr: sql`${findings.doi}`, cast: sql`::text`, dir: q.dir ?? 'asc' };
     case 'year':

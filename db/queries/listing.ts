@@ -15,6 +15,8 @@ export function listingRefresh(id: SQL): SQL {
   return sql`
     update findings f set
       target_organ = r.target_organ,
+      target_organ_label = r.target_organ_label,
+      species_label = r.species_label,
       origin = r.origin,
       direction = r.direction,
       species = r.species,

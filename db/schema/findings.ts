@@ -52,9 +52,12 @@ export const findings = pgTable(
     approvedAt: timestamp({ withTimezone: true }),
 
     targetOrgan: text().notNull(),
+    /** Labels of the listed revision's organ and species: "sort by target organ" orders by name, not by UBERON id. */
+    targetOrganLabel: text().notNull().default(''),
     origin: text().notNull(),
     direction: text().notNull(),
     species: text().notNull(),
+    speciesLabel: text().notNull().default(''),
     studyType: text(),
     effectDirection: text(),
     year: integer(),
@@ -73,6 +76,12 @@ export const findings = pgTable(
       .where(sql`${t.approvedRevisionId} is not null`),
     index('findings_public_species_idx')
       .on(t.species, t.approvedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`${t.approvedRevisionId} is not null`),
+    index('findings_public_organ_label_idx')
+      .on(t.targetOrganLabel, t.id)
+      .where(sql`${t.approvedRevisionId} is not null`),
+    index('findings_public_species_label_idx')
+      .on(t.speciesLabel, t.id)
       .where(sql`${t.approvedRevisionId} is not null`),
     index('findings_public_year_idx')
       .on(t.year.desc().nullsFirst(), t.id.desc().nullsFirst())
