@@ -32,3 +32,31 @@ export function toDomainError(err: unknown, entity: string): never {
   if (state === SERIALIZATION_FAILURE || state === DEADLOCK_DETECTED) throw new DomainError('conflict', entity, 'Someone else changed this at the same moment; reload and try again.');
   throw err;
 }
+
+/** Node's and postgres.js's codes for a database that cannot be reached or went away. */
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+]);
+
+/**
+ * Whether an error says the database is unreachable or unavailable (not that a statement was
+ * wrong): SQLSTATE class 08 (connection exception), 57P01–57P03 (shut down, starting up),
+ * 53300 (too many connections), or a socket-level failure.
+ */
+export function isConnectionError(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code !== 'string') continue;
+    if (CONNECTION_CODES.has(code) || code.startsWith('08') || /^57P0[123]$/.test(code) || code === '53300') return true;
+  }
+  return false;
+}

@@ -7,7 +7,7 @@ import type { BrowseQuery } from '../browse/filters';
 import { type DomainError, HTTP_STATUS, isDomainError } from '../errors';
 import { jsonError } from '../http';
 
-export const API_ERROR_CODES = ['invalid', 'unauthorized', 'forbidden', 'not_found', 'internal'] as const;
+export const API_ERROR_CODES = ['invalid', 'unauthorized', 'forbidden', 'not_found', 'internal', 'unavailable'] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 /** Answers depend on the caller (drafts, history), so no shared cache may keep them. */

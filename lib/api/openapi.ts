@@ -195,7 +195,7 @@ export function buildOpenApiDocument() {
       version: API_VERSION,
       summary: 'Read access to curated findings on extracellular-vesicle crosstalk between skeletal muscle and other organs.',
       description: [
-        'JSON over HTTPS. Errors are `{error, message, fields?}` with status 400 (bad parameter), 401 (sign in), 403 (role) or 404.',
+        'JSON over HTTPS. Errors are `{error, message, fields?}` with status 400 (bad parameter), 401 (sign in), 403 (role) or 404; 500 (`internal`) when something failed on the server, and 503 (`unavailable`, with `Retry-After`) while the database cannot be reached.',
         'Anonymous callers read approved findings while the admin setting "public read" is on; signed-in callers (the app’s session cookie) also see work in progress they may see.',
         'Keys follow the export’s columns: organs and species come as label and id (UBERON, NCBI Taxonomy), lists as arrays, cargo as {name, type}.',
       ].join('\n\n'),

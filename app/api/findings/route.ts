@@ -1,10 +1,11 @@
+import { guarded } from '@/app/api/route-guard';
 import { createFindingAction } from '@/app/findings/actions';
 import { getDb } from '@/db';
 import { findSourceByDoi } from '@/db/queries/sources';
 import { jsonError, readJson, resultResponse } from '@/lib/http';
 
 /** POST {doi, content, changeSummary?}: start a new finding as a draft of the caller. */
-export async function POST(req: Request) {
+export const POST = guarded(async (req: Request) => {
   const body = await readJson(req);
   if (!body.ok) return body.response;
   const input = (typeof body.body === 'object' && body.body ? body.body : {}) as Record<string, unknown>;
@@ -12,4 +13,4 @@ export async function POST(req: Request) {
   const source = await findSourceByDoi(await getDb(), input.doi);
   if (!source) return jsonError(404, 'not_found:source', 'No source with that DOI; add it first.', { doi: 'Not recorded yet.' });
   return resultResponse(await createFindingAction({ sourceId: source.id, content: input.content, changeSummary: input.changeSummary }), 201);
-}
+});

@@ -1,9 +1,10 @@
+import { guarded } from '@/app/api/route-guard';
 import { getDbHandle } from '@/db';
 import { migrationState } from '@/db/migrate-lib';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET() {
+export const GET = guarded(async () => {
   try {
     const handle = await getDbHandle();
     const [row] = await handle.query<{ version: string }>('select version() as version');
@@ -16,4 +17,4 @@ export async function GET() {
     console.error('health check failed', e);
     return Response.json({ status: 'unavailable', error: 'database_unreachable' }, { status: 503 });
   }
-}
+});

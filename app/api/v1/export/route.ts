@@ -1,5 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { getCurrentUser } from '@/app/(auth)/dal';
+import { guarded } from '@/app/api/route-guard';
 import { getDbHandle } from '@/db';
 import { exportStream } from '@/db/queries/export';
 import { getSettings } from '@/db/queries/settings';
@@ -15,7 +16,7 @@ export const dynamic = 'force-dynamic';
  * matching them, streamed as the database writes them (see lib/export/record.ts for the
  * format contract, db/queries/export.ts exportStream for how).
  */
-export async function GET(req: NextRequest) {
+export const GET = guarded(async (req: NextRequest) => {
   const [user, handle] = await Promise.all([getCurrentUser(), getDbHandle()]);
   const denied = readDenied((await getSettings(handle.db)).publicRead, user);
   if (denied) return denied;
@@ -37,4 +38,4 @@ export async function GET(req: NextRequest) {
   } catch (e) {
     return domainErrorResponse(e);
   }
-}
+});

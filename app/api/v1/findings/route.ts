@@ -1,4 +1,5 @@
 import { getCurrentUser } from '@/app/(auth)/dal';
+import { guarded } from '@/app/api/route-guard';
 import { getDb } from '@/db';
 import { browseFindings } from '@/db/queries/browse';
 import { getSettings } from '@/db/queries/settings';
@@ -10,7 +11,7 @@ import { parseBrowseQuery } from '@/lib/browse/filters';
 export const dynamic = 'force-dynamic';
 
 /** GET ?<the findings page's filters>&limit=&cursor= → {data, next_cursor, count}. */
-export async function GET(req: Request) {
+export const GET = guarded(async (req: Request) => {
   const [user, db] = await Promise.all([getCurrentUser(), getDb()]);
   const denied = readDenied((await getSettings(db)).publicRead, user);
   if (denied) return denied;
@@ -25,4 +26,4 @@ export async function GET(req: Request) {
   } catch (e) {
     return domainErrorResponse(e);
   }
-}
+});

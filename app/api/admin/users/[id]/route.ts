@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { authorize } from '@/app/(auth)/dal';
 import { changeRoleAction, setDisabledAction } from '@/app/admin/users/actions';
+import { guarded } from '@/app/api/route-guard';
 import { jsonError, readJson, resultResponse } from '@/lib/http';
 import { ROLES } from '@/lib/vocab/terms';
 
@@ -9,7 +10,7 @@ const patchSchema = z
   .strict()
   .refine((b) => b.role !== undefined || b.disabled !== undefined, { error: 'Send role and/or disabled.' });
 
-export async function PATCH(req: Request, ctx: RouteContext<'/api/admin/users/[id]'>) {
+export const PATCH = guarded(async (req: Request, ctx: RouteContext<'/api/admin/users/[id]'>) => {
   const auth = await authorize('admin');
   if (!auth.ok) return jsonError(auth.status, auth.error, auth.message);
   const userId = Number((await ctx.params).id);
@@ -27,4 +28,4 @@ export async function PATCH(req: Request, ctx: RouteContext<'/api/admin/users/[i
     if (!r.ok) return resultResponse(r);
   }
   return Response.json({ ok: true });
-}
+});

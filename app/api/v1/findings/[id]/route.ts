@@ -1,4 +1,5 @@
 import { getCurrentUser } from '@/app/(auth)/dal';
+import { guarded } from '@/app/api/route-guard';
 import { getDb } from '@/db';
 import { getFindingByPublicId, getRevision } from '@/db/queries/findings';
 import { getSettings } from '@/db/queries/settings';
@@ -9,7 +10,7 @@ import { parsePublicId } from '@/lib/http-finding';
 export const dynamic = 'force-dynamic';
 
 /** GET → the approved revision (or, for a caller who may see it, the one in progress); history when signed in. */
-export async function GET(_req: Request, ctx: RouteContext<'/api/v1/findings/[id]'>) {
+export const GET = guarded(async (_req: Request, ctx: RouteContext<'/api/v1/findings/[id]'>) => {
   const [user, db] = await Promise.all([getCurrentUser(), getDb()]);
   const denied = readDenied((await getSettings(db)).publicRead, user);
   if (denied) return denied;
@@ -22,4 +23,4 @@ export async function GET(_req: Request, ctx: RouteContext<'/api/v1/findings/[id
   const revision = shownId === null ? undefined : shownId === latest?.id ? latest : await getRevision(db, shownId);
   if (!revision) return notFound();
   return apiJson(toFindingDetailDto(data, revision, user));
-}
+});

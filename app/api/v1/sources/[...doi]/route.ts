@@ -1,4 +1,5 @@
 import { getCurrentUser } from '@/app/(auth)/dal';
+import { guarded } from '@/app/api/route-guard';
 import { getDb } from '@/db';
 import { getSourceByDoi } from '@/db/queries/findings';
 import { getSettings } from '@/db/queries/settings';
@@ -9,7 +10,7 @@ import { doiFromSegments } from '@/lib/api/params';
 export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/sources/{doi…} (any written form of the DOI) → the source and its approved findings. */
-export async function GET(_req: Request, ctx: RouteContext<'/api/v1/sources/[...doi]'>) {
+export const GET = guarded(async (_req: Request, ctx: RouteContext<'/api/v1/sources/[...doi]'>) => {
   const [user, db] = await Promise.all([getCurrentUser(), getDb()]);
   const denied = readDenied((await getSettings(db)).publicRead, user);
   if (denied) return denied;
@@ -18,4 +19,4 @@ export async function GET(_req: Request, ctx: RouteContext<'/api/v1/sources/[...
   const data = await getSourceByDoi(db, doi.doi);
   if (!data) return notFound('source');
   return apiJson(toSourceDto(data.source, data.findings));
-}
+});

@@ -1,4 +1,5 @@
 import { getCurrentUser } from '@/app/(auth)/dal';
+import { guarded } from '@/app/api/route-guard';
 import { getDb } from '@/db';
 import { getReleaseFile } from '@/db/queries/releases';
 import { getSettings } from '@/db/queries/settings';
@@ -8,7 +9,7 @@ import { isReleaseFileName, RELEASE_FILES, RELEASE_TAG_PATTERN, releaseDownloadN
 export const dynamic = 'force-dynamic';
 
 /** GET findings.csv | findings.json | datapackage.json of a release: the stored bytes, never re-rendered. */
-export async function GET(req: Request, ctx: RouteContext<'/api/v1/releases/[tag]/[file]'>) {
+export const GET = guarded(async (req: Request, ctx: RouteContext<'/api/v1/releases/[tag]/[file]'>) => {
   const [user, db] = await Promise.all([getCurrentUser(), getDb()]);
   const { publicRead } = await getSettings(db);
   const denied = readDenied(publicRead, user);
@@ -34,4 +35,4 @@ export async function GET(req: Request, ctx: RouteContext<'/api/v1/releases/[tag
       'content-disposition': `attachment; filename="${releaseDownloadName(tag, file)}"`,
     },
   });
-}
+});
