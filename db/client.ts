@@ -63,7 +63,13 @@ export async function createDb(opts: DbOptions = {}): Promise<DbHandle> {
         await exportSlots.acquire();
         // A connection of its own, closed afterwards: postgres.js can leave a pooled connection
         // paused after a COPY stream (its issue #499), and the next query on it would hang.
-        const conn = postgres(url, { max: 1, onnotice: () => {}, connection: { application_name: 'ev-crosstalk-curator-export', jit: 'off' } });
+        // COPY takes no bind parameters, so its filter values are inlined as literals (db/queries/export.ts):
+        // standard_conforming_strings is set here rather than trusted from the server's configuration.
+        const conn = postgres(url, {
+          max: 1,
+          onnotice: () => {},
+          connection: { application_name: 'ev-crosstalk-curator-export', jit: 'off', standard_conforming_strings: 'on' },
+        });
         let it: AsyncIterator<Uint8Array> | null = null;
         let finished = false;
         let pid: number | null = null;

@@ -230,7 +230,14 @@ describe.each(testEngines())('export on %s', (engine) => {
     }
     expect(made).toBe(12);
     const pinned = await t.query<{ id: number }>(`select approved_revision_id as id from findings where approved_revision_id is not null order by id desc limit 7`);
-    const selections: ExportSelection[] = [all, { query: query({ organ: BONE }), viewer: null }, { revisionIds: pinned.map((p) => p.id) }];
+    const selections: ExportSelection[] = [
+      all,
+      { query: query({ organ: BONE }), viewer: null },
+      { revisionIds: pinned.map((p) => p.id) },
+      // Filter values are inlined into the COPY statement: quotes, backslashes and SQL stay data.
+      { query: query({ q: "miR' \\' or 1=1; drop table findings; --" }), viewer: null },
+      { query: query({ cargo: "-1'\\" }), viewer: null },
+    ];
     for (const selection of selections)
       for (const format of EXPORT_FORMATS)
         for (const bom of format === 'csv' ? [false, true] : [false]) {

@@ -228,8 +228,8 @@ const pgDialect = new PgDialect({ casing: 'snake_case' });
 
 /**
  * The COPY statement of an export. COPY takes no bind parameters, so the filter values are
- * inlined as SQL literals by drizzle (strings quoted with '' doubled; the server runs with
- * standard_conforming_strings, where a backslash is an ordinary character).
+ * inlined as SQL literals by drizzle (strings quoted with '' doubled; the export's connection
+ * sets standard_conforming_strings, where a backslash is an ordinary character).
  */
 export function exportCopySql(selection: ExportSelection, format: ExportFormat): string {
   const records = sql`
