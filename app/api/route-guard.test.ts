@@ -30,6 +30,11 @@ describe('guarded route handlers', () => {
     })();
     expect(notFound.status).toBe(404);
     expect(await notFound.json()).toMatchObject({ error: 'not_found', message: 'No such finding.' });
+    const conflict = await guarded(async () => {
+      throw new DomainError('conflict', 'finding', 'Someone saved this finding after you started editing.');
+    })();
+    expect(conflict.status).toBe(409);
+    expect(await conflict.json()).toMatchObject({ error: 'conflict' });
 
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     const boom = await guarded(async () => {

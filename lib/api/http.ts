@@ -7,7 +7,7 @@ import type { BrowseQuery } from '../browse/filters';
 import { type DomainError, HTTP_STATUS, isDomainError } from '../errors';
 import { jsonError } from '../http';
 
-export const API_ERROR_CODES = ['invalid', 'unauthorized', 'forbidden', 'not_found', 'internal', 'unavailable'] as const;
+export const API_ERROR_CODES = ['invalid', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'rate_limited', 'internal', 'unavailable'] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 /** Answers depend on the caller (drafts, history), so no shared cache may keep them. */
@@ -17,7 +17,7 @@ export function apiJson(data: unknown, status = 200): Response {
   return Response.json(data, { status, headers: HEADERS });
 }
 
-export function apiError(status: 400 | 401 | 403 | 404 | 500, error: ApiErrorCode, message: string, fields?: Record<string, string>): Response {
+export function apiError(status: 400 | 401 | 403 | 404 | 409 | 429 | 500 | 503, error: ApiErrorCode, message: string, fields?: Record<string, string>): Response {
   const r = jsonError(status, error, message, fields);
   for (const [k, v] of Object.entries(HEADERS)) r.headers.set(k, v);
   return r;
@@ -40,13 +40,9 @@ export function statusDenied(q: Pick<BrowseQuery, 'status'>, viewer: unknown): R
   return apiError(401, 'unauthorized', 'Sign in to filter by workflow status; only approved findings are public.', { status: 'Sign in first.' });
 }
 
-/** A domain error as its status; anything else is logged and hidden behind a 500. */
+/** A domain error as its own status (400, 401, 403, 404, 409, 429, 503); anything else is logged and hidden behind a 500. */
 export function domainErrorResponse(e: unknown): Response {
-  if (isDomainError(e)) {
-    const status = HTTP_STATUS[e.kind];
-    const known = status === 400 || status === 401 || status === 403 || status === 404;
-    if (known) return apiError(status, e.kind as ApiErrorCode, e.message, fieldsOf(e));
-  }
+  if (isDomainError(e)) return apiError(HTTP_STATUS[e.kind] as Parameters<typeof apiError>[0], e.kind, e.message, fieldsOf(e));
   console.error(e);
   return apiError(500, 'internal', 'Something went wrong on our side; try again.');
 }

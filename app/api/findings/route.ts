@@ -1,3 +1,4 @@
+import { authorize } from '@/app/(auth)/dal';
 import { guarded } from '@/app/api/route-guard';
 import { createFindingAction } from '@/app/findings/actions';
 import { getDb } from '@/db';
@@ -6,6 +7,9 @@ import { jsonError, readJson, resultResponse } from '@/lib/http';
 
 /** POST {doi, content, changeSummary?}: start a new finding as a draft of the caller. */
 export const POST = guarded(async (req: Request) => {
+  // A signed-in curator first, as on the other write routes: anonymous callers learn nothing about sources.
+  const auth = await authorize('curator');
+  if (!auth.ok) return jsonError(auth.status, auth.error, auth.message);
   const body = await readJson(req);
   if (!body.ok) return body.response;
   const input = (typeof body.body === 'object' && body.body ? body.body : {}) as Record<string, unknown>;
