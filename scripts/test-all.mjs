@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every check and test suite, in order, then one totals line.
 //   checks      schema drift, lint, typecheck, production build
-//   vitest      unit tests (lib/) and integration tests (db/) on PGlite, and on
+//   vitest      unit tests (lib/, app/) and integration tests (db/) on PGlite, and on
 //               the PostgreSQL server at DATABASE_URL when it is set
 //   playwright  e2e in Chromium against `next start` on a fresh database
 //   bench       `npm run bench` at 2,000 findings as a smoke check (server only)
