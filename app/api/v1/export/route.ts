@@ -2,7 +2,7 @@ import type { NextRequest } from 'next/server';
 import { getCurrentUser } from '@/app/(auth)/dal';
 import { guarded } from '@/app/api/route-guard';
 import { getDbHandle } from '@/db';
-import { exportStream } from '@/db/queries/export';
+import { exportStream } from '@/db/queries/export-stream';
 import { getSettings } from '@/db/queries/settings';
 import { domainErrorResponse, invalidQuery, readDenied } from '@/lib/api/http';
 import { parseBrowseQuery } from '@/lib/browse/filters';
