@@ -13,7 +13,7 @@ import { transition } from '../../lib/workflow';
 import type { Db, Tx } from '../client';
 import { findingRevisions, findings, sources, users } from '../schema';
 import { recordAudit } from './audit';
-import { type Actor, checkLock, contentColumns, lockFinding, parseOrThrow, together, workflowContext } from './finding-tx';
+import { type Actor, checkLock, contentColumns, lockFinding, newFindingRow, parseOrThrow, together, workflowContext } from './finding-tx';
 import { refreshListing } from './listing';
 
 export type { Actor } from './finding-tx';
@@ -33,17 +33,7 @@ export async function createFinding(
     if (!source) throw new DomainError('not_found', 'source', 'No such source; add its DOI first.', 'sourceId');
     const [f] = await tx
       .insert(findings)
-      .values({
-        sourceId: source.id,
-        status: 'draft',
-        createdBy: actor.id,
-        targetOrgan: content.targetOrgan,
-        origin: content.origin,
-        direction: content.direction,
-        species: content.species,
-        doi: source.doi,
-        year: source.year,
-      })
+      .values({ ...newFindingRow(source, content, actor.id), status: 'draft' })
       .returning({ id: findings.id, publicId: findings.publicId });
     const [rev] = await tx
       .insert(findingRevisions)

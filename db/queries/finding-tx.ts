@@ -12,7 +12,7 @@ import { organLabel, speciesLabel } from '../../lib/vocab';
 import type { Role } from '../../lib/vocab/terms';
 import type { WorkflowContext } from '../../lib/workflow';
 import type { Tx } from '../client';
-import { findingRevisions, findings, users, type Finding, type FindingRevision, type NewFindingRevision } from '../schema';
+import { findingRevisions, findings, users, type Finding, type FindingRevision, type NewFinding, type NewFindingRevision } from '../schema';
 
 export type Actor = { id: number; role: Role };
 
@@ -61,6 +61,27 @@ export function contentColumns(c: FindingDraft): RevisionContent {
     evidenceQuote: c.evidenceQuote,
     evidenceLocation: c.evidenceLocation,
     curatorNote: c.curatorNote,
+  };
+}
+
+/**
+ * A new finding's row, before its first revision: source, creator and the browse columns known
+ * from the content (refreshListing completes the rest). The caller adds the workflow status.
+ */
+export function newFindingRow(
+  source: { id: number; doi: string; year: number | null },
+  content: Pick<FindingDraft, 'targetOrgan' | 'origin' | 'direction' | 'species'>,
+  createdBy: number,
+): Omit<NewFinding, 'status'> {
+  return {
+    sourceId: source.id,
+    createdBy,
+    targetOrgan: content.targetOrgan,
+    origin: content.origin,
+    direction: content.direction,
+    species: content.species,
+    doi: source.doi,
+    year: source.year,
   };
 }
 

@@ -9,7 +9,7 @@ import { countRows, type ImportMode, type ImportReport, type ImportRow, type Row
 import type { Db, DbOrTx, Tx } from '../client';
 import { auditEvents, findingRevisions, findings, sources } from '../schema';
 import { recordAudit } from './audit';
-import { type Actor, contentColumns, parseOrThrow } from './finding-tx';
+import { type Actor, contentColumns, newFindingRow, parseOrThrow } from './finding-tx';
 import { refreshListing } from './listing';
 
 type SourceRef = { id: number; doi: string; year: number | null };
@@ -134,16 +134,9 @@ async function insertRows(tx: Tx, actor: Actor, rows: readonly Ready[], mode: Im
       .insert(findings)
       .values(
         chunk.map(({ source, content }) => ({
-          sourceId: source.id,
+          ...newFindingRow(source, content, actor.id),
           status: submitted ? ('submitted' as const) : ('draft' as const),
           lockVersion: submitted ? 1 : 0,
-          createdBy: actor.id,
-          targetOrgan: content.targetOrgan,
-          origin: content.origin,
-          direction: content.direction,
-          species: content.species,
-          doi: source.doi,
-          year: source.year,
         })),
       )
       .returning({ id: findings.id, publicId: findings.publicId }),

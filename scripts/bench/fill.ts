@@ -18,6 +18,7 @@
  * own definitions afterwards (foreign keys validated), then VACUUM ANALYZE.
  */
 import type { DbHandle } from '../../db/client';
+import { LISTING_COLUMNS } from '../../db/queries/listing';
 import { ORGANS, SKELETAL_MUSCLE, SPECIES } from '../../lib/vocab';
 
 export type FillOptions = { findings: number; sources?: number; chunk?: number; workers?: number; log?: (s: string) => void };
@@ -171,8 +172,7 @@ export function revisionsSql(lo: number, hi: number, nSources: number, cur: { lo
 export function findingsSql(lo: number, hi: number, nSources: number, cur: { lo: number; n: number }): string {
   return `
     insert into findings (id, source_id, status, latest_revision_id, approved_revision_id, lock_version, created_by, created_at,
-      updated_at, approved_at, target_organ, target_organ_label, origin, direction, species, species_label, study_type,
-      effect_direction, year, doi, cargo_types, cargo_text, search)
+      updated_at, approved_at, ${Object.keys(LISTING_COLUMNS).join(', ')})
     overriding system value
     select p.g, p.source_id, p.state::workflow_status, r.id, case when p.state = 'approved' then r.id end,
       3 * p.nrev - case p.state when 'approved' then 0 when 'submitted' then 1 else 2 end,
@@ -180,15 +180,7 @@ export function findingsSql(lo: number, hi: number, nSources: number, cur: { lo:
       r.created_at - (p.nrev - 1) * interval '30 days',
       case when p.state = 'approved' then p.a else coalesce(r.submitted_at, r.updated_at) end,
       case when p.state = 'approved' then p.a end,
-      r.target_organ, r.target_organ_label, r.origin, r.direction, r.species, r.species_label, r.study_type, r.effect_direction, s.year, s.doi,
-      coalesce((select array_agg(distinct e->>'type' order by e->>'type') from jsonb_array_elements(r.cargo) e), '{}'),
-      coalesce((select string_agg(e->>'name', '; ') from jsonb_array_elements(r.cargo) e), ''),
-      setweight(to_tsvector('english', r.result), 'A') ||
-      setweight(to_tsvector('english', concat_ws(' ',
-        (select string_agg(e->>'name', ' ') from jsonb_array_elements(r.cargo) e),
-        array_to_string(r.mechanism, ' '))), 'B') ||
-      setweight(to_tsvector('english', concat_ws(' ', r.model_disease, r.recipient_cell, r.ev_source)), 'C') ||
-      setweight(to_tsvector('english', concat_ws(' ', r.target_organ_label, r.species_label)), 'D')
+      ${Object.values(LISTING_COLUMNS).join(',\n      ')}
     from (${planSql(lo, hi, nSources, cur)}) p
     join finding_revisions r on r.id = (p.g - 1) * 4 + p.nrev
     join sources s on s.id = p.source_id`;
