@@ -1,103 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DomainError } from '../../lib/errors';
-import { seedDatabase } from '../seed-lib';
-import { domainFailure, validContent } from '../test-fixtures';
-import { openTestDb, type TestDb, testEngines } from '../test-utils';
-import { createFinding, saveDraft, submitFinding, type Actor } from './curation';
+import { validContent as content } from '../test-fixtures';
+import { testEngines } from '../test-utils';
+import { createFinding, saveDraft, submitFinding } from './curation';
 import { listApprovedFindings } from './findings';
-import { countActionableQueue, decide, getReviewItem, listQueue, reopen, withdraw } from './review';
+import { countActionableQueue, decide, getReviewItem } from './review';
+import { KIDNEY, TENDON, openReviewKit, type ReviewKit } from './review-test-kit';
 import { getSettings, updateSettings } from './settings';
-import { createUser } from './users';
 
-const KIDNEY = 'UBERON:0002113';
-const TENDON = 'UBERON:0000043';
-
-const content = validContent;
-const failure = domainFailure;
-
-describe.each(testEngines())('review on %s', (engine) => {
-  let t: TestDb;
-  let curator: Actor;
-  let otherCurator: Actor;
-  let reviewer: Actor;
-  let reviewer2: Actor;
-  let admin: Actor;
-  let sourceId: number;
-  const emailOf = new Map<number, string>();
-  let cellNo = 0;
-
-  const count = async (sql: string, params: unknown[] = []) => Number((await t.query<{ n: number }>(sql, params))[0]!.n);
-  const userByEmail = async (email: string) => (await t.query<{ id: number }>(`select id from users where email = $1`, [email]))[0]!.id;
-  type Row = {
-    status: string;
-    lock_version: number;
-    latest_revision_id: number;
-    approved_revision_id: number | null;
-    /** approved_at as epoch milliseconds (the drivers return timestamps differently). */
-    approved_ms: number | null;
-    target_organ: string;
-    cargo_text: string;
-  };
-  const findingRow = async (id: number) =>
-    (
-      await t.query<Row>(
-        `select status, lock_version, latest_revision_id, approved_revision_id, floor(extract(epoch from approved_at) * 1000)::float8 as approved_ms, target_organ, cargo_text from findings where id = $1`,
-        [id],
-      )
-    )[0]!;
-  const searchHits = async (id: number, words: string) =>
-    count(`select count(*)::int n from findings where id = $1 and search @@ plainto_tsquery('english', $2)`, [id, words]);
-  const revisionId = async (findingId: number, revisionNo: number) =>
-    (await t.query<{ id: number }>(`select id from finding_revisions where finding_id = $1 and revision_no = $2`, [findingId, revisionNo]))[0]!.id;
-  const reviewsOf = async (findingId: number) =>
-    t.query<{ revision_no: number; reviewer_id: number; decision: string; comment: string }>(
-      `select r.revision_no, v.reviewer_id, v.decision::text as decision, v.comment
-         from reviews v join finding_revisions r on r.id = v.revision_id
-        where r.finding_id = $1 order by v.id`,
-      [findingId],
-    );
-  const auditTrail = async (findingId: number) =>
-    (
-      await t.query<{ action: string; email: string }>(
-        `select a.action, u.email from audit_events a join users u on u.id = a.actor_id
-          where a.entity = 'finding' and a.entity_id = $1 order by a.id`,
-        [String(findingId)],
-      )
-    ).map((r) => [r.action, r.email] as const);
-  /** A new finding of the curator, submitted; a distinct recipient cell keeps it from duplicating another. */
-  const submitted = async (by: Actor = curator, over: Record<string, unknown> = {}) => {
-    const c = content({ recipientCell: `Test cells ${++cellNo}`, ...over });
-    const f = await createFinding(t.db, by, { sourceId, content: c });
-    const s = await submitFinding(t.db, by, { findingId: f.findingId, lockVersion: 0 });
-    return { ...f, lockVersion: s.lockVersion, content: c };
-  };
-  const queueItem = async (actor: Actor, publicId: string) => (await listQueue(t.db, actor.id)).find((q) => q.publicId === publicId);
-  const seededApproved = async (organ: string, index: number) =>
-    (
-      await t.query<{ id: number; public_id: string; lock_version: number }>(
-        `select id, public_id, lock_version from findings where status = 'approved' and target_organ = $1 order by id offset $2 limit 1`,
-        [organ, index],
-      )
-    )[0]!;
+describe.each(testEngines())('review: publishing on %s', (engine) => {
+  let t: ReviewKit['t'];
+  let curator: ReviewKit['curator'];
+  let reviewer: ReviewKit['reviewer'];
+  let reviewer2: ReviewKit['reviewer2'];
+  let admin: ReviewKit['admin'];
+  let sourceId: ReviewKit['sourceId'];
+  let count: ReviewKit['count'];
+  let findingRow: ReviewKit['findingRow'];
+  let searchHits: ReviewKit['searchHits'];
+  let revisionId: ReviewKit['revisionId'];
+  let reviewsOf: ReviewKit['reviewsOf'];
+  let auditTrail: ReviewKit['auditTrail'];
+  let queueItem: ReviewKit['queueItem'];
+  let seededApproved: ReviewKit['seededApproved'];
 
   beforeAll(async () => {
-    t = await openTestDb(engine);
-    await seedDatabase(t.db, { demoPassword: 'test-password-123' });
-    curator = { id: await userByEmail('curator@example.org'), role: 'curator' };
-    reviewer = { id: await userByEmail('reviewer@example.org'), role: 'reviewer' };
-    reviewer2 = { id: await userByEmail('reviewer2@example.org'), role: 'reviewer' };
-    admin = { id: await userByEmail('admin@example.org'), role: 'admin' };
-    const o = await createUser(t.db, null, { email: 'second.curator@example.org', name: 'Second Curator', role: 'curator', password: 'long-enough-pass' });
-    otherCurator = { id: o.id, role: 'curator' };
-    for (const [a, e] of [
-      [curator, 'curator@example.org'],
-      [reviewer, 'reviewer@example.org'],
-      [reviewer2, 'reviewer2@example.org'],
-      [admin, 'admin@example.org'],
-    ] as const)
-      emailOf.set(a.id, e);
-    const [s] = await t.query<{ id: number }>(`insert into sources (doi, title, metadata_origin) values ('10.5555/review.test', 'A review test paper', 'manual') returning id`);
-    sourceId = s!.id;
+    ({ t, curator, reviewer, reviewer2, admin, sourceId, count, findingRow, searchHits, revisionId, reviewsOf, auditTrail, queueItem, seededApproved } = await openReviewKit(engine));
   });
   afterAll(() => t.dispose());
 
@@ -327,217 +254,5 @@ describe.each(testEngines())('review on %s', (engine) => {
     ]);
     expect(await queueItem(reviewer, seed.public_id)).toBeUndefined();
     expect(await count(`select count(*)::int n from audit_events where entity_id = $1 and action = 'finding.approved'`, [String(seed.id)])).toBe(0);
-  });
-
-  it('only reviewers and admins decide, and never on their own revision', async () => {
-    const f = await submitted();
-    const err = await failure(decide(t.db, curator, { findingId: f.findingId, revisionNo: 1, lockVersion: f.lockVersion, decision: 'approve', comment: '' }));
-    expect(err.kind).toBe('forbidden');
-    expect(err.message).toMatch(/reviewers and admins/);
-
-    const own = await submitted(reviewer);
-    const e2 = await failure(decide(t.db, reviewer, { findingId: own.findingId, revisionNo: 1, lockVersion: own.lockVersion, decision: 'approve', comment: '' }));
-    expect(e2.kind).toBe('forbidden');
-    expect(e2.message).toMatch(/cannot review your own revision/);
-    // It stays in the queue, but not as actionable for its author.
-    expect(await queueItem(reviewer, own.publicId)).toMatchObject({ submitterId: reviewer.id, decidedByMe: false });
-    const n = await countActionableQueue(t.db, reviewer.id);
-    await decide(t.db, reviewer2, { findingId: own.findingId, revisionNo: 1, lockVersion: own.lockVersion, decision: 'approve', comment: '' });
-    expect(await countActionableQueue(t.db, reviewer.id)).toBe(n);
-
-    const mine = await submitted(admin);
-    const e3 = await failure(
-      decide(t.db, admin, { findingId: mine.findingId, revisionNo: 1, lockVersion: mine.lockVersion, decision: 'reject', comment: 'Self-reject.' }),
-    );
-    expect(e3.kind).toBe('forbidden');
-    expect(e3.message).toMatch(/cannot review your own revision/);
-
-    for (const x of [f, mine]) {
-      expect(await reviewsOf(x.findingId)).toEqual([]);
-      expect(await findingRow(x.findingId)).toMatchObject({ status: 'submitted', lock_version: x.lockVersion });
-    }
-    expect((await findingRow(own.findingId)).status).toBe('approved');
-  });
-
-  it('request changes and reject need a comment', async () => {
-    const f = await submitted();
-    for (const decision of ['request_changes', 'reject'] as const) {
-      for (const comment of ['', '   ', '\n\t ']) {
-        const err = await failure(decide(t.db, reviewer, { findingId: f.findingId, revisionNo: 1, lockVersion: f.lockVersion, decision, comment }));
-        expect(err.kind).toBe('invalid');
-        expect(err.field).toBe('comment');
-        expect(err.message).toMatch(decision === 'reject' ? /why/ : /what needs to change/);
-      }
-    }
-    expect(await reviewsOf(f.findingId)).toEqual([]);
-    expect(await findingRow(f.findingId)).toMatchObject({ status: 'submitted', lock_version: f.lockVersion });
-    // Approval needs none.
-    expect(await decide(t.db, reviewer, { findingId: f.findingId, revisionNo: 1, lockVersion: f.lockVersion, decision: 'approve', comment: '  ' })).toEqual({
-      status: 'approved',
-      lockVersion: f.lockVersion + 1,
-    });
-  });
-
-  it('deciding twice, on a stale lock version, on an older revision or on a decided finding is a conflict', async () => {
-    await updateSettings(t.db, admin.id, { approvalsRequired: 2 });
-    try {
-      const f = await submitted();
-      const d1 = await decide(t.db, reviewer, { findingId: f.findingId, revisionNo: 1, lockVersion: f.lockVersion, decision: 'approve', comment: '' });
-      expect(d1.status).toBe('submitted');
-      const twice = await failure(decide(t.db, reviewer, { findingId: f.findingId, revisionNo: 1, lockVersion: d1.lockVersion, decision: 'approve', comment: '' }));
-      expect(twice.kind).toBe('conflict');
-      expect(twice.message).toMatch(/already decided/);
-      const twice2 = await failure(
-        decide(t.db, reviewer, { findingId: f.findingId, revisionNo: 1, lockVersion: d1.lockVersion, decision: 'request_changes', comment: 'Changed my mind.' }),
-      );
-      expect(twice2.kind).toBe('conflict');
-
-      // A stale lock version: nothing written, and the current state comes back.
-      const stale = await failure(decide(t.db, reviewer2, { findingId: f.findingId, revisionNo: 1, lockVersion: f.lockVersion, decision: 'approve', comment: '' }));
-      expect(stale.code).toBe('conflict:finding');
-      expect((stale.details?.current as { lockVersion: number }).lockVersion).toBe(d1.lockVersion);
-      expect(await reviewsOf(f.findingId)).toEqual([{ revision_no: 1, reviewer_id: reviewer.id, decision: 'approve', comment: '' }]);
-      expect(await findingRow(f.findingId)).toMatchObject({ status: 'submitted', lock_version: d1.lockVersion });
-    } finally {
-      await updateSettings(t.db, admin.id, { approvalsRequired: 1 });
-    }
-
-    // An older revision than the one awaiting review.
-    const g = await submitted();
-    const rc = await decide(t.db, reviewer, { findingId: g.findingId, revisionNo: 1, lockVersion: g.lockVersion, decision: 'request_changes', comment: 'Fix it.' });
-    const s = await saveDraft(t.db, curator, { findingId: g.findingId, lockVersion: rc.lockVersion, content: { ...g.content, result: 'Fixed.' }, changeSummary: 'Fix' });
-    const sub = await submitFinding(t.db, curator, { findingId: g.findingId, lockVersion: s.lockVersion });
-    expect(sub.revisionNo).toBe(2);
-    const older = await failure(decide(t.db, reviewer2, { findingId: g.findingId, revisionNo: 1, lockVersion: sub.lockVersion, decision: 'approve', comment: '' }));
-    expect(older.kind).toBe('conflict');
-    expect(older.message).toMatch(/newer revision/);
-    const future = await failure(decide(t.db, reviewer2, { findingId: g.findingId, revisionNo: 3, lockVersion: sub.lockVersion, decision: 'approve', comment: '' }));
-    expect(future.kind).toBe('conflict');
-    expect((await reviewsOf(g.findingId)).filter((r) => r.revision_no === 2)).toEqual([]);
-    expect((await findingRow(g.findingId)).status).toBe('submitted');
-
-    // Already approved: nothing more to decide.
-    const a = await decide(t.db, reviewer2, { findingId: g.findingId, revisionNo: 2, lockVersion: sub.lockVersion, decision: 'approve', comment: '' });
-    expect(a.status).toBe('approved');
-    for (const decision of ['approve', 'reject'] as const) {
-      const e = await failure(decide(t.db, reviewer, { findingId: g.findingId, revisionNo: 2, lockVersion: a.lockVersion, decision, comment: 'Late.' }));
-      expect(e.kind).toBe('conflict');
-      expect(e.message).toMatch(/not awaiting review/);
-    }
-    expect((await reviewsOf(g.findingId)).filter((r) => r.revision_no === 2)).toEqual([
-      { revision_no: 2, reviewer_id: reviewer2.id, decision: 'approve', comment: '' },
-    ]);
-    // And an unknown finding.
-    expect((await failure(decide(t.db, reviewer, { findingId: 987_654, revisionNo: 1, lockVersion: 0, decision: 'approve', comment: '' }))).code).toBe(
-      'not_found:finding',
-    );
-  });
-
-  it('a rejected new finding is closed to its curator until an admin reopens it', async () => {
-    const f = await submitted();
-    const r = await decide(t.db, reviewer, { findingId: f.findingId, revisionNo: 1, lockVersion: f.lockVersion, decision: 'reject', comment: 'Out of scope.' });
-    expect(r).toEqual({ status: 'rejected', lockVersion: f.lockVersion + 1 });
-    expect(await findingRow(f.findingId)).toMatchObject({ status: 'rejected', approved_revision_id: null });
-    expect((await listApprovedFindings(t.db)).some((x) => x.id === f.findingId)).toBe(false);
-
-    const edit = await failure(saveDraft(t.db, curator, { findingId: f.findingId, lockVersion: r.lockVersion, content: f.content, changeSummary: 'Try again' }));
-    expect(edit.kind).toBe('forbidden');
-    expect(edit.message).toMatch(/rejected/);
-    // Only an admin reopens, and only a rejected finding.
-    expect((await failure(reopen(t.db, curator, { findingId: f.findingId, lockVersion: r.lockVersion, comment: '' }))).kind).toBe('forbidden');
-    expect((await failure(reopen(t.db, reviewer, { findingId: f.findingId, lockVersion: r.lockVersion, comment: '' }))).kind).toBe('forbidden');
-    expect((await failure(reopen(t.db, admin, { findingId: f.findingId, lockVersion: r.lockVersion - 1, comment: '' }))).kind).toBe('conflict');
-    expect(await count(`select count(*)::int n from finding_revisions where finding_id = $1`, [f.findingId])).toBe(1);
-
-    const re = await reopen(t.db, admin, { findingId: f.findingId, lockVersion: r.lockVersion, comment: ' Worth another look. ' });
-    expect(re).toEqual({ lockVersion: r.lockVersion + 1 });
-    expect((await findingRow(f.findingId)).status).toBe('changes_requested');
-    const [ev] = await t.query<{ actor_id: number; detail: Record<string, unknown> }>(
-      `select actor_id, detail from audit_events where entity = 'finding' and entity_id = $1 and action = 'finding.reopen'`,
-      [String(f.findingId)],
-    );
-    expect(ev).toEqual({ actor_id: admin.id, detail: { comment: 'Worth another look.' } });
-    expect((await failure(reopen(t.db, admin, { findingId: f.findingId, lockVersion: re.lockVersion, comment: '' }))).kind).toBe('conflict');
-
-    const s = await saveDraft(t.db, curator, { findingId: f.findingId, lockVersion: re.lockVersion, content: { ...f.content, result: 'Narrowed claim.' }, changeSummary: 'Narrow' });
-    expect(s).toMatchObject({ revisionNo: 2, created: true });
-    expect((await findingRow(f.findingId)).status).toBe('draft');
-    expect((await auditTrail(f.findingId)).map(([a]) => a)).toEqual([
-      'finding.create',
-      'finding.submit',
-      'review.reject',
-      'finding.reopen',
-      'finding.revision_start',
-    ]);
-  });
-
-  it('the author withdraws a submitted revision into a new, equal draft; nobody else can', async () => {
-    const f = await submitted(curator, { mechanism: ['Wnt signalling'], evidenceQuote: 'EVs promoted ALP activity.' });
-    for (const someone of [otherCurator, reviewer2, admin]) {
-      const e = await failure(withdraw(t.db, someone, { findingId: f.findingId, lockVersion: f.lockVersion }));
-      expect(e.kind).toBe('forbidden');
-      expect(e.message).toMatch(/author/);
-    }
-    expect(await count(`select count(*)::int n from finding_revisions where finding_id = $1`, [f.findingId])).toBe(1);
-    expect((await failure(withdraw(t.db, curator, { findingId: f.findingId, lockVersion: f.lockVersion - 1 }))).kind).toBe('conflict');
-
-    const w = await withdraw(t.db, curator, { findingId: f.findingId, lockVersion: f.lockVersion });
-    expect(w).toMatchObject({ revisionNo: 2, created: true, lockVersion: f.lockVersion + 1 });
-    expect((await findingRow(f.findingId)).status).toBe('draft');
-    expect(await queueItem(reviewer, f.publicId)).toBeUndefined();
-    const cols = `target_organ, origin, direction, species, ev_source, cargo, recipient_cell, model_disease, result, study_type, effect_direction,
-      mechanism, ev_type, separation_methods, particle_analysis, em_methods, markers_positive, markers_negative, evidence_quote, evidence_location, curator_note, change_summary`;
-    const revs = await t.query<Record<string, unknown>>(
-      `select revision_no, submitted_at is not null as submitted, based_on_revision_id, author_id, ${cols} from finding_revisions where finding_id = $1 order by revision_no`,
-      [f.findingId],
-    );
-    expect(revs.map((r) => [r.revision_no, r.submitted, r.author_id])).toEqual([
-      [1, true, curator.id],
-      [2, false, curator.id],
-    ]);
-    expect(revs[1]!.based_on_revision_id).toBe(await revisionId(f.findingId, 1));
-    const strip = ({ revision_no: _n, submitted: _s, based_on_revision_id: _b, author_id: _a, ...rest }: Record<string, unknown>) => rest;
-    expect(strip(revs[1]!)).toEqual(strip(revs[0]!));
-    expect(revs[1]!.result).toBe('Muscle EVs promote osteogenic differentiation.');
-    expect(revs[1]!.mechanism).toEqual(['Wnt signalling']);
-    expect((await auditTrail(f.findingId)).slice(-2)).toEqual([
-      ['finding.revision_start', 'curator@example.org'],
-      ['finding.withdraw', 'curator@example.org'],
-    ]);
-    // Nothing is awaiting review any more.
-    expect((await failure(withdraw(t.db, curator, { findingId: f.findingId, lockVersion: w.lockVersion }))).kind).toBe('conflict');
-    expect(
-      (await failure(decide(t.db, reviewer, { findingId: f.findingId, revisionNo: 2, lockVersion: w.lockVersion, decision: 'approve', comment: '' }))).kind,
-    ).toBe('conflict');
-    // It can be submitted again as revision 2.
-    expect(await submitFinding(t.db, curator, { findingId: f.findingId, lockVersion: w.lockVersion })).toEqual({ lockVersion: w.lockVersion + 1, revisionNo: 2 });
-  });
-
-  it('two reviewers approving at the same instant: exactly one decision is recorded', async () => {
-    await updateSettings(t.db, admin.id, { approvalsRequired: 1 });
-    for (let i = 0; i < 5; i++) {
-      const f = await submitted();
-      const results = await Promise.allSettled(
-        [reviewer, reviewer2].map((who) => decide(t.db, who, { findingId: f.findingId, revisionNo: 1, lockVersion: f.lockVersion, decision: 'approve', comment: '' })),
-      );
-      const ok = results.filter((r) => r.status === 'fulfilled');
-      const bad = results.filter((r) => r.status === 'rejected');
-      expect(ok).toHaveLength(1);
-      expect(bad).toHaveLength(1);
-      expect((ok[0] as PromiseFulfilledResult<{ status: string; lockVersion: number }>).value).toEqual({ status: 'approved', lockVersion: f.lockVersion + 1 });
-      const reason = (bad[0] as PromiseRejectedResult).reason;
-      expect(reason).toBeInstanceOf(DomainError);
-      expect((reason as DomainError).kind).toBe('conflict');
-      const reviewsNow = await reviewsOf(f.findingId);
-      expect(reviewsNow).toHaveLength(1);
-      const winner = results[0]!.status === 'fulfilled' ? reviewer : reviewer2;
-      expect(reviewsNow[0]).toEqual({ revision_no: 1, reviewer_id: winner.id, decision: 'approve', comment: '' });
-      expect(
-        await t.query(`select a.actor_id from audit_events a where a.entity = 'finding' and a.entity_id = $1 and a.action = 'finding.approved'`, [String(f.findingId)]),
-      ).toEqual([{ actor_id: winner.id }]);
-      expect(await count(`select count(*)::int n from audit_events where entity = 'finding' and entity_id = $1 and action like 'review.%'`, [String(f.findingId)])).toBe(1);
-      expect(await findingRow(f.findingId)).toMatchObject({ status: 'approved', lock_version: f.lockVersion + 1, approved_revision_id: await revisionId(f.findingId, 1) });
-      expect(emailOf.get(winner.id)).toMatch(/^reviewer2?@example\.org$/);
-    }
   });
 });
