@@ -51,17 +51,31 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                   <li>
                     <Link href="/sources/new">Add source</Link>
                   </li>
-                  <li><Link href="/import">Import</Link></li>
+                  <li>
+                    <Link href="/import">Import</Link>
+                  </li>
                   {hasRole(user.role, 'reviewer') && (
                     <li>
                       <Link href="/review" data-testid="nav-review">
-                        Review queue{queue > 0 && <span className="role-badge" aria-label={`${queue} awaiting your review`}> {queue}</span>}
+                        Review queue
+                        {queue > 0 && (
+                          <span className="role-badge" aria-label={`${queue} awaiting your review`}>
+                            {' '}
+                            {queue}
+                          </span>
+                        )}
                       </Link>
                     </li>
                   )}
                   <li>
                     <Link href="/notifications" data-testid="nav-notifications">
-                      Notifications{unseen > 0 && <span className="role-badge" aria-label={`${unseen} new`}> {unseen}</span>}
+                      Notifications
+                      {unseen > 0 && (
+                        <span className="role-badge" aria-label={`${unseen} new`}>
+                          {' '}
+                          {unseen}
+                        </span>
+                      )}
                     </Link>
                   </li>
                 </>
@@ -85,7 +99,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             {user ? (
               <>
                 <span data-testid="signed-in-as">
-                  {user.name} <span className="role-badge" aria-label={`role: ${user.role}`}>{user.role}</span>
+                  {user.name}{' '}
+                  <span className="role-badge" aria-label={`role: ${user.role}`}>
+                    {user.role}
+                  </span>
                 </span>
                 <SignOutButton />
               </>

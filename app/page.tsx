@@ -10,8 +10,8 @@ export default async function HomePage() {
     <section aria-labelledby="home-title">
       <h1 id="home-title">EV crosstalk between skeletal muscle and other organs</h1>
       <p>
-        A curated, peer-reviewed and versioned dataset of findings on extracellular-vesicle (EV) mediated crosstalk between
-        skeletal muscle and other organs, each tied to its source DOI.
+        A curated, peer-reviewed and versioned dataset of findings on extracellular-vesicle (EV) mediated crosstalk
+        between skeletal muscle and other organs, each tied to its source DOI.
       </p>
       <div className="cards">
         <div className="card">

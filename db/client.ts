@@ -57,7 +57,7 @@ export async function createDb(opts: DbOptions = {}): Promise<DbHandle> {
     return {
       db,
       engine: 'postgres',
-      query: async <T,>(text: string, params: unknown[] = []) =>
+      query: async <T>(text: string, params: unknown[] = []) =>
         (await client.unsafe(text, params as never[])) as unknown as T[],
       copyOut: async function* (copySql: string) {
         await exportSlots.acquire();
@@ -68,7 +68,11 @@ export async function createDb(opts: DbOptions = {}): Promise<DbHandle> {
         const conn = postgres(url, {
           max: 1,
           onnotice: () => {},
-          connection: { application_name: 'ev-crosstalk-curator-export', jit: 'off', standard_conforming_strings: 'on' },
+          connection: {
+            application_name: 'ev-crosstalk-curator-export',
+            jit: 'off',
+            standard_conforming_strings: 'on',
+          },
         });
         let it: AsyncIterator<Uint8Array> | null = null;
         let finished = false;
@@ -114,7 +118,7 @@ export async function createDb(opts: DbOptions = {}): Promise<DbHandle> {
   return {
     db,
     engine: 'pglite',
-    query: async <T,>(text: string, params: unknown[] = []) => (await client.query<T>(text, params)).rows,
+    query: async <T>(text: string, params: unknown[] = []) => (await client.query<T>(text, params)).rows,
     close: () => client.close(),
   };
 }

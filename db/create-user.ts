@@ -8,12 +8,21 @@ import { createDb } from './client';
 import { createUser } from './queries/users';
 import { DomainError } from '../lib/errors';
 
-const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', default: 'curator' } } });
+const { values } = parseArgs({
+  options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', default: 'curator' } },
+});
 const password = process.env.EVX_NEW_PASSWORD || randomBytes(12).toString('base64url');
 const handle = await createDb({ max: 1 });
 try {
-  const user = await createUser(handle.db, null, { email: values.email ?? '', name: values.name ?? '', role: values.role as never, password });
-  console.log(`created ${user.email} (${user.role})${process.env.EVX_NEW_PASSWORD ? '' : ` with password ${password}`}`);
+  const user = await createUser(handle.db, null, {
+    email: values.email ?? '',
+    name: values.name ?? '',
+    role: values.role as never,
+    password,
+  });
+  console.log(
+    `created ${user.email} (${user.role})${process.env.EVX_NEW_PASSWORD ? '' : ` with password ${password}`}`,
+  );
 } catch (e) {
   if (e instanceof ZodError) console.error(e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
   else if (e instanceof DomainError) console.error(e.message);

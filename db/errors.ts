@@ -11,7 +11,9 @@ export function sqlState(err: unknown): string | undefined {
 
 export function constraintName(err: unknown): string | undefined {
   for (let e: unknown = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
-    const c = (e as { constraint?: unknown; constraint_name?: unknown }).constraint ?? (e as { constraint_name?: unknown }).constraint_name;
+    const c =
+      (e as { constraint?: unknown; constraint_name?: unknown }).constraint ??
+      (e as { constraint_name?: unknown }).constraint_name;
     if (typeof c === 'string') return c;
   }
   return undefined;
@@ -29,7 +31,8 @@ export function toDomainError(err: unknown, entity: string): never {
   if (state === UNIQUE_VIOLATION) throw new DomainError('conflict', entity, `That ${entity} already exists.`);
   if (state === FROZEN_REVISION || state === APPEND_ONLY)
     throw new DomainError('conflict', entity, 'This record is part of the permanent history and cannot be changed.');
-  if (state === SERIALIZATION_FAILURE || state === DEADLOCK_DETECTED) throw new DomainError('conflict', entity, 'Someone else changed this at the same moment; reload and try again.');
+  if (state === SERIALIZATION_FAILURE || state === DEADLOCK_DETECTED)
+    throw new DomainError('conflict', entity, 'Someone else changed this at the same moment; reload and try again.');
   throw err;
 }
 
@@ -56,7 +59,8 @@ export function isConnectionError(err: unknown): boolean {
   for (let e: unknown = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code;
     if (typeof code !== 'string') continue;
-    if (CONNECTION_CODES.has(code) || code.startsWith('08') || /^57P0[123]$/.test(code) || code === '53300') return true;
+    if (CONNECTION_CODES.has(code) || code.startsWith('08') || /^57P0[123]$/.test(code) || code === '53300')
+      return true;
   }
   return false;
 }

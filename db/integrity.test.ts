@@ -71,7 +71,11 @@ describe.each(testEngines())('database integrity on %s', (engine) => {
 
   describe('seeding', () => {
     it('loads 104 sources and 33 approved findings, each with one revision, review and audit event', () => {
-      expect(reports[0]).toEqual({ sourcesAdded: SEEDED_SOURCES, findingsAdded: SEEDED_FINDINGS, demoAccountsAdded: 0 });
+      expect(reports[0]).toEqual({
+        sourcesAdded: SEEDED_SOURCES,
+        findingsAdded: SEEDED_FINDINGS,
+        demoAccountsAdded: 0,
+      });
       expect(snapshots[0]).toEqual({
         users: 1,
         sources: SEEDED_SOURCES,
@@ -92,20 +96,29 @@ describe.each(testEngines())('database integrity on %s', (engine) => {
 
     it('leaves no duplicate revisions, reviews or import audit events', async () => {
       expect(
-        await scalar(t, `select count(*)::int as n from (select change_summary from finding_revisions group by change_summary having count(*) > 1) d`),
+        await scalar(
+          t,
+          `select count(*)::int as n from (select change_summary from finding_revisions group by change_summary having count(*) > 1) d`,
+        ),
       ).toBe(0);
       expect(await scalar(t, `select count(distinct revision_id)::int as n from reviews`)).toBe(SEEDED_FINDINGS);
       const rows = await t.query<{ row: number }>(
         `select (detail->>'row')::int as row from audit_events where action = 'finding.import' and entity = 'finding' order by 1`,
       );
       expect(rows.map((r) => r.row)).toEqual(Array.from({ length: SEEDED_FINDINGS }, (_, i) => i + 1));
-      expect(await scalar(t, `select count(*)::int as n from (select doi from sources group by doi having count(*) > 1) d`)).toBe(0);
+      expect(
+        await scalar(t, `select count(*)::int as n from (select doi from sources group by doi having count(*) > 1) d`),
+      ).toBe(0);
     });
 
     it('creates the demo accounts only when a demo password is given, with a working password', async () => {
-      const users = await t.query<{ email: string; name: string; role: string; is_system: boolean; password_hash: string | null }>(
-        `select email, name, role::text as role, is_system, password_hash from users order by email`,
-      );
+      const users = await t.query<{
+        email: string;
+        name: string;
+        role: string;
+        is_system: boolean;
+        password_hash: string | null;
+      }>(`select email, name, role::text as role, is_system, password_hash from users order by email`);
       expect(users.map(({ password_hash: _h, ...u }) => u)).toEqual([
         { email: 'admin@example.org', name: 'Ada Admin', role: 'admin', is_system: false },
         { email: 'curator@example.org', name: 'Casey Curator', role: 'curator', is_system: false },
@@ -181,7 +194,14 @@ describe.each(testEngines())('database integrity on %s', (engine) => {
     });
 
     it('projects every finding: non-empty search vector, cargo_text from its revision’s cargo names', async () => {
-      const rows = await t.query<{ id: number; doi: string; cargo_text: string; cargo: CargoItem[]; lexemes: number; rev_doi: string }>(`
+      const rows = await t.query<{
+        id: number;
+        doi: string;
+        cargo_text: string;
+        cargo: CargoItem[];
+        lexemes: number;
+        rev_doi: string;
+      }>(`
         select f.id, f.doi, f.cargo_text, r.cargo, length(f.search) as lexemes, s.doi as rev_doi
         from findings f
         join finding_revisions r on r.id = f.approved_revision_id
@@ -205,13 +225,19 @@ describe.each(testEngines())('database integrity on %s', (engine) => {
 
   describe('submitted revisions are frozen (EV001)', () => {
     it('refuses UPDATE and DELETE of a submitted revision through raw SQL', async () => {
-      const [rev] = await t.query<{ id: number; result: string }>(`select id, result from finding_revisions where revision_no = 1 order by id limit 1`);
-      const update = await failure(t.query(`update finding_revisions set result = $1 where id = $2`, ['tampered', rev!.id]));
+      const [rev] = await t.query<{ id: number; result: string }>(
+        `select id, result from finding_revisions where revision_no = 1 order by id limit 1`,
+      );
+      const update = await failure(
+        t.query(`update finding_revisions set result = $1 where id = $2`, ['tampered', rev!.id]),
+      );
       expect(sqlState(update)).toBe(FROZEN_REVISION);
       expect(sqlState(update)).toBe('EV001');
       const del = await failure(t.query(`delete from finding_revisions where id = $1`, [rev!.id]));
       expect(sqlState(del)).toBe('EV001');
-      const unsubmit = await failure(t.query(`update finding_revisions set submitted_at = null where id = $1`, [rev!.id]));
+      const unsubmit = await failure(
+        t.query(`update finding_revisions set submitted_at = null where id = $1`, [rev!.id]),
+      );
       expect(sqlState(unsubmit)).toBe('EV001');
       const [after] = await t.query<{ result: string; submitted: boolean }>(
         `select result, submitted_at is not null as submitted from finding_revisions where id = $1`,
@@ -221,8 +247,15 @@ describe.each(testEngines())('database integrity on %s', (engine) => {
     });
 
     it('refuses UPDATE and DELETE of a submitted revision through drizzle', async () => {
-      const [rev] = await t.db.select().from(findingRevisions).where(eq(findingRevisions.revisionNo, 1)).orderBy(findingRevisions.id).limit(1);
-      const update = await failure(t.db.update(findingRevisions).set({ result: 'tampered' }).where(eq(findingRevisions.id, rev!.id)));
+      const [rev] = await t.db
+        .select()
+        .from(findingRevisions)
+        .where(eq(findingRevisions.revisionNo, 1))
+        .orderBy(findingRevisions.id)
+        .limit(1);
+      const update = await failure(
+        t.db.update(findingRevisions).set({ result: 'tampered' }).where(eq(findingRevisions.id, rev!.id)),
+      );
       expect(sqlState(update)).toBe('EV001');
       const del = await failure(t.db.delete(findingRevisions).where(eq(findingRevisions.id, rev!.id)));
       expect(sqlState(del)).toBe('EV001');
@@ -235,12 +268,19 @@ describe.each(testEngines())('database integrity on %s', (engine) => {
       expect(sqlState(await failure(t.query(`truncate finding_revisions`)))).toBe('0A000');
       expect(sqlState(await failure(t.query(`truncate finding_revisions cascade`)))).toBe('EV002');
       expect(sqlState(await failure(t.query(`truncate findings cascade`)))).toBe('EV002');
-      expect(await scalar(t, `select count(*)::int as n from finding_revisions where revision_no = 1`)).toBe(SEEDED_FINDINGS);
+      expect(await scalar(t, `select count(*)::int as n from finding_revisions where revision_no = 1`)).toBe(
+        SEEDED_FINDINGS,
+      );
       expect(await scalar(t, `select count(*)::int as n from findings`)).toBe(SEEDED_FINDINGS);
     });
 
     it('lets a draft be edited in place until it is submitted', async () => {
-      const [rev1] = await t.db.select().from(findingRevisions).where(eq(findingRevisions.revisionNo, 1)).orderBy(findingRevisions.id).limit(1);
+      const [rev1] = await t.db
+        .select()
+        .from(findingRevisions)
+        .where(eq(findingRevisions.revisionNo, 1))
+        .orderBy(findingRevisions.id)
+        .limit(1);
       const [curator] = await t.query<{ id: number }>(`select id from users where email = 'curator@example.org'`);
       const { id: _id, createdAt: _c, updatedAt: _u, ...content } = rev1!;
       const [draft] = await t.db
@@ -263,7 +303,11 @@ describe.each(testEngines())('database integrity on %s', (engine) => {
         .where(eq(findingRevisions.id, draft!.id))
         .returning({ result: findingRevisions.result });
       expect(edited).toEqual([{ result: 'Draft result, first edit' }]);
-      await t.query(`update finding_revisions set result = $1, curator_note = $2 where id = $3`, ['Draft result, second edit', 'checked fig 2', draft!.id]);
+      await t.query(`update finding_revisions set result = $1, curator_note = $2 where id = $3`, [
+        'Draft result, second edit',
+        'checked fig 2',
+        draft!.id,
+      ]);
 
       // Submitting is itself an update of a draft, so it is allowed …
       await t.db.update(findingRevisions).set({ submittedAt: new Date() }).where(eq(findingRevisions.id, draft!.id));
@@ -271,24 +315,50 @@ describe.each(testEngines())('database integrity on %s', (engine) => {
         `select result, curator_note, submitted_at is not null as submitted from finding_revisions where id = $1`,
         [draft!.id],
       );
-      expect(submitted).toEqual({ result: 'Draft result, second edit', curator_note: 'checked fig 2', submitted: true });
+      expect(submitted).toEqual({
+        result: 'Draft result, second edit',
+        curator_note: 'checked fig 2',
+        submitted: true,
+      });
 
       // … and after it nothing may change.
-      expect(sqlState(await failure(t.db.update(findingRevisions).set({ result: 'late edit' }).where(eq(findingRevisions.id, draft!.id))))).toBe('EV001');
-      expect(sqlState(await failure(t.query(`update finding_revisions set result = 'late edit' where id = $1`, [draft!.id])))).toBe('EV001');
-      expect(sqlState(await failure(t.db.delete(findingRevisions).where(eq(findingRevisions.id, draft!.id))))).toBe('EV001');
-      const [final] = await t.query<{ result: string }>(`select result from finding_revisions where id = $1`, [draft!.id]);
+      expect(
+        sqlState(
+          await failure(
+            t.db.update(findingRevisions).set({ result: 'late edit' }).where(eq(findingRevisions.id, draft!.id)),
+          ),
+        ),
+      ).toBe('EV001');
+      expect(
+        sqlState(
+          await failure(t.query(`update finding_revisions set result = 'late edit' where id = $1`, [draft!.id])),
+        ),
+      ).toBe('EV001');
+      expect(sqlState(await failure(t.db.delete(findingRevisions).where(eq(findingRevisions.id, draft!.id))))).toBe(
+        'EV001',
+      );
+      const [final] = await t.query<{ result: string }>(`select result from finding_revisions where id = $1`, [
+        draft!.id,
+      ]);
       expect(final!.result).toBe('Draft result, second edit');
     });
 
     it('lets an unsubmitted draft be deleted', async () => {
-      const [rev1] = await t.db.select().from(findingRevisions).where(eq(findingRevisions.revisionNo, 1)).orderBy(findingRevisions.id).limit(1);
+      const [rev1] = await t.db
+        .select()
+        .from(findingRevisions)
+        .where(eq(findingRevisions.revisionNo, 1))
+        .orderBy(findingRevisions.id)
+        .limit(1);
       const { id: _id, createdAt: _c, updatedAt: _u, ...content } = rev1!;
       const [draft] = await t.db
         .insert(findingRevisions)
         .values({ ...content, revisionNo: 99, changeSummary: 'Discarded draft', submittedAt: null })
         .returning({ id: findingRevisions.id });
-      const deleted = await t.db.delete(findingRevisions).where(eq(findingRevisions.id, draft!.id)).returning({ id: findingRevisions.id });
+      const deleted = await t.db
+        .delete(findingRevisions)
+        .where(eq(findingRevisions.id, draft!.id))
+        .returning({ id: findingRevisions.id });
       expect(deleted).toEqual([{ id: draft!.id }]);
       expect(await scalar(t, `select count(*)::int as n from finding_revisions where id = $1`, [draft!.id])).toBe(0);
     });
@@ -301,17 +371,35 @@ describe.each(testEngines())('database integrity on %s', (engine) => {
       expect(sqlState(await failure(t.query(`update audit_events set action = 'tampered'`)))).toBe(APPEND_ONLY);
       expect(sqlState(await failure(t.query(`delete from audit_events`)))).toBe('EV002');
       expect(sqlState(await failure(t.query(`truncate audit_events`)))).toBe('EV002');
-      expect(sqlState(await failure(t.db.update(auditEvents).set({ action: 'tampered' }).where(eq(auditEvents.action, 'finding.import'))))).toBe('EV002');
-      expect(sqlState(await failure(t.db.delete(auditEvents).where(eq(auditEvents.action, 'finding.import'))))).toBe('EV002');
+      expect(
+        sqlState(
+          await failure(
+            t.db.update(auditEvents).set({ action: 'tampered' }).where(eq(auditEvents.action, 'finding.import')),
+          ),
+        ),
+      ).toBe('EV002');
+      expect(sqlState(await failure(t.db.delete(auditEvents).where(eq(auditEvents.action, 'finding.import'))))).toBe(
+        'EV002',
+      );
       expect(await scalar(t, `select count(*)::int as n from audit_events`)).toBe(before);
-      expect(await scalar(t, `select count(*)::int as n from audit_events where action = 'finding.import'`)).toBe(SEEDED_FINDINGS);
+      expect(await scalar(t, `select count(*)::int as n from audit_events where action = 'finding.import'`)).toBe(
+        SEEDED_FINDINGS,
+      );
     });
 
     it('still accepts new audit events', async () => {
       const before = await scalar(t, `select count(*)::int as n from audit_events`);
-      await recordAudit(t.db, { actorId: null, action: 'test.append', entity: 'test', entityId: 7, detail: { ok: true } });
+      await recordAudit(t.db, {
+        actorId: null,
+        action: 'test.append',
+        entity: 'test',
+        entityId: 7,
+        detail: { ok: true },
+      });
       expect(await scalar(t, `select count(*)::int as n from audit_events`)).toBe(before + 1);
-      const [row] = await t.query<{ entity_id: string; detail: unknown }>(`select entity_id, detail from audit_events where action = 'test.append'`);
+      const [row] = await t.query<{ entity_id: string; detail: unknown }>(
+        `select entity_id, detail from audit_events where action = 'test.append'`,
+      );
       expect(row).toEqual({ entity_id: '7', detail: { ok: true } });
     });
 
@@ -319,7 +407,11 @@ describe.each(testEngines())('database integrity on %s', (engine) => {
       const before = await scalar(t, `select count(*)::int as n from reviews`);
       expect(before).toBe(SEEDED_FINDINGS);
       expect(sqlState(await failure(t.query(`update reviews set comment = 'tampered'`)))).toBe('EV002');
-      expect(sqlState(await failure(t.query(`update reviews set decision = 'reject' where id = (select min(id) from reviews)`)))).toBe('EV002');
+      expect(
+        sqlState(
+          await failure(t.query(`update reviews set decision = 'reject' where id = (select min(id) from reviews)`)),
+        ),
+      ).toBe('EV002');
       expect(sqlState(await failure(t.query(`delete from reviews`)))).toBe('EV002');
       expect(sqlState(await failure(t.query(`truncate reviews`)))).toBe('EV002');
       // Deliberately without WHERE: the trigger must refuse even a whole-table write.
@@ -328,7 +420,12 @@ describe.each(testEngines())('database integrity on %s', (engine) => {
       // eslint-disable-next-line drizzle/enforce-delete-with-where
       expect(sqlState(await failure(t.db.delete(reviews)))).toBe('EV002');
       expect(await scalar(t, `select count(*)::int as n from reviews`)).toBe(before);
-      expect(await scalar(t, `select count(*)::int as n from reviews where decision = 'approve' and comment like 'Taken as approved%'`)).toBe(before);
+      expect(
+        await scalar(
+          t,
+          `select count(*)::int as n from reviews where decision = 'approve' and comment like 'Taken as approved%'`,
+        ),
+      ).toBe(before);
     });
   });
 
@@ -385,14 +482,26 @@ describe.each(testEngines())('database integrity on %s', (engine) => {
           `select count(*)::int as n from findings f join finding_revisions r on r.id = f.approved_revision_id where r.result ilike '%osteogenic%'`,
         ),
       );
-      expect(await scalar(t, `select count(*)::int as n from findings where search @@ websearch_to_tsquery('english', 'xylophone')`)).toBe(0);
+      expect(
+        await scalar(
+          t,
+          `select count(*)::int as n from findings where search @@ websearch_to_tsquery('english', 'xylophone')`,
+        ),
+      ).toBe(0);
       // Words that stem alike match ("differentiation" / "differentiate").
-      expect(await scalar(t, `select count(*)::int as n from findings where search @@ websearch_to_tsquery('english', 'differentiate')`)).toBeGreaterThan(0);
+      expect(
+        await scalar(
+          t,
+          `select count(*)::int as n from findings where search @@ websearch_to_tsquery('english', 'differentiate')`,
+        ),
+      ).toBeGreaterThan(0);
     });
 
     it('finds partial cargo names with ILIKE and trigram word similarity', async () => {
       const expected = ['10.1038/s41598-017-13105-9', '10.1073/pnas.2016112117', '10.1371/journal.pone.0084153'];
-      const ilike = await t.query<{ doi: string }>(`select doi from findings where cargo_text ilike '%miR-133%' order by doi`);
+      const ilike = await t.query<{ doi: string }>(
+        `select doi from findings where cargo_text ilike '%miR-133%' order by doi`,
+      );
       expect(ilike.map((r) => r.doi)).toEqual(expected);
       // Trigram word similarity ranks the miR-133a/b findings first (miR-130 comes next).
       const ranked = await t.query<{ doi: string; ws: number }>(
@@ -405,8 +514,12 @@ describe.each(testEngines())('database integrity on %s', (engine) => {
       expect(Number(ranked[3]!.ws)).toBeLessThan(0.875);
       expect(ranked.slice(3).map((r) => r.doi)).not.toContain('10.4252/wjsc.v13.i11.1762');
       // Plain similarity (%): a finding whose only cargo is miR-133a is similar enough.
-      const similar = await t.query<{ doi: string }>(`select doi from findings where cargo_text % 'miR-133' order by doi`);
-      expect(similar.map((r) => r.doi)).toEqual(expect.arrayContaining(['10.1038/s41598-017-13105-9', '10.1371/journal.pone.0084153']));
+      const similar = await t.query<{ doi: string }>(
+        `select doi from findings where cargo_text % 'miR-133' order by doi`,
+      );
+      expect(similar.map((r) => r.doi)).toEqual(
+        expect.arrayContaining(['10.1038/s41598-017-13105-9', '10.1371/journal.pone.0084153']),
+      );
       expect(await scalar(t, `select similarity('miR-133a', 'miR-133a') as n`)).toBe(1);
     });
   });

@@ -5,7 +5,9 @@ const handle = await createDb({ max: 1 });
 try {
   await runMigrations(handle);
   const state = await migrationState(handle);
-  console.log(`migrated (${handle.engine}): ${state.applied}/${state.available} migrations applied, latest ${state.latest}`);
+  console.log(
+    `migrated (${handle.engine}): ${state.applied}/${state.available} migrations applied, latest ${state.latest}`,
+  );
 } finally {
   await handle.close();
 }

@@ -25,7 +25,14 @@ export const DEMO_ACCOUNTS: { email: string; name: string; role: Role }[] = [
   { email: 'admin@example.org', name: 'Ada Admin', role: 'admin' },
 ];
 
-type ReferenceRow = { doi: string; authors: string; year: string; title: string; journal: string; volume_pages: string };
+type ReferenceRow = {
+  doi: string;
+  authors: string;
+  year: string;
+  title: string;
+  journal: string;
+  volume_pages: string;
+};
 type Table1Row = {
   target_organ: string;
   species: string;
@@ -39,7 +46,11 @@ type Table1Row = {
 };
 
 function readCsv<T>(dir: string, file: string): T[] {
-  return parse(readFileSync(path.join(dir, file), 'utf8'), { columns: true, skip_empty_lines: true, trim: true }) as T[];
+  return parse(readFileSync(path.join(dir, file), 'utf8'), {
+    columns: true,
+    skip_empty_lines: true,
+    trim: true,
+  }) as T[];
 }
 
 function doiOrThrow(raw: string, where: string): string {
@@ -58,7 +69,10 @@ export type SeedReport = { sourcesAdded: number; findingsAdded: number; demoAcco
  * its DOI, a finding by the table row it came from (named in its change
  * summary), a demo account by its email. All in one transaction.
  */
-export async function seedDatabase(db: Db, opts: { demoPassword?: string; dataDir?: string } = {}): Promise<SeedReport> {
+export async function seedDatabase(
+  db: Db,
+  opts: { demoPassword?: string; dataDir?: string } = {},
+): Promise<SeedReport> {
   const dir = opts.dataDir ?? SEED_DATA_DIR;
   const references = readCsv<ReferenceRow>(dir, REFERENCES_FILE);
   const table1 = readCsv<Table1Row>(dir, TABLE1_FILE);
@@ -116,11 +130,15 @@ export async function seedDatabase(db: Db, opts: { demoPassword?: string; dataDi
       const where = `${TABLE1_FILE} row ${i + 1}`;
       const organ = findOrgan(row.target_organ);
       const species = findSpecies(row.species);
-      if (!organ || !species) throw new Error(`${where}: unknown organ "${row.target_organ}" or species "${row.species}"`);
+      if (!organ || !species)
+        throw new Error(`${where}: unknown organ "${row.target_organ}" or species "${row.species}"`);
       const doi = doiOrThrow(row.doi, where);
       let [source] = await tx.select({ id: sources.id }).from(sources).where(eq(sources.doi, doi));
       if (!source) {
-        [source] = await tx.insert(sources).values({ doi, metadataOrigin: 'manual', title: row.reference }).returning({ id: sources.id });
+        [source] = await tx
+          .insert(sources)
+          .values({ doi, metadataOrigin: 'manual', title: row.reference })
+          .returning({ id: sources.id });
         report.sourcesAdded++;
       }
       const now = new Date();

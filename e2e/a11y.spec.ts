@@ -16,10 +16,18 @@ async function expectAccessible(page: Page, url: string, { skipIfMissing = false
   const report = (impacts: (v: (typeof results.violations)[number]) => boolean) =>
     results.violations
       .filter(impacts)
-      .flatMap((v) => v.nodes.map((n) => `[${v.impact}] ${v.id}: ${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1).join(' ').trim()}`));
+      .flatMap((v) =>
+        v.nodes.map(
+          (n) =>
+            `[${v.impact}] ${v.id}: ${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1).join(' ').trim()}`,
+        ),
+      );
   const minor = report((v) => !BLOCKING.has(v.impact ?? ''));
   if (minor.length) console.log(`${url} — moderate/minor:\n  ${minor.join('\n  ')}`);
-  expect(report((v) => BLOCKING.has(v.impact ?? '')), `serious or critical axe violations on ${url}`).toEqual([]);
+  expect(
+    report((v) => BLOCKING.has(v.impact ?? '')),
+    `serious or critical axe violations on ${url}`,
+  ).toEqual([]);
 }
 
 /** Pages other engineers are still building: skipped while they 404. */
@@ -44,14 +52,30 @@ function asRole(email: string, pages: string[]) {
 
 test.describe('accessibility (axe, WCAG 2 A/AA)', () => {
   test.describe('anonymous', () => {
-    for (const url of ['/', '/findings', '/findings/EVX-000001', '/findings/EVX-000001/history', `/sources/${SEEDED_DOI}`, '/sign-in', '/map', '/releases']) {
+    for (const url of [
+      '/',
+      '/findings',
+      '/findings/EVX-000001',
+      '/findings/EVX-000001/history',
+      `/sources/${SEEDED_DOI}`,
+      '/sign-in',
+      '/map',
+      '/releases',
+    ]) {
       test(url, async ({ page }) => {
         await expectAccessible(page, url, { skipIfMissing: OPTIONAL.has(url) });
       });
     }
   });
 
-  asRole(DEMO.curator, ['/my-work', '/sources/new', `/findings/new?doi=${SEEDED_DOI}`, '/findings/EVX-000002/edit', '/notifications', '/import']);
+  asRole(DEMO.curator, [
+    '/my-work',
+    '/sources/new',
+    `/findings/new?doi=${SEEDED_DOI}`,
+    '/findings/EVX-000002/edit',
+    '/notifications',
+    '/import',
+  ]);
   asRole(DEMO.reviewer, ['/review']);
   asRole(DEMO.admin, ['/admin/users', '/admin/audit', '/admin/settings', '/releases']);
 
@@ -62,7 +86,9 @@ test.describe('accessibility (axe, WCAG 2 A/AA)', () => {
     await page.getByRole('button', { name: 'Submit for review' }).click();
     await expect(page.locator('#targetOrgan-error')).toBeVisible();
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const blocking = results.violations.filter((v) => BLOCKING.has(v.impact ?? '')).flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+    const blocking = results.violations
+      .filter((v) => BLOCKING.has(v.impact ?? ''))
+      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
     expect(blocking).toEqual([]);
     await context.close();
   });

@@ -27,7 +27,10 @@ test.describe('admin users page and API', () => {
 
   test('the admin API answers bad JSON and bad fields with 400, never 500', async ({ browser }) => {
     const { context, page } = await signInAs(browser, DEMO.admin);
-    const garbage = await page.request.post('/api/admin/users', { data: '{not json', headers: { 'content-type': 'application/json' } });
+    const garbage = await page.request.post('/api/admin/users', {
+      data: '{not json',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(garbage.status()).toBe(400);
     const bad = await page.request.post('/api/admin/users', {
       data: { email: 'x\u0000@example.org', name: '<script>alert(1)</script>', role: 'overlord', password: 'short' },
@@ -72,7 +75,9 @@ test.describe('admin users page and API', () => {
     await context.close();
   });
 
-  test('an admin creates a user, who can sign in; a disabled user is signed out on the next request', async ({ browser }) => {
+  test('an admin creates a user, who can sign in; a disabled user is signed out on the next request', async ({
+    browser,
+  }) => {
     const admin = await signInAs(browser, DEMO.admin);
     const email = `pat.${Date.now()}@example.org`;
     await admin.page.goto('/admin/users');

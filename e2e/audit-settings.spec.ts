@@ -64,7 +64,9 @@ test.describe('admin settings and audit log', () => {
     const shown = await actions.allTextContents();
     expect(shown.length).toBeGreaterThanOrEqual(1);
     expect(new Set(shown)).toEqual(new Set(['settings.update']));
-    await expect(page.getByTestId('audit-count')).toHaveText(`${shown.length} matching ${shown.length === 1 ? 'event' : 'events'}`);
+    await expect(page.getByTestId('audit-count')).toHaveText(
+      `${shown.length} matching ${shown.length === 1 ? 'event' : 'events'}`,
+    );
 
     const href = await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href');
     expect(href).toBe('/admin/audit/export?action=settings.update');
@@ -119,7 +121,10 @@ test.describe('admin settings and audit log', () => {
     expect(Math.max(...second)).toBeLessThan(Math.min(...first));
     await expect(page.getByTestId('audit-count')).toHaveText(`${total} matching events`);
     await expect(page.getByRole('link', { name: '« Newest' })).toHaveAttribute('href', filtered);
-    await expect(page.getByRole('link', { name: 'Download CSV' })).toHaveAttribute('href', '/admin/audit/export?from=2000-01-01');
+    await expect(page.getByRole('link', { name: 'Download CSV' })).toHaveAttribute(
+      'href',
+      '/admin/audit/export?from=2000-01-01',
+    );
     await page.getByRole('link', { name: '« Newest' }).click();
     await expect(rows.first()).toHaveAttribute('data-event-id', String(first[0]));
     await context.close();
@@ -150,9 +155,14 @@ test.describe('admin settings and audit log', () => {
     await context.close();
   });
 
-  test('a curator gets 403 at the audit log, its export and the settings; an anonymous caller cannot export', async ({ browser, page: anonymous }) => {
+  test('a curator gets 403 at the audit log, its export and the settings; an anonymous caller cannot export', async ({
+    browser,
+    page: anonymous,
+  }) => {
     const { context, page } = await signInAs(browser, DEMO.curator);
-    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' })).toHaveCount(0);
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' })).toHaveCount(
+      0,
+    );
     for (const url of ['/admin/audit', '/admin/settings', '/admin/audit?action=settings.update']) {
       const response = await page.goto(url);
       expect(response?.status(), url).toBe(403);
@@ -167,7 +177,9 @@ test.describe('admin settings and audit log', () => {
     const redirected = await anonymous.request.get('/admin/audit/export', { maxRedirects: 0 });
     expect(redirected.status()).toBe(307);
     expect(redirected.headers()['location']).toContain('/sign-in?callbackUrl=%2Fadmin%2Faudit%2Fexport');
-    const forged = await anonymous.request.get('/admin/audit/export', { headers: { cookie: 'next-auth.session-token=forged' } });
+    const forged = await anonymous.request.get('/admin/audit/export', {
+      headers: { cookie: 'next-auth.session-token=forged' },
+    });
     expect(forged.status()).toBe(401);
     expect(await forged.json()).toMatchObject({ error: 'unauthorized' });
   });

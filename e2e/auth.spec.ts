@@ -26,7 +26,10 @@ test.describe('sign-in and roles', () => {
     await expect(page.getByTestId('signed-in-as')).toHaveCount(0);
   });
 
-  test('more than 10 failures for one email are refused with "try again later", even with the right password', async ({ page, browser }) => {
+  test('more than 10 failures for one email are refused with "try again later", even with the right password', async ({
+    page,
+    browser,
+  }) => {
     const admin = await signInAs(browser, DEMO.admin);
     const email = `locked-${Date.now()}@example.org`;
     const created = await admin.page.request.post('/api/admin/users', {

@@ -17,23 +17,65 @@ type Expect = Record<Caller, Outcome>;
 
 const everyone: Expect = { anonymous: 'ok', owner: 'ok', curator: 'ok', reviewer: 'ok', admin: 'ok' };
 const signedIn: Expect = { anonymous: 'signin', owner: 'ok', curator: 'ok', reviewer: 'ok', admin: 'ok' };
-const reviewers: Expect = { anonymous: 'signin', owner: 'forbidden', curator: 'forbidden', reviewer: 'ok', admin: 'ok' };
-const admins: Expect = { anonymous: 'signin', owner: 'forbidden', curator: 'forbidden', reviewer: 'forbidden', admin: 'ok' };
-const ownerOnly: Expect = { anonymous: 'signin', owner: 'ok', curator: 'notfound', reviewer: 'notfound', admin: 'notfound' };
-const ownerOnlyPublic404: Expect = { anonymous: 'notfound', owner: 'ok', curator: 'notfound', reviewer: 'notfound', admin: 'notfound' };
+const reviewers: Expect = {
+  anonymous: 'signin',
+  owner: 'forbidden',
+  curator: 'forbidden',
+  reviewer: 'ok',
+  admin: 'ok',
+};
+const admins: Expect = {
+  anonymous: 'signin',
+  owner: 'forbidden',
+  curator: 'forbidden',
+  reviewer: 'forbidden',
+  admin: 'ok',
+};
+const ownerOnly: Expect = {
+  anonymous: 'signin',
+  owner: 'ok',
+  curator: 'notfound',
+  reviewer: 'notfound',
+  admin: 'notfound',
+};
+const ownerOnlyPublic404: Expect = {
+  anonymous: 'notfound',
+  owner: 'ok',
+  curator: 'notfound',
+  reviewer: 'notfound',
+  admin: 'notfound',
+};
 
 /** Sample values: DRAFT is a never-submitted draft of the owner; APPROVED a seeded finding. */
 type Ctx = { DRAFT: string; APPROVED: string; DOI: string };
 
-type RouteCase = { method: 'GET' | 'POST' | 'PATCH'; url: (c: Ctx) => string; body?: unknown; expect: Expect; note?: string };
+type RouteCase = {
+  method: 'GET' | 'POST' | 'PATCH';
+  url: (c: Ctx) => string;
+  body?: unknown;
+  expect: Expect;
+  note?: string;
+};
 
 // Keyed by the file under app/ (page.tsx or route.ts). One entry may hold several cases.
 const ROUTES: Record<string, RouteCase[]> = {
   'page.tsx': [{ method: 'GET', url: () => '/', expect: everyone }],
-  '(auth)/sign-in/page.tsx': [{ method: 'GET', url: () => '/sign-in', expect: everyone, note: 'signed-in users are redirected on, which is fine' }],
+  '(auth)/sign-in/page.tsx': [
+    {
+      method: 'GET',
+      url: () => '/sign-in',
+      expect: everyone,
+      note: 'signed-in users are redirected on, which is fine',
+    },
+  ],
   'findings/page.tsx': [
     { method: 'GET', url: () => '/findings', expect: everyone },
-    { method: 'GET', url: () => '/findings?status=submitted', expect: { ...everyone, anonymous: 'ok' }, note: 'anonymous gets a message, not the rows (checked in browse tests)' },
+    {
+      method: 'GET',
+      url: () => '/findings?status=submitted',
+      expect: { ...everyone, anonymous: 'ok' },
+      note: 'anonymous gets a message, not the rows (checked in browse tests)',
+    },
   ],
   'findings/[id]/page.tsx': [
     { method: 'GET', url: (c) => `/findings/${c.APPROVED}`, expect: everyone },
@@ -41,7 +83,11 @@ const ROUTES: Record<string, RouteCase[]> = {
   ],
   'findings/[id]/history/page.tsx': [
     { method: 'GET', url: (c) => `/findings/${c.APPROVED}/history`, expect: everyone },
-    { method: 'GET', url: (c) => `/findings/${c.DRAFT}/history`, expect: { ...ownerOnlyPublic404, curator: 'notfound' } },
+    {
+      method: 'GET',
+      url: (c) => `/findings/${c.DRAFT}/history`,
+      expect: { ...ownerOnlyPublic404, curator: 'notfound' },
+    },
   ],
   'findings/[id]/edit/page.tsx': [
     { method: 'GET', url: (c) => `/findings/${c.APPROVED}/edit`, expect: signedIn },
@@ -53,14 +99,39 @@ const ROUTES: Record<string, RouteCase[]> = {
   'my-work/page.tsx': [{ method: 'GET', url: () => '/my-work', expect: signedIn }],
   'notifications/page.tsx': [{ method: 'GET', url: () => '/notifications', expect: signedIn }],
   'review/page.tsx': [{ method: 'GET', url: () => '/review', expect: reviewers }],
-  'review/[id]/page.tsx': [{ method: 'GET', url: (c) => `/review/${c.DRAFT}`, expect: { ...reviewers, reviewer: 'notfound', admin: 'notfound' }, note: 'a draft is not reviewable' }],
+  'review/[id]/page.tsx': [
+    {
+      method: 'GET',
+      url: (c) => `/review/${c.DRAFT}`,
+      expect: { ...reviewers, reviewer: 'notfound', admin: 'notfound' },
+      note: 'a draft is not reviewable',
+    },
+  ],
   'map/page.tsx': [{ method: 'GET', url: () => '/map', expect: everyone }],
   'releases/page.tsx': [{ method: 'GET', url: () => '/releases', expect: everyone }],
-  'releases/[tag]/page.tsx': [{ method: 'GET', url: () => '/releases/1999.1.0', expect: { anonymous: 'notfound', owner: 'notfound', curator: 'notfound', reviewer: 'notfound', admin: 'notfound' }, note: 'no such release' }],
+  'releases/[tag]/page.tsx': [
+    {
+      method: 'GET',
+      url: () => '/releases/1999.1.0',
+      expect: {
+        anonymous: 'notfound',
+        owner: 'notfound',
+        curator: 'notfound',
+        reviewer: 'notfound',
+        admin: 'notfound',
+      },
+      note: 'no such release',
+    },
+  ],
   'import/page.tsx': [{ method: 'GET', url: () => '/import', expect: signedIn }],
   'api/v1/findings/route.ts': [
     { method: 'GET', url: () => '/api/v1/findings', expect: everyone },
-    { method: 'GET', url: () => '/api/v1/findings?status=draft', expect: { ...signedIn }, note: 'drafts: signed-in callers see only their own' },
+    {
+      method: 'GET',
+      url: () => '/api/v1/findings?status=draft',
+      expect: { ...signedIn },
+      note: 'drafts: signed-in callers see only their own',
+    },
   ],
   'api/v1/findings/[id]/route.ts': [
     { method: 'GET', url: (c) => `/api/v1/findings/${c.APPROVED}`, expect: everyone },
@@ -68,10 +139,22 @@ const ROUTES: Record<string, RouteCase[]> = {
   ],
   'api/v1/sources/[...doi]/route.ts': [{ method: 'GET', url: (c) => `/api/v1/sources/${c.DOI}`, expect: everyone }],
   'api/v1/openapi.json/route.ts': [{ method: 'GET', url: () => '/api/v1/openapi.json', expect: everyone }],
-  'api/v1/export/route.ts': [{ method: 'GET', url: () => '/api/v1/export?format=ndjson&organ=UBERON:0001474', expect: everyone }],
+  'api/v1/export/route.ts': [
+    { method: 'GET', url: () => '/api/v1/export?format=ndjson&organ=UBERON:0001474', expect: everyone },
+  ],
   'api/v1/releases/route.ts': [{ method: 'GET', url: () => '/api/v1/releases', expect: everyone }],
   'api/v1/releases/[tag]/[file]/route.ts': [
-    { method: 'GET', url: () => '/api/v1/releases/1999.1.0/findings.csv', expect: { anonymous: 'notfound', owner: 'notfound', curator: 'notfound', reviewer: 'notfound', admin: 'notfound' } },
+    {
+      method: 'GET',
+      url: () => '/api/v1/releases/1999.1.0/findings.csv',
+      expect: {
+        anonymous: 'notfound',
+        owner: 'notfound',
+        curator: 'notfound',
+        reviewer: 'notfound',
+        admin: 'notfound',
+      },
+    },
   ],
   'admin/users/page.tsx': [{ method: 'GET', url: () => '/admin/users', expect: admins }],
   'admin/audit/page.tsx': [{ method: 'GET', url: () => '/admin/audit', expect: admins }],
@@ -81,21 +164,50 @@ const ROUTES: Record<string, RouteCase[]> = {
   'api/auth/[...nextauth]/route.ts': [{ method: 'GET', url: () => '/api/auth/csrf', expect: everyone }],
   'api/admin/users/route.ts': [
     { method: 'GET', url: () => '/api/admin/users', expect: admins },
-    { method: 'POST', url: () => '/api/admin/users', body: { email: 'x' }, expect: { ...admins, admin: 'ok' }, note: 'admin: 400 for the bad body' },
+    {
+      method: 'POST',
+      url: () => '/api/admin/users',
+      body: { email: 'x' },
+      expect: { ...admins, admin: 'ok' },
+      note: 'admin: 400 for the bad body',
+    },
   ],
   'api/admin/users/[id]/route.ts': [
-    { method: 'PATCH', url: () => '/api/admin/users/999999', body: { role: 'curator' }, expect: { ...admins, admin: 'notfound' }, note: 'admin: no such user' },
+    {
+      method: 'PATCH',
+      url: () => '/api/admin/users/999999',
+      body: { role: 'curator' },
+      expect: { ...admins, admin: 'notfound' },
+      note: 'admin: no such user',
+    },
   ],
   'api/admin/settings/route.ts': [
     { method: 'GET', url: () => '/api/admin/settings', expect: admins },
     { method: 'POST', url: () => '/api/admin/settings', body: { approvalsRequired: 9 }, expect: admins },
   ],
-  'api/findings/route.ts': [{ method: 'POST', url: () => '/api/findings', body: { doi: '10.1007/s00125-014-3337-2', content: {} }, expect: signedIn }],
-  'api/findings/[id]/route.ts': [
-    { method: 'PATCH', url: (c) => `/api/findings/${c.DRAFT}`, body: { lockVersion: 'x' }, expect: signedIn, note: 'bad body → 400 after the auth check' },
+  'api/findings/route.ts': [
+    {
+      method: 'POST',
+      url: () => '/api/findings',
+      body: { doi: '10.1007/s00125-014-3337-2', content: {} },
+      expect: signedIn,
+    },
   ],
-  'api/findings/[id]/submit/route.ts': [{ method: 'POST', url: (c) => `/api/findings/${c.DRAFT}/submit`, body: { lockVersion: 'x' }, expect: signedIn }],
-  'api/findings/[id]/decisions/route.ts': [{ method: 'POST', url: (c) => `/api/findings/${c.APPROVED}/decisions`, body: { decision: 'x' }, expect: reviewers }],
+  'api/findings/[id]/route.ts': [
+    {
+      method: 'PATCH',
+      url: (c) => `/api/findings/${c.DRAFT}`,
+      body: { lockVersion: 'x' },
+      expect: signedIn,
+      note: 'bad body → 400 after the auth check',
+    },
+  ],
+  'api/findings/[id]/submit/route.ts': [
+    { method: 'POST', url: (c) => `/api/findings/${c.DRAFT}/submit`, body: { lockVersion: 'x' }, expect: signedIn },
+  ],
+  'api/findings/[id]/decisions/route.ts': [
+    { method: 'POST', url: (c) => `/api/findings/${c.APPROVED}/decisions`, body: { decision: 'x' }, expect: reviewers },
+  ],
   'api/findings/[id]/workflow/route.ts': [
     { method: 'GET', url: (c) => `/api/findings/${c.APPROVED}/workflow`, expect: signedIn },
     { method: 'GET', url: (c) => `/api/findings/${c.DRAFT}/workflow`, expect: ownerOnly },
@@ -191,13 +303,17 @@ test.describe('authorization matrix', () => {
   test.beforeAll(async ({ browser }) => {
     requests.admin = await login(browser, DEMO.admin);
     const other = `other.curator.${Date.now()}@example.org`;
-    const created = await requests.admin.post('/api/admin/users', { data: { email: other, name: 'Other Curator', role: 'curator', password: DEMO_PASSWORD } });
+    const created = await requests.admin.post('/api/admin/users', {
+      data: { email: other, name: 'Other Curator', role: 'curator', password: DEMO_PASSWORD },
+    });
     expect(created.status()).toBe(201);
     requests.anonymous = await login(browser, null);
     requests.owner = await login(browser, DEMO.curator);
     requests.curator = await login(browser, other);
     requests.reviewer = await login(browser, DEMO.reviewer);
-    const draft = await requests.owner.post('/api/findings', { data: { doi: ctx.DOI, content: { targetOrgan: 'UBERON:0002107', result: 'A private draft.' } } });
+    const draft = await requests.owner.post('/api/findings', {
+      data: { doi: ctx.DOI, content: { targetOrgan: 'UBERON:0002107', result: 'A private draft.' } },
+    });
     expect(draft.status()).toBe(201);
     ctx.DRAFT = (await draft.json()).publicId;
   });
@@ -207,10 +323,19 @@ test.describe('authorization matrix', () => {
 
   test('every route file and every server action has an entry in the table', () => {
     const routes = discoverRoutes();
-    expect(routes.filter((r) => !ROUTES[r]), 'routes without an authorization entry').toEqual([]);
-    expect(Object.keys(ROUTES).filter((r) => !routes.includes(r)), 'entries for routes that no longer exist').toEqual([]);
+    expect(
+      routes.filter((r) => !ROUTES[r]),
+      'routes without an authorization entry',
+    ).toEqual([]);
+    expect(
+      Object.keys(ROUTES).filter((r) => !routes.includes(r)),
+      'entries for routes that no longer exist',
+    ).toEqual([]);
     const actions = discoverActions().map((a) => a.key);
-    expect(actions.filter((a) => !ACTIONS[a]), 'server actions without an authorization entry').toEqual([]);
+    expect(
+      actions.filter((a) => !ACTIONS[a]),
+      'server actions without an authorization entry',
+    ).toEqual([]);
   });
 
   test('pages and route handlers answer each caller as the table says', async () => {
@@ -227,7 +352,10 @@ test.describe('authorization matrix', () => {
                 ? await r.post(url, { data: c.body ?? {} })
                 : await r.patch(url, { data: c.body ?? {} });
           const got = await outcomeOf(res, url);
-          if (got !== c.expect[caller]) mismatches.push(`${c.method} ${url} as ${caller}: expected ${c.expect[caller]}, got ${got} (${res.status()})`);
+          if (got !== c.expect[caller])
+            mismatches.push(
+              `${c.method} ${url} as ${caller}: expected ${c.expect[caller]}, got ${got} (${res.status()})`,
+            );
         }
       }
     }
@@ -256,7 +384,10 @@ test.describe('authorization matrix', () => {
                 ? 'ok'
                 : (`unexpected ${res.status()}` as Outcome);
         const want = expectation[caller];
-        if (got !== want) mismatches.push(`${action.key} as ${caller}: expected ${want}, got ${got} (${res.status()}) ${body.slice(0, 120)}`);
+        if (got !== want)
+          mismatches.push(
+            `${action.key} as ${caller}: expected ${want}, got ${got} (${res.status()}) ${body.slice(0, 120)}`,
+          );
       }
     }
     expect(mismatches).toEqual([]);

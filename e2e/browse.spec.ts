@@ -9,7 +9,9 @@ test.describe('seeded dataset', () => {
     await expect(page.getByTestId('finding-row')).toHaveCount(33);
     await page.getByTestId('sort-reference').click();
     await expect(page).toHaveURL(/sort=year/);
-    const years = (await page.getByTestId('finding-row').locator('[data-col="reference"]').allTextContents()).map((t) => Number(t.match(/\((\d{4})\)/)![1]));
+    const years = (await page.getByTestId('finding-row').locator('[data-col="reference"]').allTextContents()).map((t) =>
+      Number(t.match(/\((\d{4})\)/)![1]),
+    );
     expect(years).toEqual([...years].sort((a, b) => b - a));
     await expect(page.getByRole('columnheader', { name: /Reference/ })).toHaveAttribute('aria-sort', 'descending');
   });
@@ -49,7 +51,10 @@ test.describe('seeded dataset', () => {
 });
 
 test.describe('browsing with filters', () => {
-  test('filter to Bone + Mouse and search "osteogenic": only the matching seeded findings; the URL reproduces the view', async ({ page, browser }) => {
+  test('filter to Bone + Mouse and search "osteogenic": only the matching seeded findings; the URL reproduces the view', async ({
+    page,
+    browser,
+  }) => {
     await page.goto('/findings');
     const filters = page.getByRole('form', { name: 'Filter findings' });
     await filters.getByLabel('Target organ').selectOption({ label: 'Bone' });
@@ -102,7 +107,15 @@ test.describe('browsing with filters', () => {
   });
 
   test('bad filter values show a message, never a 500', async ({ page }) => {
-    for (const bad of ['organ=UBERON:0000000', 'limit=-5', `q=${'x'.repeat(10_000)}`, 'cursor=%%%', 'cursor=bm90LWpzb24', 'yearFrom=abc', 'doi=notadoi']) {
+    for (const bad of [
+      'organ=UBERON:0000000',
+      'limit=-5',
+      `q=${'x'.repeat(10_000)}`,
+      'cursor=%%%',
+      'cursor=bm90LWpzb24',
+      'yearFrom=abc',
+      'doi=notadoi',
+    ]) {
       const r = await page.goto(`/findings?${bad}`);
       expect(r?.status(), bad).toBe(200);
       await expect(page.getByTestId('filter-errors')).toBeVisible();

@@ -63,11 +63,15 @@ test.describe('curation: a new curator records a finding', () => {
     await expect(diff.locator('[data-field="result"] ins')).toContainText('carrying miR-133a');
 
     await page.goto('/my-work');
-    await expect(page.getByTestId('my-submitted').getByTestId('work-row').filter({ hasText: publicId })).toContainText('submitted');
+    await expect(page.getByTestId('my-submitted').getByTestId('work-row').filter({ hasText: publicId })).toContainText(
+      'submitted',
+    );
     await context.close();
   });
 
-  test('bad input in the finding form gives field errors and stores nothing; posting garbage to the action is refused', async ({ browser }) => {
+  test('bad input in the finding form gives field errors and stores nothing; posting garbage to the action is refused', async ({
+    browser,
+  }) => {
     const { context, page } = await signInAs(browser, DEMO.curator);
     await page.goto('/my-work');
     const draftsBefore = await page.getByTestId('my-drafts').getByTestId('work-row').count();
@@ -90,7 +94,14 @@ test.describe('curation: a new curator records a finding', () => {
     expect(await page.getByTestId('my-drafts').getByTestId('work-row').count()).toBe(draftsBefore);
 
     // The same server action, called through the JSON API with hostile bodies: 400 with field errors, nothing stored.
-    const base = { targetOrgan: 'UBERON:0001474', direction: 'muscle_to_organ', species: 'NCBITaxon:10090', evSource: 'C2C12', recipientCell: 'BMSCs', result: 'x' };
+    const base = {
+      targetOrgan: 'UBERON:0001474',
+      direction: 'muscle_to_organ',
+      species: 'NCBITaxon:10090',
+      evSource: 'C2C12',
+      recipientCell: 'BMSCs',
+      result: 'x',
+    };
     for (const [over, field] of [
       [{ evSource: 'C2C12\u0000' }, 'evSource'],
       [{ result: 'y'.repeat(200_000) }, 'result'],
@@ -99,7 +110,9 @@ test.describe('curation: a new curator records a finding', () => {
       [{ cargo: [{ name: 'miR-1', type: 'plasmid' }] }, 'cargo.0.type'],
       [{ cargo: Array.from({ length: 10_000 }, (_, i) => ({ name: `miR-${i}`, type: 'miRNA' })) }, 'cargo'],
     ] as const) {
-      const r = await page.request.post('/api/findings', { data: { doi: '10.1007/s00125-014-3337-2', content: { ...base, ...over } } });
+      const r = await page.request.post('/api/findings', {
+        data: { doi: '10.1007/s00125-014-3337-2', content: { ...base, ...over } },
+      });
       expect(r.status(), field).toBe(400);
       expect(Object.keys((await r.json()).fields ?? {}), field).toContain(field);
     }
@@ -112,7 +125,9 @@ test.describe('curation: a new curator records a finding', () => {
 });
 
 test.describe('curation: editing', () => {
-  test('two people edit the same finding: the second save gets a conflict and keeps its text; no revision is lost', async ({ browser }) => {
+  test('two people edit the same finding: the second save gets a conflict and keeps its text; no revision is lost', async ({
+    browser,
+  }) => {
     const a = await signInAs(browser, DEMO.curator);
     const b = await signInAs(browser, DEMO.reviewer);
     const id = 'EVX-000012';

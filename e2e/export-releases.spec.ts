@@ -49,7 +49,9 @@ async function workflow(request: APIRequestContext, id: string) {
 }
 
 test.describe('export', () => {
-  test('the CSV link of a filtered view downloads exactly the table’s findings with the documented columns', async ({ page }) => {
+  test('the CSV link of a filtered view downloads exactly the table’s findings with the documented columns', async ({
+    page,
+  }) => {
     await page.goto(`/findings?organ=${BONE}&species=${MOUSE}`);
     const rows = page.getByTestId('finding-row');
     await expect(rows.first()).toBeVisible();
@@ -66,7 +68,9 @@ test.describe('export', () => {
     const res = await page.request.get(href);
     expect(res.status()).toBe(200);
     expect(res.headers()['content-type']).toBe('text/csv; charset=utf-8');
-    expect(res.headers()['content-disposition']).toMatch(/^attachment; filename="evx-findings-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(res.headers()['content-disposition']).toMatch(
+      /^attachment; filename="evx-findings-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     const body = await res.body();
     expect(body.equals(downloaded)).toBe(true);
     expect(csvHeader(body)).toEqual(EXPORT_COLUMN_NAMES);
@@ -75,7 +79,9 @@ test.describe('export', () => {
     for (const r of records) expect([r.target_organ, r.species]).toEqual(['Bone', 'Mouse']);
 
     // The same rows as JSON and NDJSON; a BOM on request.
-    const json = (await (await page.request.get(href.replace('format=csv', 'format=json'))).json()) as ExportJsonRecord[];
+    const json = (await (
+      await page.request.get(href.replace('format=csv', 'format=json'))
+    ).json()) as ExportJsonRecord[];
     expect(json.map((r) => r.finding_id)).toEqual(records.map((r) => r.finding_id));
     expect(Array.isArray(json[0]!.ev_cargo)).toBe(true);
     const ndjson = await (await page.request.get(href.replace('format=csv', 'format=ndjson'))).text();
@@ -93,12 +99,21 @@ test.describe('export', () => {
     expect((await request.get('/api/v1/export?status=submitted')).status()).toBe(400);
   });
 
-  test('with public read off, anonymous callers get 401 from the export and the release API; signed-in users still download', async ({ browser, request }) => {
+  test('with public read off, anonymous callers get 401 from the export and the release API; signed-in users still download', async ({
+    browser,
+    request,
+  }) => {
     const admin = await signInAs(browser, DEMO.admin);
-    const setPublicRead = async (on: boolean) => expect((await admin.page.request.post('/api/admin/settings', { data: { publicRead: on } })).status()).toBe(200);
+    const setPublicRead = async (on: boolean) =>
+      expect((await admin.page.request.post('/api/admin/settings', { data: { publicRead: on } })).status()).toBe(200);
     await setPublicRead(false);
     try {
-      for (const url of ['/api/v1/export?format=csv', '/api/v1/export?format=json', '/api/v1/releases', '/api/v1/releases/2026.11.0/findings.csv']) {
+      for (const url of [
+        '/api/v1/export?format=csv',
+        '/api/v1/export?format=json',
+        '/api/v1/releases',
+        '/api/v1/releases/2026.11.0/findings.csv',
+      ]) {
         const r = await request.get(url);
         expect(r.status(), url).toBe(401);
         expect((await r.json()).error).toBe('unauthorized');
@@ -114,10 +129,13 @@ test.describe('export', () => {
 });
 
 test.describe('releases', () => {
-  test('an admin cuts a release; its CSV stays byte-identical after a finding changes, while the live export moves on', async ({ browser, page }) => {
+  test('an admin cuts a release; its CSV stays byte-identical after a finding changes, while the live export moves on', async ({
+    browser,
+    page,
+  }) => {
     await page.goto('/releases');
     await expect(page.getByRole('heading', { level: 1, name: 'Releases' })).toBeVisible();
-    if ((((await (await page.request.get('/api/v1/releases')).json()) as { data: unknown[] }).data).length === 0)
+    if (((await (await page.request.get('/api/v1/releases')).json()) as { data: unknown[] }).data.length === 0)
       await expect(page.getByTestId('releases-empty')).toHaveText('No releases yet.');
     await expect(page.getByRole('form', { name: 'Cut a release' })).toHaveCount(0);
 
@@ -138,7 +156,9 @@ test.describe('releases', () => {
       const shown = (await item.getByTestId('release-sha256').textContent())!.trim();
       expect(shown).toMatch(/^[0-9a-f]{64}$/);
       await expect(item.getByTestId('release-citation')).toHaveText(
-        new RegExp(`^EV Crosstalk Curator contributors \\(\\d{4}\\)\\. EV Crosstalk Curator dataset, release ${tag.replaceAll('.', '\\.')} \\[Data set\\]\\. https?://.+/releases/${tag.replaceAll('.', '\\.')}\\. SHA-256 ${shown}\\.$`),
+        new RegExp(
+          `^EV Crosstalk Curator contributors \\(\\d{4}\\)\\. EV Crosstalk Curator dataset, release ${tag.replaceAll('.', '\\.')} \\[Data set\\]\\. https?://.+/releases/${tag.replaceAll('.', '\\.')}\\. SHA-256 ${shown}\\.$`,
+        ),
       );
       const csvHref = (await item.getByTestId('release-download-csv').getAttribute('href'))!;
       const first = await page.request.get(csvHref);
@@ -158,15 +178,25 @@ test.describe('releases', () => {
       await expect(admin.page.locator('#release-tag-error')).toContainText('already exists');
 
       // A curator edits one of the released findings through the JSON API; a reviewer approves the edit.
-      const released = (await (await page.request.get(`/api/v1/releases/${tag}/findings.json`)).json()) as ExportJsonRecord[];
-      const target = released.filter((r) => r.target_organ_id === BONE && r.species_id === MOUSE && !USED_ELSEWHERE.has(r.finding_id)).at(-1)!;
+      const released = (await (
+        await page.request.get(`/api/v1/releases/${tag}/findings.json`)
+      ).json()) as ExportJsonRecord[];
+      const target = released
+        .filter((r) => r.target_organ_id === BONE && r.species_id === MOUSE && !USED_ELSEWHERE.has(r.finding_id))
+        .at(-1)!;
       const newResult = `${target.result} (re-checked ${Date.now()})`;
       const before = await workflow(curator.page.request, target.finding_id);
       const saved = await curator.page.request.patch(`/api/findings/${target.finding_id}`, {
-        data: { lockVersion: before.lockVersion, content: contentFrom(target, newResult), changeSummary: 'Re-check the result against the source' },
+        data: {
+          lockVersion: before.lockVersion,
+          content: contentFrom(target, newResult),
+          changeSummary: 'Re-check the result against the source',
+        },
       });
       expect(saved.status()).toBe(200);
-      const submitted = await curator.page.request.post(`/api/findings/${target.finding_id}/submit`, { data: { lockVersion: (await saved.json()).lockVersion } });
+      const submitted = await curator.page.request.post(`/api/findings/${target.finding_id}/submit`, {
+        data: { lockVersion: (await saved.json()).lockVersion },
+      });
       expect(submitted.status()).toBe(200);
       const state = await workflow(reviewer.page.request, target.finding_id);
       expect(state.revisionNo).toBe(target.revision + 1);
@@ -180,16 +210,26 @@ test.describe('releases', () => {
       expect(again.equals(a)).toBe(true);
       expect(sha256(again)).toBe(shown);
       expect(csvRecords(again).find((r) => r.finding_id === target.finding_id)!.result).toBe(target.result);
-      const live = csvRecords(await (await page.request.get(`/api/v1/export?format=csv&organ=${BONE}&species=${MOUSE}`)).body());
-      expect(live.find((r) => r.finding_id === target.finding_id)).toMatchObject({ result: newResult, revision: String(target.revision + 1), approved_by: 'Robin Reviewer' });
+      const live = csvRecords(
+        await (await page.request.get(`/api/v1/export?format=csv&organ=${BONE}&species=${MOUSE}`)).body(),
+      );
+      expect(live.find((r) => r.finding_id === target.finding_id)).toMatchObject({
+        result: newResult,
+        revision: String(target.revision + 1),
+        approved_by: 'Robin Reviewer',
+      });
 
       // The public list and the release's own page show it to everyone.
       await page.goto('/releases');
-      await expect(page.locator(`[data-testid="release"][data-tag="${tag}"]`).getByTestId('release-sha256')).toHaveText(shown);
+      await expect(page.locator(`[data-testid="release"][data-tag="${tag}"]`).getByTestId('release-sha256')).toHaveText(
+        shown,
+      );
       await page.getByRole('link', { name: `Release ${tag}` }).click();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Release ${tag}`);
       await expect(page.getByText('End-to-end test release.')).toBeVisible();
-      const list = (await (await page.request.get('/api/v1/releases')).json()) as { data: { tag: string; checksum: string }[] };
+      const list = (await (await page.request.get('/api/v1/releases')).json()) as {
+        data: { tag: string; checksum: string }[];
+      };
       expect(list.data.find((r) => r.tag === tag)?.checksum).toBe(shown);
     } finally {
       for (const c of [admin, curator, reviewer]) await c.context.close();

@@ -20,7 +20,13 @@ async function focusedName(page: Page): Promise<string> {
     const label = el.getAttribute('aria-label');
     if (label) return clean(label);
     const by = el.getAttribute('aria-labelledby');
-    if (by) return clean(by.split(/\s+/).map((id) => document.getElementById(id)?.textContent).join(' '));
+    if (by)
+      return clean(
+        by
+          .split(/\s+/)
+          .map((id) => document.getElementById(id)?.textContent)
+          .join(' '),
+      );
     const labels = (el as HTMLInputElement).labels;
     if (labels && labels.length) return clean([...labels].map((l) => l.textContent).join(' '));
     return clean(el.textContent);
@@ -36,7 +42,9 @@ async function focusByName(page: Page, name: string | RegExp, { backwards = fals
     if (typeof name === 'string' ? current === name : name.test(current)) return;
     seen.push(current);
   }
-  throw new Error(`"${name}" not reached in ${MAX_TABS} ${backwards ? 'Shift+Tabs' : 'Tabs'}; focus went through: ${seen.join(' | ')}`);
+  throw new Error(
+    `"${name}" not reached in ${MAX_TABS} ${backwards ? 'Shift+Tabs' : 'Tabs'}; focus went through: ${seen.join(' | ')}`,
+  );
 }
 
 async function press(page: Page, key: string, times: number) {
@@ -121,7 +129,12 @@ test('curate → review → approve, by keyboard only', async ({ browser }) => {
   await focusByName(reviewer, 'Approve');
   await reviewer.keyboard.press('Enter');
   // The decision's own message, or the refreshed page's note that the revision is decided.
-  await expect(reviewer.getByRole('status').filter({ hasText: /Approved — the finding is now public\.|no longer awaiting review \(approved\)/ }).first()).toBeVisible();
+  await expect(
+    reviewer
+      .getByRole('status')
+      .filter({ hasText: /Approved — the finding is now public\.|no longer awaiting review \(approved\)/ })
+      .first(),
+  ).toBeVisible();
 
   // It is public now: the curator's reload and an anonymous reader both see it approved.
   await curator.goto(`/findings/${publicId}`);

@@ -43,7 +43,10 @@ test.describe('crosstalk map', () => {
     await expect(row).toHaveCount(1);
     await expect(row.getByRole('cell')).toHaveText(['Skeletal muscle', 'Bone', 'Muscle → organ', String(bone)]);
     await expect(row.getByRole('link', { name: boneName })).toBeVisible();
-    await expect(row.getByRole('link')).toHaveAttribute('href', `/findings?origin=${SKM}&organ=${BONE}&direction=muscle_to_organ`);
+    await expect(row.getByRole('link')).toHaveAttribute(
+      'href',
+      `/findings?origin=${SKM}&organ=${BONE}&direction=muscle_to_organ`,
+    );
   });
 
   test('following an edge opens the findings table filtered to it', async ({ page }) => {

@@ -31,7 +31,9 @@ async function createSubmittedFinding(page: Page, recipientCell: string): Promis
 }
 
 test.describe('review workflow', () => {
-  test('dual review: approve, request changes, edit and resubmit, both approve; the audit log shows every step', async ({ browser }) => {
+  test('dual review: approve, request changes, edit and resubmit, both approve; the audit log shows every step', async ({
+    browser,
+  }) => {
     const admin = await signInAs(browser, DEMO.admin);
     await setApprovals(admin.page, 2);
     const curator = await signInAs(browser, DEMO.curator);
@@ -52,13 +54,18 @@ test.describe('review workflow', () => {
       await reviewer2.page.goto(`/review/${id}`);
       await reviewer2.page.getByRole('button', { name: 'Request changes' }).click();
       await expect(reviewer2.page.locator('#decision-comment-error')).toHaveText('Say what needs to change.');
-      await reviewer2.page.getByRole('form', { name: 'Decision' }).getByLabel('Comment').fill('Name the recipient cell line used.');
+      await reviewer2.page
+        .getByRole('form', { name: 'Decision' })
+        .getByLabel('Comment')
+        .fill('Name the recipient cell line used.');
       await reviewer2.page.getByRole('button', { name: 'Request changes' }).click();
       await expect(reviewer2.page.getByRole('status').filter({ hasText: 'changes requested' })).toBeVisible();
 
       // The curator sees it under My work and in notifications, edits and resubmits.
       await curator.page.goto('/my-work');
-      await expect(curator.page.getByTestId('my-submitted').getByTestId('work-row').filter({ hasText: id }).first()).toContainText('changes requested');
+      await expect(
+        curator.page.getByTestId('my-submitted').getByTestId('work-row').filter({ hasText: id }).first(),
+      ).toContainText('changes requested');
       await curator.page.goto('/notifications');
       await expect(curator.page.getByTestId('changes-requested')).toContainText(id);
       await curator.page.goto(`/findings/${id}/edit`);
@@ -111,7 +118,9 @@ test.describe('review workflow', () => {
     }
   });
 
-  test('an approved finding being edited stays public with its approved values until the edit is approved', async ({ browser }) => {
+  test('an approved finding being edited stays public with its approved values until the edit is approved', async ({
+    browser,
+  }) => {
     const curator = await signInAs(browser, DEMO.curator);
     const reviewer = await signInAs(browser, DEMO.reviewer);
     const id = 'EVX-000020';
@@ -150,37 +159,69 @@ test.describe('review workflow', () => {
     await reviewer.context.close();
   });
 
-  test('direct requests: a curator approving gets 403, self-approval is refused, stale or repeated decisions conflict', async ({ browser }) => {
+  test('direct requests: a curator approving gets 403, self-approval is refused, stale or repeated decisions conflict', async ({
+    browser,
+  }) => {
     const curator = await signInAs(browser, DEMO.curator);
     const reviewer = await signInAs(browser, DEMO.reviewer);
     const id = await createSubmittedFinding(curator.page, `Kupffer cells ${Date.now()}`);
-    const state = async () => (await (await reviewer.page.request.get(`/api/findings/${id}/workflow`)).json()) as { lockVersion: number; revisionNo: number };
+    const state = async () =>
+      (await (await reviewer.page.request.get(`/api/findings/${id}/workflow`)).json()) as {
+        lockVersion: number;
+        revisionNo: number;
+      };
     const { lockVersion, revisionNo } = await state();
 
-    const byCurator = await curator.page.request.post(`/api/findings/${id}/decisions`, { data: { decision: 'approve', revisionNo, lockVersion } });
+    const byCurator = await curator.page.request.post(`/api/findings/${id}/decisions`, {
+      data: { decision: 'approve', revisionNo, lockVersion },
+    });
     expect(byCurator.status()).toBe(403);
-    const anonymous = await (await browser.newContext()).request.post(`http://127.0.0.1:${process.env.E2E_PORT ?? 3100}/api/findings/${id}/decisions`, {
+    const anonymous = await (
+      await browser.newContext()
+    ).request.post(`http://127.0.0.1:${process.env.E2E_PORT ?? 3100}/api/findings/${id}/decisions`, {
       data: { decision: 'approve', revisionNo, lockVersion },
     });
     expect(anonymous.status()).toBe(401);
 
     // The reviewer's own revision: an edit of theirs, submitted, then approved by themselves.
     const own = await reviewer.page.request.post('/api/findings', {
-      data: { doi: '10.3389/fendo.2021.697204', content: { targetOrgan: 'UBERON:0001264', direction: 'muscle_to_organ', species: 'NCBITaxon:9606', evSource: 'Plasma', recipientCell: `Beta cells ${Date.now()}`, result: 'Islet function improves.' } },
+      data: {
+        doi: '10.3389/fendo.2021.697204',
+        content: {
+          targetOrgan: 'UBERON:0001264',
+          direction: 'muscle_to_organ',
+          species: 'NCBITaxon:9606',
+          evSource: 'Plasma',
+          recipientCell: `Beta cells ${Date.now()}`,
+          result: 'Islet function improves.',
+        },
+      },
     });
     const ownId = (await own.json()).publicId as string;
-    expect((await reviewer.page.request.post(`/api/findings/${ownId}/submit`, { data: { lockVersion: 0 } })).status()).toBe(200);
-    const self = await reviewer.page.request.post(`/api/findings/${ownId}/decisions`, { data: { decision: 'approve', revisionNo: 1, lockVersion: 1 } });
+    expect(
+      (await reviewer.page.request.post(`/api/findings/${ownId}/submit`, { data: { lockVersion: 0 } })).status(),
+    ).toBe(200);
+    const self = await reviewer.page.request.post(`/api/findings/${ownId}/decisions`, {
+      data: { decision: 'approve', revisionNo: 1, lockVersion: 1 },
+    });
     expect(self.status()).toBe(403);
     expect((await self.json()).message).toContain('cannot review your own revision');
 
-    const stale = await reviewer.page.request.post(`/api/findings/${id}/decisions`, { data: { decision: 'approve', revisionNo, lockVersion: lockVersion - 1 } });
+    const stale = await reviewer.page.request.post(`/api/findings/${id}/decisions`, {
+      data: { decision: 'approve', revisionNo, lockVersion: lockVersion - 1 },
+    });
     expect(stale.status()).toBe(409);
-    const ok = await reviewer.page.request.post(`/api/findings/${id}/decisions`, { data: { decision: 'approve', revisionNo, lockVersion } });
+    const ok = await reviewer.page.request.post(`/api/findings/${id}/decisions`, {
+      data: { decision: 'approve', revisionNo, lockVersion },
+    });
     expect(ok.status()).toBe(201);
-    const again = await reviewer.page.request.post(`/api/findings/${id}/decisions`, { data: { decision: 'approve', revisionNo, lockVersion: lockVersion + 1 } });
+    const again = await reviewer.page.request.post(`/api/findings/${id}/decisions`, {
+      data: { decision: 'approve', revisionNo, lockVersion: lockVersion + 1 },
+    });
     expect(again.status()).toBe(409);
-    const garbage = await reviewer.page.request.post(`/api/findings/${id}/decisions`, { data: { decision: 'overrule', revisionNo: 'x', lockVersion: -1 } });
+    const garbage = await reviewer.page.request.post(`/api/findings/${id}/decisions`, {
+      data: { decision: 'overrule', revisionNo: 'x', lockVersion: -1 },
+    });
     expect(garbage.status()).toBe(400);
     await curator.context.close();
     await reviewer.context.close();

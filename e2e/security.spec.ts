@@ -11,7 +11,10 @@ type Header = { name: string; value: string };
 function single(headers: Header[], name: string): string {
   const found = headers.filter((h) => h.name.toLowerCase() === name);
   // Two CSP headers would both be enforced, so a stray second one could silently block the nonce'd scripts.
-  expect(found.map((h) => h.value), `exactly one ${name} header`).toHaveLength(1);
+  expect(
+    found.map((h) => h.value),
+    `exactly one ${name} header`,
+  ).toHaveLength(1);
   return found[0]!.value;
 }
 
@@ -71,18 +74,22 @@ async function watch(context: BrowserContext, page: Page): Promise<Problems> {
     const w = window as unknown as { __cspViolations: string[] };
     w.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => {
-      w.__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`);
+      w.__cspViolations.push(
+        `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`,
+      );
     });
   });
   const problems: Problems = { violations: [], console: [], errors: [] };
   page.on('console', (m) => {
     // A failed load is listed with its URL by the response listener below.
     if (/^Failed to load resource/.test(m.text())) return;
-    if (m.type() === 'error' || /content security policy/i.test(m.text())) problems.console.push(`${page.url()}: ${m.text()}`);
+    if (m.type() === 'error' || /content security policy/i.test(m.text()))
+      problems.console.push(`${page.url()}: ${m.text()}`);
   });
   page.on('response', (r) => {
     // The app ships no favicon; browsers ask for one anyway.
-    if (r.status() >= 400 && new URL(r.url()).pathname !== '/favicon.ico') problems.console.push(`${page.url()}: ${r.status()} for ${r.url()}`);
+    if (r.status() >= 400 && new URL(r.url()).pathname !== '/favicon.ico')
+      problems.console.push(`${page.url()}: ${r.status()} for ${r.url()}`);
   });
   page.on('pageerror', (e) => problems.errors.push(`${page.url()}: ${e.message}`));
   return problems;
@@ -98,7 +105,11 @@ async function visit(page: Page, problems: Problems, url: string) {
   expectPagePolicy(await response!.headersArray());
   await page.waitForLoadState('networkidle');
   // The page hydrated: React has put its fiber keys on <body>.
-  await expect.poll(() => page.evaluate(() => Object.keys(document.body).some((k) => k.startsWith('__react'))), { message: `${url} hydrated` }).toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => Object.keys(document.body).some((k) => k.startsWith('__react'))), {
+      message: `${url} hydrated`,
+    })
+    .toBe(true);
   const found = await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
   problems.violations.push(...found.map((v) => `${url}: ${v}`));
 }
@@ -148,10 +159,14 @@ test.describe('security headers', () => {
     await page.getByLabel('Email').fill(DEMO.curator);
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     const [response] = await Promise.all([
-      page.waitForResponse((r) => r.url().includes('/api/auth/callback/credentials') && r.request().method() === 'POST'),
+      page.waitForResponse(
+        (r) => r.url().includes('/api/auth/callback/credentials') && r.request().method() === 'POST',
+      ),
       page.getByRole('button', { name: 'Sign in' }).click(),
     ]);
-    const setCookies = (await response.headersArray()).filter((h) => h.name.toLowerCase() === 'set-cookie').map((h) => h.value);
+    const setCookies = (await response.headersArray())
+      .filter((h) => h.name.toLowerCase() === 'set-cookie')
+      .map((h) => h.value);
     const session = setCookies.find((c) => c.startsWith('next-auth.session-token='));
     expect(session, setCookies.join('\n')).toBeDefined();
     expect(session).toMatch(/;\s*HttpOnly/i);
@@ -173,7 +188,16 @@ test.describe('security headers', () => {
 test.describe('the Content-Security-Policy is satisfied', () => {
   test('public pages load with no violations, and their scripts run', async ({ context, page }) => {
     const problems = await watch(context, page);
-    for (const url of ['/', '/findings', '/findings/EVX-000001', `/sources/${SEEDED_DOI}`, '/findings/EVX-000001/history', '/map', '/releases', '/sign-in']) {
+    for (const url of [
+      '/',
+      '/findings',
+      '/findings/EVX-000001',
+      `/sources/${SEEDED_DOI}`,
+      '/findings/EVX-000001/history',
+      '/map',
+      '/releases',
+      '/sign-in',
+    ]) {
       await visit(page, problems, url);
     }
 
@@ -245,7 +269,12 @@ test.describe('server actions refuse cross-origin calls', () => {
 
   const callAction = (page: Page, origin: string, id: string, email: string) =>
     page.request.post('/admin/users', {
-      headers: { Origin: origin, 'Next-Action': id, Accept: 'text/x-component', 'Content-Type': 'text/plain;charset=UTF-8' },
+      headers: {
+        Origin: origin,
+        'Next-Action': id,
+        Accept: 'text/x-component',
+        'Content-Type': 'text/plain;charset=UTF-8',
+      },
       data: JSON.stringify([{ email, name: 'Cross Origin', role: 'curator', orcid: '', password: DEMO_PASSWORD }]),
     });
 
@@ -254,7 +283,10 @@ test.describe('server actions refuse cross-origin calls', () => {
     const id = actionId('createUserAction');
     const stamp = Date.now();
 
-    const bogus = await admin.page.request.post('/admin/users', { headers: { Origin: 'http://evil.example', 'Next-Action': 'x' }, data: '[]' });
+    const bogus = await admin.page.request.post('/admin/users', {
+      headers: { Origin: 'http://evil.example', 'Next-Action': 'x' },
+      data: '[]',
+    });
     expect(bogus.ok()).toBe(false);
 
     const evil = `csrf-evil-${stamp}@example.org`;
@@ -267,7 +299,9 @@ test.describe('server actions refuse cross-origin calls', () => {
     expect(accepted.status()).toBe(200);
 
     expect(await accepted.text()).toContain('"ok":true');
-    const { users } = (await (await admin.page.request.get('/api/admin/users')).json()) as { users: { email: string }[] };
+    const { users } = (await (await admin.page.request.get('/api/admin/users')).json()) as {
+      users: { email: string }[];
+    };
     const emails = users.map((u) => u.email);
     expect(emails).toContain(good);
     expect(emails).not.toContain(evil);

@@ -21,7 +21,9 @@ test.describe('adding sources by DOI', () => {
     await lookup.getByRole('button', { name: 'Look up' }).click();
 
     // e2e runs offline (CROSSREF_API_URL is a closed port): the reason is shown and focus moves to step 2.
-    await expect(page.getByTestId('lookup-reason')).toHaveText('Crossref did not answer (offline?) — enter the metadata by hand.');
+    await expect(page.getByTestId('lookup-reason')).toHaveText(
+      'Crossref did not answer (offline?) — enter the metadata by hand.',
+    );
     await expect(page.getByRole('heading', { name: 'Source details' })).toBeFocused();
     const details = page.getByRole('form', { name: 'Source details' });
     await expect(details.getByLabel('DOI', { exact: true })).toHaveValue(doi);
@@ -84,8 +86,12 @@ test.describe('adding sources by DOI', () => {
     await page.goto('/sources/new');
     await page.getByLabel('DOI', { exact: true }).fill(`doi:${SEEDED_DOI}`);
     await page.getByLabel('DOI', { exact: true }).press('Enter');
-    await page.waitForURL((url) => url.pathname === `/sources/${SEEDED_DOI}` && url.searchParams.get('existing') === '1');
-    await expect(page.getByTestId('existing-notice')).toHaveText('This DOI is already recorded — here is its source page.');
+    await page.waitForURL(
+      (url) => url.pathname === `/sources/${SEEDED_DOI}` && url.searchParams.get('existing') === '1',
+    );
+    await expect(page.getByTestId('existing-notice')).toHaveText(
+      'This DOI is already recorded — here is its source page.',
+    );
     await expect(page.getByTestId('citation')).toContainText('Aswad, H.');
     await context.close();
   });

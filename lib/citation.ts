@@ -20,6 +20,12 @@ export function formatCitation(s: {
 export function shortCitation(authors: string | null, year: number | null): string {
   const first = authors?.split(',')[0]?.trim();
   const many = (authors?.match(/,/g)?.length ?? 0) > 2 || /et al/.test(authors ?? '');
-  const who = first ? (many ? `${first} et al.` : authors!.includes(' and ') ? `${first} and ${authors!.split(' and ').at(-1)?.split(',')[0]?.trim()}` : first) : 'Unknown';
+  const who = first
+    ? many
+      ? `${first} et al.`
+      : authors!.includes(' and ')
+        ? `${first} and ${authors!.split(' and ').at(-1)?.split(',')[0]?.trim()}`
+        : first
+    : 'Unknown';
   return `${who} (${year ?? 'n.d.'})`;
 }

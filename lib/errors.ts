@@ -3,7 +3,8 @@
  * messages and HTTP statuses; anything else is logged and shown as a
  * generic failure — never raw.
  */
-export type ErrorKind = 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'invalid' | 'rate_limited' | 'unavailable';
+export type ErrorKind =
+  'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'invalid' | 'rate_limited' | 'unavailable';
 
 export class DomainError extends Error {
   readonly kind: ErrorKind;

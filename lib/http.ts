@@ -7,9 +7,13 @@ export function jsonError(status: number, error: string, message: string, fields
 }
 
 /** Read a JSON body without throwing on garbage. */
-export async function readJson(req: Request, maxBytes = 1_000_000): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
+export async function readJson(
+  req: Request,
+  maxBytes = 1_000_000,
+): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
   const text = await req.text();
-  if (text.length > maxBytes) return { ok: false, response: jsonError(413, 'too_large', `The body is over ${maxBytes} bytes.`) };
+  if (text.length > maxBytes)
+    return { ok: false, response: jsonError(413, 'too_large', `The body is over ${maxBytes} bytes.`) };
   try {
     return { ok: true, body: JSON.parse(text) };
   } catch {

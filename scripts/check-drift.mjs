@@ -15,15 +15,24 @@ try {
   mkdirSync(scratch, { recursive: true });
   cpSync(path.join(root, 'drizzle'), out, { recursive: true });
   const config = `${scratch}/drizzle.config.mjs`;
-  writeFileSync(config, `export default { dialect: 'postgresql', schema: './db/schema/index.ts', out: './${out}', casing: 'snake_case' };\n`);
+  writeFileSync(
+    config,
+    `export default { dialect: 'postgresql', schema: './db/schema/index.ts', out: './${out}', casing: 'snake_case' };\n`,
+  );
   const before = readdirSync(out).length;
-  const r = spawnSync(path.join(root, 'node_modules', '.bin', 'drizzle-kit'), ['generate', '--config', config, '--name', 'drift'], {
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    path.join(root, 'node_modules', '.bin', 'drizzle-kit'),
+    ['generate', '--config', config, '--name', 'drift'],
+    {
+      encoding: 'utf8',
+    },
+  );
   const output = `${r.stdout}\n${r.stderr}`;
   const after = readdirSync(out).length;
   if (after !== before) {
-    console.error('drift check: db/schema differs from the migrations in drizzle/. Run `npm run db:generate` and commit the result.');
+    console.error(
+      'drift check: db/schema differs from the migrations in drizzle/. Run `npm run db:generate` and commit the result.',
+    );
   } else if (r.status === 0 && /No schema changes/i.test(output)) {
     console.log('drift check: schema and committed migrations agree');
     code = 0;

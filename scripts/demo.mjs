@@ -34,7 +34,8 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 // PGlite has no cross-process lock: migrate and seed before the server opens the folder.
 run(bin('tsx'), ['db/migrate.ts']);
 run(bin('tsx'), ['db/seed.ts']);
-if (!existsSync(path.join(root, '.next', 'BUILD_ID')) || process.argv.includes('--rebuild')) run(bin('next'), ['build']);
+if (!existsSync(path.join(root, '.next', 'BUILD_ID')) || process.argv.includes('--rebuild'))
+  run(bin('next'), ['build']);
 
 const password = process.env.EVX_DEMO_PASSWORD || 'crosstalk-demo-2026';
 console.log(`

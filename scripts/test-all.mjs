@@ -55,7 +55,9 @@ check('typecheck', 'npm', ['run', '--silent', 'typecheck']);
     totals.passed += j.numPassedTests;
     totals.failed += j.numFailedTests;
     totals.skipped += j.numPendingTests + (j.numTodoTests ?? 0);
-    summary.push(`${j.numFailedTests || !r.ok ? 'FAIL' : 'ok  '} vitest: ${j.numPassedTests} passed, ${j.numFailedTests} failed (${r.seconds}s)`);
+    summary.push(
+      `${j.numFailedTests || !r.ok ? 'FAIL' : 'ok  '} vitest: ${j.numPassedTests} passed, ${j.numFailedTests} failed (${r.seconds}s)`,
+    );
   }
   if (!j || (!r.ok && j.numFailedTests === 0)) {
     totals.failed++;
@@ -74,7 +76,9 @@ if (built && existsSync(path.join(root, distDir, 'BUILD_ID'))) {
     totals.passed += j.stats.expected;
     totals.failed += failed;
     totals.skipped += j.stats.skipped;
-    summary.push(`${failed || !r.ok ? 'FAIL' : 'ok  '} playwright: ${j.stats.expected} passed, ${failed} failed (${r.seconds}s)`);
+    summary.push(
+      `${failed || !r.ok ? 'FAIL' : 'ok  '} playwright: ${j.stats.expected} passed, ${failed} failed (${r.seconds}s)`,
+    );
   }
   if (!j?.stats || (!r.ok && j.stats.unexpected + j.stats.flaky === 0)) {
     totals.failed++;
@@ -89,13 +93,30 @@ if (built && existsSync(path.join(root, distDir, 'BUILD_ID'))) {
 // writes, pgbench) on the server; its times are not asserted here (`npm run bench` is where they count).
 if (process.env.DATABASE_URL && built) {
   check('bench smoke (2,000 findings)', 'npm', [
-    'run', '--silent', 'bench', '--', '--findings', '2000', '--runs', '3', '--raw-runs', '2', '--export-runs', '1',
-    '--write-seconds', '2', '--dist-dir', distDir,
+    'run',
+    '--silent',
+    'bench',
+    '--',
+    '--findings',
+    '2000',
+    '--runs',
+    '3',
+    '--raw-runs',
+    '2',
+    '--export-runs',
+    '1',
+    '--write-seconds',
+    '2',
+    '--dist-dir',
+    distDir,
   ]);
 } else summary.push('---- bench smoke skipped: needs DATABASE_URL (a PostgreSQL server) and the build');
 
 rmSync(tmp, { recursive: true, force: true });
-if (totals.skipped) summary.push(`(${totals.skipped} skipped: tests for one database engine only, in the other engine's run, or for a service this run does not have)`);
+if (totals.skipped)
+  summary.push(
+    `(${totals.skipped} skipped: tests for one database engine only, in the other engine's run, or for a service this run does not have)`,
+  );
 console.log(`\n=== summary\n${summary.join('\n')}\n`);
 // The last line, plain, for the CI harness.
 console.log(`${totals.passed} passed, ${totals.failed} failed`);

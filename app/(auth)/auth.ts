@@ -48,7 +48,11 @@ function providers(): Provider[] {
       idToken: true,
       checks: ['pkce', 'state'],
       profile(profile: { sub: string; given_name?: string; family_name?: string }) {
-        return { id: profile.sub, name: [profile.given_name, profile.family_name].filter(Boolean).join(' ') || profile.sub, email: null };
+        return {
+          id: profile.sub,
+          name: [profile.given_name, profile.family_name].filter(Boolean).join(' ') || profile.sub,
+          email: null,
+        };
       },
     });
   }

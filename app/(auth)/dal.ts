@@ -43,6 +43,11 @@ export async function authorize(role: Role): Promise<Authorization> {
   const user = await getCurrentUser();
   if (!user) return { ok: false, status: 401, error: 'unauthorized', message: 'Sign in first.' };
   if (!hasRole(user.role, role))
-    return { ok: false, status: 403, error: 'forbidden', message: `This needs the ${role} role; you are signed in as ${user.role}.` };
+    return {
+      ok: false,
+      status: 403,
+      error: 'forbidden',
+      message: `This needs the ${role} role; you are signed in as ${user.role}.`,
+    };
   return { ok: true, user };
 }

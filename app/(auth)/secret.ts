@@ -11,7 +11,10 @@ import { isDemoMode } from '@/db/demo';
 export function authSecret(): string {
   const fromEnv = process.env.NEXTAUTH_SECRET;
   if (fromEnv) return fromEnv;
-  if (!isDemoMode()) throw new Error('NEXTAUTH_SECRET is not set. Set it (e.g. `openssl rand -base64 32`) before starting in production.');
+  if (!isDemoMode())
+    throw new Error(
+      'NEXTAUTH_SECRET is not set. Set it (e.g. `openssl rand -base64 32`) before starting in production.',
+    );
   const file = path.join(process.cwd(), '.data', 'auth-secret');
   try {
     return readFileSync(file, 'utf8').trim();

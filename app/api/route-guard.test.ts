@@ -17,7 +17,10 @@ describe('guarded route handlers', () => {
       })();
       expect(res.status).toBe(503);
       expect(res.headers.get('retry-after')).toBe('30');
-      expect(await res.json()).toEqual({ error: 'unavailable', message: expect.stringContaining('database cannot be reached') });
+      expect(await res.json()).toEqual({
+        error: 'unavailable',
+        message: expect.stringContaining('database cannot be reached'),
+      });
     } finally {
       log.mockRestore();
       await handle.close();

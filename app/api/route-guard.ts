@@ -9,7 +9,9 @@ import { jsonError } from '@/lib/http';
  * anything else logged and answered 500 `internal`. Next's own control-flow errors (redirect,
  * notFound) pass through.
  */
-export function guarded<A extends unknown[]>(handler: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
+export function guarded<A extends unknown[]>(
+  handler: (...args: A) => Promise<Response>,
+): (...args: A) => Promise<Response> {
   return async (...args: A) => {
     try {
       return await handler(...args);

@@ -10,9 +10,15 @@ import { type ActionResult, toActionError } from '@/lib/action-result';
 const ids = z.object({
   findingId: z.coerce.number().int().positive(),
   lockVersion: z.coerce.number().int().nonnegative(),
-  editSession: z.string().regex(/^[\w-]{8,64}$/).nullish(),
+  editSession: z
+    .string()
+    .regex(/^[\w-]{8,64}$/)
+    .nullish(),
 });
-const editSession = z.string().regex(/^[\w-]{8,64}$/).nullish();
+const editSession = z
+  .string()
+  .regex(/^[\w-]{8,64}$/)
+  .nullish();
 
 function badRequest(): ActionResult<never> {
   return { ok: false, error: 'invalid', message: 'The request was malformed; reload the page and try again.' };
@@ -39,7 +45,15 @@ export async function createFindingAction(input: {
     });
     // No revalidatePath here: every page is rendered per request, and a refresh would re-render the
     // editor under its new URL mid-typing (the form moves itself to /findings/EVX-…/edit).
-    return { ok: true, data: { findingId: r.findingId, publicId: r.publicId, lockVersion: r.lockVersion, savedAt: new Date().toISOString() } };
+    return {
+      ok: true,
+      data: {
+        findingId: r.findingId,
+        publicId: r.publicId,
+        lockVersion: r.lockVersion,
+        savedAt: new Date().toISOString(),
+      },
+    };
   } catch (e) {
     return toActionError(e);
   }
@@ -58,8 +72,15 @@ export async function saveDraftAction(input: {
   const parsed = ids.safeParse(input);
   if (!parsed.success) return badRequest();
   try {
-    const r = await saveDraft(await getDb(), auth.user, { ...parsed.data, content: input.content, changeSummary: input.changeSummary });
-    return { ok: true, data: { lockVersion: r.lockVersion, revisionNo: r.revisionNo, savedAt: new Date().toISOString() } };
+    const r = await saveDraft(await getDb(), auth.user, {
+      ...parsed.data,
+      content: input.content,
+      changeSummary: input.changeSummary,
+    });
+    return {
+      ok: true,
+      data: { lockVersion: r.lockVersion, revisionNo: r.revisionNo, savedAt: new Date().toISOString() },
+    };
   } catch (e) {
     return toActionError(e);
   }
@@ -77,7 +98,11 @@ export async function submitFindingAction(input: {
   const parsed = ids.safeParse(input);
   if (!parsed.success) return badRequest();
   try {
-    const r = await submitFinding(await getDb(), auth.user, { ...parsed.data, content: input.content, changeSummary: input.changeSummary });
+    const r = await submitFinding(await getDb(), auth.user, {
+      ...parsed.data,
+      content: input.content,
+      changeSummary: input.changeSummary,
+    });
     revalidatePath('/my-work');
     revalidatePath('/findings');
     return { ok: true, data: r };
@@ -86,7 +111,11 @@ export async function submitFindingAction(input: {
   }
 }
 
-export async function revertAction(input: { findingId: unknown; lockVersion: unknown; revisionNo: unknown }): Promise<ActionResult<{ revisionNo: number }>> {
+export async function revertAction(input: {
+  findingId: unknown;
+  lockVersion: unknown;
+  revisionNo: unknown;
+}): Promise<ActionResult<{ revisionNo: number }>> {
   const auth = await authorize('curator');
   if (!auth.ok) return { ok: false, error: auth.error, message: auth.message };
   const parsed = ids.extend({ revisionNo: z.coerce.number().int().positive() }).safeParse(input);

@@ -14,11 +14,18 @@ import { DIRECTIONS, EFFECT_DIRECTIONS, STUDY_TYPES } from '@/lib/vocab';
 export const metadata: Metadata = { title: 'Findings' };
 export const dynamic = 'force-dynamic';
 
-const COLUMN_SORT: Record<string, BrowseQuery['sort']> = { targetOrgan: 'organ', species: 'species', reference: 'year', doi: 'doi' };
+const COLUMN_SORT: Record<string, BrowseQuery['sort']> = {
+  targetOrgan: 'organ',
+  species: 'species',
+  reference: 'year',
+  doi: 'doi',
+};
 
 export default async function FindingsPage({ searchParams }: PageProps<'/findings'>) {
   const params = await searchParams;
-  const raw = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? (v[0] ?? '') : (v ?? '')]));
+  const raw = Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? (v[0] ?? '') : (v ?? '')]),
+  );
   const user = await getCurrentUser();
   const db = await getDb();
   const settings = await getSettings(db);
@@ -74,8 +81,16 @@ export default async function FindingsPage({ searchParams }: PageProps<'/finding
       return [col, href({ sort: key, dir: same ? (currentDir === 'asc' ? 'desc' : 'asc') : undefined })];
     }),
   );
-  const exportParams = browseSearchParams(base, { cursor: undefined, limit: undefined, sort: undefined, dir: undefined }).toString();
-  const filtered = query && browseSearchParams(query, { cursor: undefined, sort: undefined, dir: undefined, limit: undefined }).toString().length > 0;
+  const exportParams = browseSearchParams(base, {
+    cursor: undefined,
+    limit: undefined,
+    sort: undefined,
+    dir: undefined,
+  }).toString();
+  const filtered =
+    query &&
+    browseSearchParams(query, { cursor: undefined, sort: undefined, dir: undefined, limit: undefined }).toString()
+      .length > 0;
   const statusView = Boolean(query?.status && query.status !== 'approved');
   const n = page?.count.n ?? 0;
   const countText = page
@@ -109,7 +124,10 @@ export default async function FindingsPage({ searchParams }: PageProps<'/finding
           <FindingsTable
             rows={rows}
             sortLinks={sortLinks}
-            sort={{ key: base.sort, dir: base.dir ?? (['updated', 'year', 'relevance'].includes(base.sort) ? 'desc' : 'asc') }}
+            sort={{
+              key: base.sort,
+              dir: base.dir ?? (['updated', 'year', 'relevance'].includes(base.sort) ? 'desc' : 'asc'),
+            }}
             showStatus={statusView}
           />
           <nav className="pager" aria-label="Pages">

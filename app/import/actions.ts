@@ -23,8 +23,13 @@ export async function importFindingsAction(formData: FormData): Promise<ActionRe
   const auth = await authorize('curator');
   if (!auth.ok) return { ok: false, error: auth.error, message: auth.message };
   // Called directly, an action gets whatever the caller sent.
-  if (!(formData instanceof FormData)) return { ok: false, error: 'invalid', message: 'Send the import form: a file, a mode and an intent.' };
-  const parsed = importFormSchema.safeParse({ intent: formData.get('intent'), mode: formData.get('mode'), file: formData.get('file') });
+  if (!(formData instanceof FormData))
+    return { ok: false, error: 'invalid', message: 'Send the import form: a file, a mode and an intent.' };
+  const parsed = importFormSchema.safeParse({
+    intent: formData.get('intent'),
+    mode: formData.get('mode'),
+    file: formData.get('file'),
+  });
   if (!parsed.success) return fieldErrors(parsed.error);
   const { intent, mode, file } = parsed.data;
   const read = parseImportFile(new Uint8Array(await file.arrayBuffer()));
@@ -32,13 +37,20 @@ export async function importFindingsAction(formData: FormData): Promise<ActionRe
   const { format, rows } = read.parsed;
   try {
     const db = await getDb();
-    if (intent === 'dry_run') return { ok: true, data: { intent, mode, format, report: await dryRunImport(db, auth.user, rows), committed: false, created: [] } };
+    if (intent === 'dry_run')
+      return {
+        ok: true,
+        data: { intent, mode, format, report: await dryRunImport(db, auth.user, rows), committed: false, created: [] },
+      };
     const r = await commitImport(db, auth.user, rows, mode, { fileName: file.name });
     if (r.committed) {
       revalidatePath('/my-work');
       if (mode === 'submit') revalidatePath('/review');
     }
-    return { ok: true, data: { intent, mode, format, report: r.report, committed: r.committed, created: r.committed ? r.created : [] } };
+    return {
+      ok: true,
+      data: { intent, mode, format, report: r.report, committed: r.committed, created: r.committed ? r.created : [] },
+    };
   } catch (e) {
     return toActionError(e);
   }

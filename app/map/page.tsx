@@ -25,7 +25,8 @@ export default async function MapPage() {
       ) : (
         <>
           <p className="muted" data-testid="map-summary">
-            {total} approved {findingsWord(total)} of EV-mediated crosstalk between skeletal muscle and {others} other {others === 1 ? 'organ' : 'organs'}. Select an arrow or an organ to open its findings.
+            {total} approved {findingsWord(total)} of EV-mediated crosstalk between skeletal muscle and {others} other{' '}
+            {others === 1 ? 'organ' : 'organs'}. Select an arrow or an organ to open its findings.
           </p>
           <MapLegend directions={[...new Set(edges.map((e) => e.direction))]} />
           <CrosstalkMap layout={layoutCrosstalkMap(edges)} description={describeMap(edges)} />

@@ -34,7 +34,9 @@ function WorkTable({ items, testId, edit }: { items: MyWorkItem[]; testId: strin
               <td>{i.result || <span className="muted">(no result yet)</span>}</td>
               <td>{i.summary}</td>
               <td>
-                <time dateTime={i.updatedAt.toISOString()}>{i.updatedAt.toISOString().replace('T', ' ').slice(0, 16)}</time>
+                <time dateTime={i.updatedAt.toISOString()}>
+                  {i.updatedAt.toISOString().replace('T', ' ').slice(0, 16)}
+                </time>
               </td>
             </tr>
           ))}
@@ -56,7 +58,11 @@ export default async function MyWorkPage() {
         </Link>
       </p>
       <h2>Drafts ({drafts.length})</h2>
-      {drafts.length ? <WorkTable items={drafts} testId="my-drafts" edit /> : <p className="empty">No drafts. Drafts you start are saved here automatically.</p>}
+      {drafts.length ? (
+        <WorkTable items={drafts} testId="my-drafts" edit />
+      ) : (
+        <p className="empty">No drafts. Drafts you start are saved here automatically.</p>
+      )}
       <h2>Submitted revisions ({submitted.length})</h2>
       {submitted.length ? (
         <WorkTable items={submitted} testId="my-submitted" edit={false} />

@@ -7,7 +7,9 @@ import { cutRelease } from '@/db/queries/releases';
 import { type ActionResult, fieldErrors, toActionError } from '@/lib/action-result';
 import { releaseInputSchema } from '@/lib/export/release';
 
-export async function cutReleaseAction(input: unknown): Promise<ActionResult<{ tag: string; findingCount: number; checksum: string }>> {
+export async function cutReleaseAction(
+  input: unknown,
+): Promise<ActionResult<{ tag: string; findingCount: number; checksum: string }>> {
   const auth = await authorize('admin');
   if (!auth.ok) return { ok: false, error: auth.error, message: auth.message };
   const parsed = releaseInputSchema.safeParse(input);

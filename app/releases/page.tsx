@@ -31,8 +31,9 @@ export default async function ReleasesPage() {
     <section aria-labelledby="releases-title">
       <h1 id="releases-title">Releases</h1>
       <p className="muted">
-        A release freezes every approved finding as it stood when it was cut. Its files never change: cite a release by its tag and
-        check a download against its SHA-256. For the current data, use the downloads on the <Link href="/findings">findings page</Link>.
+        A release freezes every approved finding as it stood when it was cut. Its files never change: cite a release by
+        its tag and check a download against its SHA-256. For the current data, use the downloads on the{' '}
+        <Link href="/findings">findings page</Link>.
       </p>
       {user?.role === 'admin' && (
         <section aria-labelledby="cut-title" className="card" style={{ marginBottom: '1.5rem' }}>
@@ -40,7 +41,8 @@ export default async function ReleasesPage() {
             Cut a release
           </h2>
           <p className="muted">
-            Pins the approved revision of every approved finding and stores findings.csv, findings.json and datapackage.json.
+            Pins the approved revision of every approved finding and stores findings.csv, findings.json and
+            datapackage.json.
           </p>
           <CutReleaseForm suggestedTag={suggestReleaseTag(releases.map((r) => r.tag))} />
         </section>

@@ -15,7 +15,11 @@ export default async function ReviewQueuePage({ searchParams }: PageProps<'/revi
   const organ = typeof q.organ === 'string' && organById(q.organ) ? q.organ : undefined;
   const submitter = typeof q.submitter === 'string' && /^\d{1,9}$/.test(q.submitter) ? Number(q.submitter) : undefined;
   const db = await getDb();
-  const [all, items, settings] = await Promise.all([listQueue(db, me.id), listQueue(db, me.id, { organ, submitter }), getSettings(db)]);
+  const [all, items, settings] = await Promise.all([
+    listQueue(db, me.id),
+    listQueue(db, me.id, { organ, submitter }),
+    getSettings(db),
+  ]);
   const submitters = [...new Map(all.map((i) => [i.submitterId, i.submitter])).entries()];
   return (
     <section aria-labelledby="queue-title">
@@ -23,7 +27,10 @@ export default async function ReviewQueuePage({ searchParams }: PageProps<'/revi
       <p className="muted">
         {all.length} revision(s) awaiting review, oldest first. Approvals required: {settings.approvalsRequired}.
       </p>
-      <form method="get" style={{ display: 'flex', gap: '0.75rem', alignItems: 'flex-end', flexWrap: 'wrap', marginBottom: '1rem' }}>
+      <form
+        method="get"
+        style={{ display: 'flex', gap: '0.75rem', alignItems: 'flex-end', flexWrap: 'wrap', marginBottom: '1rem' }}
+      >
         <div className="field">
           <label htmlFor="q-organ">Target organ</label>
           <select id="q-organ" name="organ" defaultValue={organ ?? ''}>
@@ -51,7 +58,9 @@ export default async function ReviewQueuePage({ searchParams }: PageProps<'/revi
         </button>
       </form>
       {items.length === 0 ? (
-        <p className="empty">{all.length === 0 ? 'Nothing awaits review. Well done.' : 'No revisions match these filters.'}</p>
+        <p className="empty">
+          {all.length === 0 ? 'Nothing awaits review. Well done.' : 'No revisions match these filters.'}
+        </p>
       ) : (
         <div className="table-wrap">
           <table className="data-table" data-testid="queue">
@@ -80,7 +89,9 @@ export default async function ReviewQueuePage({ searchParams }: PageProps<'/revi
                   <td>{i.result}</td>
                   <td>{i.submitterId === me.id ? `${i.submitter} (you)` : i.submitter}</td>
                   <td>
-                    <time dateTime={i.submittedAt.toISOString()}>{i.submittedAt.toISOString().replace('T', ' ').slice(0, 16)}</time>
+                    <time dateTime={i.submittedAt.toISOString()}>
+                      {i.submittedAt.toISOString().replace('T', ' ').slice(0, 16)}
+                    </time>
                   </td>
                   <td>
                     {i.approvals}/{settings.approvalsRequired}

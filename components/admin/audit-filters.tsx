@@ -14,10 +14,28 @@ export function AuditFiltersForm({ values, errors, actions }: Props) {
     <form method="get" action="/admin/audit" aria-label="Filter the audit log" noValidate>
       <div style={{ display: 'flex', gap: '0.75rem', flexWrap: 'wrap', alignItems: 'end' }}>
         <Field id="audit-actor" label="Actor email" error={errors.actor}>
-          <input type="email" name="actor" defaultValue={values.actor ?? ''} autoComplete="off" {...fieldAria('audit-actor', errors.actor)} />
+          <input
+            type="email"
+            name="actor"
+            defaultValue={values.actor ?? ''}
+            autoComplete="off"
+            {...fieldAria('audit-actor', errors.actor)}
+          />
         </Field>
-        <Field id="audit-action" label="Action" error={errors.action} hint="Exact, or a prefix ending in “.” such as finding.">
-          <input type="text" name="action" list="audit-action-list" defaultValue={values.action ?? ''} autoComplete="off" {...fieldAria('audit-action', errors.action, 'hint')} />
+        <Field
+          id="audit-action"
+          label="Action"
+          error={errors.action}
+          hint="Exact, or a prefix ending in “.” such as finding."
+        >
+          <input
+            type="text"
+            name="action"
+            list="audit-action-list"
+            defaultValue={values.action ?? ''}
+            autoComplete="off"
+            {...fieldAria('audit-action', errors.action, 'hint')}
+          />
         </Field>
         <datalist id="audit-action-list">
           {actions.map((a) => (

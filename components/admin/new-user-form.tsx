@@ -69,7 +69,12 @@ export function NewUserForm() {
         </select>
       </Field>
       <Field id="new-password" label="Initial password" error={e('password')} hint="At least 10 characters.">
-        <input type="password" autoComplete="new-password" {...fieldAria('new-password', e('password'), 'hint')} {...register('password')} />
+        <input
+          type="password"
+          autoComplete="new-password"
+          {...fieldAria('new-password', e('password'), 'hint')}
+          {...register('password')}
+        />
       </Field>
       <div>
         <button type="submit" className="btn btn-primary" disabled={isSubmitting}>

@@ -45,7 +45,10 @@ export function SettingsForm({ initial }: { initial: Settings }) {
           {errors.root.message}
         </div>
       )}
-      <fieldset className="field" aria-describedby={['approvals-hint', approvalsError ? 'approvals-error' : ''].join(' ').trim()}>
+      <fieldset
+        className="field"
+        aria-describedby={['approvals-hint', approvalsError ? 'approvals-error' : ''].join(' ').trim()}
+      >
         <legend style={{ fontWeight: 600 }}>{SETTINGS.approvalsRequired.label}</legend>
         <p className="hint" id="approvals-hint">
           {SETTINGS.approvalsRequired.help}
@@ -64,7 +67,8 @@ export function SettingsForm({ initial }: { initial: Settings }) {
       </fieldset>
       <div className="field">
         <label>
-          <input type="checkbox" aria-describedby="public-read-hint" {...register('publicRead')} /> {SETTINGS.publicRead.label}
+          <input type="checkbox" aria-describedby="public-read-hint" {...register('publicRead')} />{' '}
+          {SETTINGS.publicRead.label}
         </label>
         <p className="hint" id="public-read-hint">
           {SETTINGS.publicRead.help}

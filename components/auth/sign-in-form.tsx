@@ -36,7 +36,8 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
     router.refresh();
   });
 
-  const rootError = errors.root?.message ?? (initialError ? (MESSAGES[initialError] ?? 'Sign-in failed. Try again.') : undefined);
+  const rootError =
+    errors.root?.message ?? (initialError ? (MESSAGES[initialError] ?? 'Sign-in failed. Try again.') : undefined);
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-describedby={rootError ? 'sign-in-error' : undefined}>
       {rootError && (
@@ -45,7 +46,12 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
         </div>
       )}
       <Field id="email" label="Email" error={errors.email?.message}>
-        <input type="email" autoComplete="username" {...fieldAria('email', errors.email?.message)} {...register('email')} />
+        <input
+          type="email"
+          autoComplete="username"
+          {...fieldAria('email', errors.email?.message)}
+          {...register('email')}
+        />
       </Field>
       <Field id="password" label="Password" error={errors.password?.message}>
         <input

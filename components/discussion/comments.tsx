@@ -6,7 +6,15 @@ function When({ at }: { at: Date }) {
 }
 
 /** A finding's discussion, threaded one level deep; plain text, rendered escaped. */
-export function Comments({ findingId, comments, canComment }: { findingId: number; comments: CommentView[]; canComment: boolean }) {
+export function Comments({
+  findingId,
+  comments,
+  canComment,
+}: {
+  findingId: number;
+  comments: CommentView[];
+  canComment: boolean;
+}) {
   const top = comments.filter((c) => !c.parentId);
   return (
     <section aria-labelledby="comments-title" data-testid="comments">
@@ -16,7 +24,10 @@ export function Comments({ findingId, comments, canComment }: { findingId: numbe
         {top.map((c) => (
           <li key={c.id} className="card" data-testid="comment">
             <p style={{ margin: 0 }}>
-              <strong>{c.author}</strong> <span className="muted">· <When at={c.createdAt} /></span>
+              <strong>{c.author}</strong>{' '}
+              <span className="muted">
+                · <When at={c.createdAt} />
+              </span>
             </p>
             <p style={{ whiteSpace: 'pre-wrap' }}>{c.body}</p>
             <ol style={{ listStyle: 'none', paddingLeft: '1.5rem', display: 'grid', gap: '0.5rem' }}>
@@ -24,7 +35,10 @@ export function Comments({ findingId, comments, canComment }: { findingId: numbe
                 .filter((r) => r.parentId === c.id)
                 .map((r) => (
                   <li key={r.id} data-testid="reply">
-                    <strong>{r.author}</strong> <span className="muted">· <When at={r.createdAt} /></span>
+                    <strong>{r.author}</strong>{' '}
+                    <span className="muted">
+                      · <When at={r.createdAt} />
+                    </span>
                     <p style={{ whiteSpace: 'pre-wrap', margin: '0.25rem 0' }}>{r.body}</p>
                   </li>
                 ))}
@@ -33,7 +47,11 @@ export function Comments({ findingId, comments, canComment }: { findingId: numbe
           </li>
         ))}
       </ol>
-      {canComment ? <CommentForm findingId={findingId} label="Add a comment" /> : <p className="muted">Sign in to comment.</p>}
+      {canComment ? (
+        <CommentForm findingId={findingId} label="Add a comment" />
+      ) : (
+        <p className="muted">Sign in to comment.</p>
+      )}
     </section>
   );
 }

@@ -5,7 +5,16 @@ import { useState, useTransition } from 'react';
 import { raiseFlagAction, resolveFlagAction } from '@/app/findings/[id]/actions';
 import { FLAG_REASONS, flagReasonLabel } from '@/lib/discussion/schema';
 
-type FlagDto = { id: number; reason: string; note: string; raisedBy: string; createdAt: string; resolvedAt: string | null; resolvedBy: string | null; resolution: string | null };
+type FlagDto = {
+  id: number;
+  reason: string;
+  note: string;
+  raisedBy: string;
+  createdAt: string;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+  resolution: string | null;
+};
 
 function ResolveForm({ flagId }: { flagId: number }) {
   const router = useRouter();
@@ -28,7 +37,13 @@ function ResolveForm({ flagId }: { flagId: number }) {
     >
       <div className="field">
         <label htmlFor={id}>Resolution</label>
-        <input id={id} value={text} onChange={(e) => setText(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+        <input
+          id={id}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+        />
         {error && (
           <p className="field-error" id={`${id}-error`} role="alert">
             {error}
@@ -43,7 +58,17 @@ function ResolveForm({ flagId }: { flagId: number }) {
 }
 
 /** Flags on an approved finding: raise one (signed in), resolve with a comment (reviewers). */
-export function Flags({ findingId, flags, canRaise, canResolve }: { findingId: number; flags: FlagDto[]; canRaise: boolean; canResolve: boolean }) {
+export function Flags({
+  findingId,
+  flags,
+  canRaise,
+  canResolve,
+}: {
+  findingId: number;
+  flags: FlagDto[];
+  canRaise: boolean;
+  canResolve: boolean;
+}) {
   const router = useRouter();
   const [reason, setReason] = useState<string>(FLAG_REASONS[0].value);
   const [note, setNote] = useState('');
@@ -107,7 +132,13 @@ export function Flags({ findingId, flags, canRaise, canResolve }: { findingId: n
             </div>
             <div className="field">
               <label htmlFor="flag-note">Details</label>
-              <input id="flag-note" value={note} onChange={(e) => setNote(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? 'flag-error' : undefined} />
+              <input
+                id="flag-note"
+                value={note}
+                onChange={(e) => setNote(e.target.value)}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={error ? 'flag-error' : undefined}
+              />
               {error && (
                 <p className="field-error" id="flag-error" role="alert">
                   {error}

@@ -1,15 +1,41 @@
 import type { BrowseQuery } from '@/lib/browse/filters';
-import { CARGO_TYPES, DIRECTIONS, EFFECT_DIRECTIONS, ORGANS, SPECIES, STUDY_TYPES, WORKFLOW_STATUSES } from '@/lib/vocab';
+import {
+  CARGO_TYPES,
+  DIRECTIONS,
+  EFFECT_DIRECTIONS,
+  ORGANS,
+  SPECIES,
+  STUDY_TYPES,
+  WORKFLOW_STATUSES,
+} from '@/lib/vocab';
 
 type Opt = { value: string; label: string };
 const organs: Opt[] = ORGANS.map((o) => ({ value: o.id, label: o.label }));
 const species: Opt[] = SPECIES.map((s) => ({ value: s.id, label: s.label }));
 
-function Select({ name, label, options, value, error }: { name: string; label: string; options: readonly Opt[]; value?: string; error?: string }) {
+function Select({
+  name,
+  label,
+  options,
+  value,
+  error,
+}: {
+  name: string;
+  label: string;
+  options: readonly Opt[];
+  value?: string;
+  error?: string;
+}) {
   return (
     <div className="field">
       <label htmlFor={`f-${name}`}>{label}</label>
-      <select id={`f-${name}`} name={name} defaultValue={value ?? ''} aria-invalid={error ? true : undefined} aria-describedby={error ? `f-${name}-error` : undefined}>
+      <select
+        id={`f-${name}`}
+        name={name}
+        defaultValue={value ?? ''}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `f-${name}-error` : undefined}
+      >
         <option value="">Any</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -26,7 +52,21 @@ function Select({ name, label, options, value, error }: { name: string; label: s
   );
 }
 
-function Text({ name, label, value, error, type = 'text', hint }: { name: string; label: string; value?: string | number; error?: string; type?: string; hint?: string }) {
+function Text({
+  name,
+  label,
+  value,
+  error,
+  type = 'text',
+  hint,
+}: {
+  name: string;
+  label: string;
+  value?: string | number;
+  error?: string;
+  type?: string;
+  hint?: string;
+}) {
   return (
     <div className="field">
       <label htmlFor={`f-${name}`}>{label}</label>
@@ -36,7 +76,9 @@ function Text({ name, label, value, error, type = 'text', hint }: { name: string
         type={type}
         defaultValue={value ?? ''}
         aria-invalid={error ? true : undefined}
-        aria-describedby={[error ? `f-${name}-error` : '', hint ? `f-${name}-hint` : ''].filter(Boolean).join(' ') || undefined}
+        aria-describedby={
+          [error ? `f-${name}-error` : '', hint ? `f-${name}-hint` : ''].filter(Boolean).join(' ') || undefined
+        }
       />
       {hint && (
         <p className="hint" id={`f-${name}-hint`}>
@@ -68,19 +110,52 @@ export function FilterForm({
   return (
     <form method="get" action="/findings" aria-label="Filter findings" className="filters">
       <div className="filter-grid">
-        <Text name="q" label="Search" type="search" value={v('q')} error={errors.q} hint="Words in the result, mechanism, model, cells, EV source or cargo; partial cargo names like miR-133 work." />
+        <Text
+          name="q"
+          label="Search"
+          type="search"
+          value={v('q')}
+          error={errors.q}
+          hint="Words in the result, mechanism, model, cells, EV source or cargo; partial cargo names like miR-133 work."
+        />
         <Select name="organ" label="Target organ" options={organs} value={v('organ')} error={errors.organ} />
         <Select name="species" label="Species" options={species} value={v('species')} error={errors.species} />
         <Select name="origin" label="Donor organ" options={organs} value={v('origin')} error={errors.origin} />
-        <Select name="direction" label="Direction" options={DIRECTIONS.list} value={v('direction')} error={errors.direction} />
-        <Select name="cargoType" label="Cargo type" options={CARGO_TYPES.list} value={v('cargoType')} error={errors.cargoType} />
+        <Select
+          name="direction"
+          label="Direction"
+          options={DIRECTIONS.list}
+          value={v('direction')}
+          error={errors.direction}
+        />
+        <Select
+          name="cargoType"
+          label="Cargo type"
+          options={CARGO_TYPES.list}
+          value={v('cargoType')}
+          error={errors.cargoType}
+        />
         <Text name="cargo" label="Cargo name" value={v('cargo')} error={errors.cargo} />
         <Select name="study" label="Study type" options={STUDY_TYPES.list} value={v('study')} error={errors.study} />
-        <Select name="effect" label="Effect" options={EFFECT_DIRECTIONS.list} value={v('effect')} error={errors.effect} />
+        <Select
+          name="effect"
+          label="Effect"
+          options={EFFECT_DIRECTIONS.list}
+          value={v('effect')}
+          error={errors.effect}
+        />
         <Text name="yearFrom" label="Year from" type="number" value={v('yearFrom')} error={errors.yearFrom} />
         <Text name="yearTo" label="Year to" type="number" value={v('yearTo')} error={errors.yearTo} />
         <Text name="doi" label="Source DOI" value={v('doi')} error={errors.doi} />
-        {signedIn && <Select name="status" label="Status" options={WORKFLOW_STATUSES.list} value={v('status')} error={errors.status} />}
+        {signedIn && (
+          <Select
+            name="status"
+            label="Status"
+            options={WORKFLOW_STATUSES.list}
+            value={v('status')}
+            error={errors.status}
+          />
+        )}
         <Select
           name="limit"
           label="Rows per page"

@@ -74,7 +74,14 @@ export function FindingFields({ revision }: { revision: FindingRevision }) {
       <dt>MISEV completeness</dt>
       <dd data-field="misev">
         {misev.score} %{' '}
-        <span className="muted">({misev.items.filter((i) => i.met).map((i) => i.label).join(', ') || 'no EV methods reported'})</span>
+        <span className="muted">
+          (
+          {misev.items
+            .filter((i) => i.met)
+            .map((i) => i.label)
+            .join(', ') || 'no EV methods reported'}
+          )
+        </span>
       </dd>
     </dl>
   );

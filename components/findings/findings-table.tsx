@@ -30,15 +30,27 @@ const features = tableFeatures({ columnVisibilityFeature });
 const SORT_KEYS: Record<string, string> = { targetOrgan: 'organ', species: 'species', reference: 'year', doi: 'doi' };
 
 const columns: ColumnDef<typeof features, FindingTableRow>[] = [
-  { accessorKey: 'publicId', header: 'ID', cell: (i) => <Link href={`/findings/${i.getValue<string>()}`}>{i.getValue<string>()}</Link> },
+  {
+    accessorKey: 'publicId',
+    header: 'ID',
+    cell: (i) => <Link href={`/findings/${i.getValue<string>()}`}>{i.getValue<string>()}</Link>,
+  },
   { accessorKey: 'targetOrgan', header: 'Target organ' },
   { accessorKey: 'species', header: 'Species' },
   { accessorKey: 'evSource', header: 'EV source' },
-  { accessorKey: 'cargo', header: 'EV cargo', cell: (i) => i.getValue<string>() || <span className="muted">not identified</span> },
+  {
+    accessorKey: 'cargo',
+    header: 'EV cargo',
+    cell: (i) => i.getValue<string>() || <span className="muted">not identified</span>,
+  },
   { accessorKey: 'recipientCell', header: 'Recipient cell' },
   { accessorKey: 'modelDisease', header: 'Model / disease' },
   { accessorKey: 'result', header: 'Result' },
-  { accessorKey: 'reference', header: 'Reference', cell: (i) => <Link href={`/sources/${i.row.original.doi}`}>{i.getValue<string>()}</Link> },
+  {
+    accessorKey: 'reference',
+    header: 'Reference',
+    cell: (i) => <Link href={`/sources/${i.row.original.doi}`}>{i.getValue<string>()}</Link>,
+  },
   { accessorKey: 'doi', header: 'DOI' },
   { accessorKey: 'direction', header: 'Direction' },
   { accessorKey: 'origin', header: 'Donor organ' },
@@ -61,7 +73,10 @@ export function FindingsTable({
   sort: { key: string; dir: 'asc' | 'desc' };
   showStatus: boolean;
 }) {
-  const [columnVisibility, setColumnVisibility] = useState<Record<string, boolean>>({ ...DEFAULT_HIDDEN, status: showStatus });
+  const [columnVisibility, setColumnVisibility] = useState<Record<string, boolean>>({
+    ...DEFAULT_HIDDEN,
+    status: showStatus,
+  });
   const table = useTable({
     features,
     columns,
@@ -78,7 +93,8 @@ export function FindingsTable({
           <legend className="visually-hidden">Visible columns</legend>
           {table.getAllLeafColumns().map((col) => (
             <label key={col.id} style={{ marginRight: '0.75rem', fontWeight: 400 }}>
-              <input type="checkbox" checked={col.getIsVisible()} onChange={col.getToggleVisibilityHandler()} /> {String(col.columnDef.header)}
+              <input type="checkbox" checked={col.getIsVisible()} onChange={col.getToggleVisibilityHandler()} />{' '}
+              {String(col.columnDef.header)}
             </label>
           ))}
         </fieldset>
@@ -88,7 +104,9 @@ export function FindingsTable({
       ) : (
         <div className="table-wrap">
           <table className="data-table">
-            <caption className="visually-hidden">Findings; sortable column headers are links that sort the whole result.</caption>
+            <caption className="visually-hidden">
+              Findings; sortable column headers are links that sort the whole result.
+            </caption>
             <thead>
               {table.getHeaderGroups().map((group) => (
                 <tr key={group.id}>
@@ -96,7 +114,11 @@ export function FindingsTable({
                     const key = SORT_KEYS[header.column.id];
                     const active = key && sort.key === key;
                     return (
-                      <th key={header.id} scope="col" aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+                      <th
+                        key={header.id}
+                        scope="col"
+                        aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+                      >
                         {key ? (
                           <Link href={sortLinks[header.column.id] ?? '#'} data-testid={`sort-${header.column.id}`}>
                             <FlexRender header={header} />

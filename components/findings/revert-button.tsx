@@ -4,7 +4,17 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { revertAction } from '@/app/findings/actions';
 
-export function RevertButton({ findingId, publicId, lockVersion, revisionNo }: { findingId: number; publicId: string; lockVersion: number; revisionNo: number }) {
+export function RevertButton({
+  findingId,
+  publicId,
+  lockVersion,
+  revisionNo,
+}: {
+  findingId: number;
+  publicId: string;
+  lockVersion: number;
+  revisionNo: number;
+}) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);

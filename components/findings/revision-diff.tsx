@@ -37,7 +37,13 @@ export function RevisionDiff({ diffs }: { diffs: FieldDiff[] }) {
               )}
               {d.kind === 'text' &&
                 d.parts.map((p, i) =>
-                  p.added ? <ins key={i}>{p.value}</ins> : p.removed ? <del key={i}>{p.value}</del> : <span key={i}>{p.value}</span>,
+                  p.added ? (
+                    <ins key={i}>{p.value}</ins>
+                  ) : p.removed ? (
+                    <del key={i}>{p.value}</del>
+                  ) : (
+                    <span key={i}>{p.value}</span>
+                  ),
                 )}
             </td>
           </tr>

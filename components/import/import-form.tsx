@@ -15,7 +15,11 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString
 
 function summary(o: ImportOutcome): string {
   const c = o.report.counts;
-  const parts = [`${plural(c.valid, 'valid row')}`, `${plural(c.error, 'row')} with errors`, `${plural(c.duplicate, 'duplicate')}`];
+  const parts = [
+    `${plural(c.valid, 'valid row')}`,
+    `${plural(c.error, 'row')} with errors`,
+    `${plural(c.duplicate, 'duplicate')}`,
+  ];
   return `${plural(c.total, 'row')} checked: ${parts.join(', ')}.`;
 }
 
@@ -50,7 +54,9 @@ export function ImportForm() {
       if (r.ok) setOutcome(r.data);
       else setErrors(r.fields?.file ? { file: r.fields.file } : { root: r.message });
     } catch {
-      setErrors({ root: 'The upload did not reach the server or was too large for it. Nothing was imported; try a smaller file.' });
+      setErrors({
+        root: 'The upload did not reach the server or was too large for it. Nothing was imported; try a smaller file.',
+      });
     } finally {
       setBusy(null);
       result.current?.focus();
@@ -63,16 +69,28 @@ export function ImportForm() {
     <div className="stack">
       <form className="stack" onSubmit={onSubmit} aria-label="Import" aria-busy={busy ? true : undefined} noValidate>
         <Field id="import-file" label="File (CSV or JSON)" hint={FILE_HINT} error={errors.file}>
-          <input type="file" name="file" accept=".csv,.json,text/csv,application/json" onChange={reset} {...fieldAria('import-file', errors.file, FILE_HINT)} />
+          <input
+            type="file"
+            name="file"
+            accept=".csv,.json,text/csv,application/json"
+            onChange={reset}
+            {...fieldAria('import-file', errors.file, FILE_HINT)}
+          />
         </Field>
         <fieldset className="field">
           <legend style={{ fontWeight: 600 }}>Import rows</legend>
           {(['draft', 'submit'] as const).map((m) => (
             <label key={m} style={{ fontWeight: 400 }}>
-              <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => {
+              <input
+                type="radio"
+                name="mode"
+                value={m}
+                checked={mode === m}
+                onChange={() => {
                   setMode(m);
                   setOutcome(null);
-                }} />{' '}
+                }}
+              />{' '}
               {m === 'draft' ? 'As drafts (you check and submit each one later)' : 'Submitted for review'}
             </label>
           ))}
@@ -100,16 +118,20 @@ export function ImportForm() {
           <>
             {outcome.committed ? (
               <div className="alert alert-ok" role="status" data-testid="import-outcome">
-                Imported {plural(outcome.created.length, 'finding')} {MODE_LABEL[outcome.mode]}. They are listed under <Link href="/my-work">My work</Link>.
+                Imported {plural(outcome.created.length, 'finding')} {MODE_LABEL[outcome.mode]}. They are listed under{' '}
+                <Link href="/my-work">My work</Link>.
               </div>
             ) : outcome.intent === 'commit' ? (
               <div className="alert" role="alert" data-testid="import-outcome">
-                Nothing was imported: commit imports every row or none, and {plural(problems, 'row')} {problems === 1 ? 'is' : 'are'} not valid. Fix the rows
-                marked below in the file and try again.
+                Nothing was imported: commit imports every row or none, and {plural(problems, 'row')}{' '}
+                {problems === 1 ? 'is' : 'are'} not valid. Fix the rows marked below in the file and try again.
               </div>
             ) : (
               <div className={`alert${problems ? '' : ' alert-ok'}`} role="status" data-testid="import-outcome">
-                Dry run, nothing was changed. {problems ? 'Commit will refuse the file until every row is valid.' : `Commit will import all ${plural(c!.total, 'row')} ${MODE_LABEL[outcome.mode]}.`}
+                Dry run, nothing was changed.{' '}
+                {problems
+                  ? 'Commit will refuse the file until every row is valid.'
+                  : `Commit will import all ${plural(c!.total, 'row')} ${MODE_LABEL[outcome.mode]}.`}
               </div>
             )}
             <p id="import-summary" data-testid="import-summary">
@@ -117,7 +139,8 @@ export function ImportForm() {
             </p>
             {problems > 0 && (
               <label>
-                <input type="checkbox" checked={onlyProblems} onChange={(e) => setOnlyProblems(e.target.checked)} /> Show only rows with problems
+                <input type="checkbox" checked={onlyProblems} onChange={(e) => setOnlyProblems(e.target.checked)} />{' '}
+                Show only rows with problems
               </label>
             )}
             <ImportReportTable outcome={outcome} onlyProblems={onlyProblems} />

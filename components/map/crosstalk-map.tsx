@@ -21,7 +21,9 @@ export function CrosstalkMap({ layout, description }: { layout: MapLayout; descr
         aria-describedby="crosstalk-map-desc"
         data-testid="crosstalk-map"
       >
-        <title id="crosstalk-map-title">Crosstalk map: EV-mediated crosstalk between skeletal muscle and other organs</title>
+        <title id="crosstalk-map-title">
+          Crosstalk map: EV-mediated crosstalk between skeletal muscle and other organs
+        </title>
         <desc id="crosstalk-map-desc">{description}</desc>
         {layout.edges.map((e) => (
           <Edge key={e.key} edge={e} />
@@ -41,10 +43,34 @@ function Edge({ edge: e }: { edge: MapEdge }) {
   return (
     <a href={e.href} aria-label={e.name} data-testid={e.testId} className={styles.edge}>
       <title>{e.name}</title>
-      <path className={styles.line} d={e.d} fill="none" stroke={style.colour} strokeWidth={e.width} strokeDasharray={style.dash} />
+      <path
+        className={styles.line}
+        d={e.d}
+        fill="none"
+        stroke={style.colour}
+        strokeWidth={e.width}
+        strokeDasharray={style.dash}
+      />
       <polygon points={e.arrow} fill={style.colour} />
-      <rect className={styles.pill} x={e.mid.x - pillWidth / 2} y={e.mid.y - 11} width={pillWidth} height={22} rx={11} fill="#ffffff" stroke={style.colour} strokeWidth={2} />
-      <text className={styles.count} x={e.mid.x} y={e.mid.y} textAnchor="middle" dominantBaseline="central" aria-hidden="true">
+      <rect
+        className={styles.pill}
+        x={e.mid.x - pillWidth / 2}
+        y={e.mid.y - 11}
+        width={pillWidth}
+        height={22}
+        rx={11}
+        fill="#ffffff"
+        stroke={style.colour}
+        strokeWidth={2}
+      />
+      <text
+        className={styles.count}
+        x={e.mid.x}
+        y={e.mid.y}
+        textAnchor="middle"
+        dominantBaseline="central"
+        aria-hidden="true"
+      >
         {text}
       </text>
     </a>
@@ -56,7 +82,14 @@ function Organ({ node: n }: { node: MapNode }) {
   return (
     <a href={organHref(n.id)} aria-label={name} className={styles.organ} data-testid={`organ-${slugify(n.label)}`}>
       <title>{name}</title>
-      <circle cx={n.x} cy={n.y} r={n.r} fill={n.centre ? MUSCLE_FILL : '#eef4fb'} stroke={n.centre ? MUSCLE_FILL : '#57606a'} strokeWidth={2} />
+      <circle
+        cx={n.x}
+        cy={n.y}
+        r={n.r}
+        fill={n.centre ? MUSCLE_FILL : '#eef4fb'}
+        stroke={n.centre ? MUSCLE_FILL : '#57606a'}
+        strokeWidth={2}
+      />
       <text
         className={n.centre ? styles.centreLabel : styles.label}
         x={n.text.x}

@@ -22,7 +22,9 @@ function OrganName({ id }: { id: string }) {
 /** The map as tables: the same edges and organs, and the same links, for screen readers and small screens. */
 export function CrosstalkTables({ edges, organs }: { edges: CrosstalkEdge[]; organs: OrganTotal[] }) {
   const rank = new Map(organOrder(edges.flatMap((e) => [e.from, e.to])).map((id, i) => [id, i]));
-  const sorted = [...edges].sort((a, b) => b.count - a.count || rank.get(a.to)! - rank.get(b.to)! || rank.get(a.from)! - rank.get(b.from)!);
+  const sorted = [...edges].sort(
+    (a, b) => b.count - a.count || rank.get(a.to)! - rank.get(b.to)! || rank.get(a.from)! - rank.get(b.from)!,
+  );
   const organRows = [...organs].sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
   return (
     <div className={styles.tables}>
@@ -34,7 +36,9 @@ export function CrosstalkTables({ edges, organs }: { edges: CrosstalkEdge[]; org
               <th scope="col">From (donor)</th>
               <th scope="col">To (target)</th>
               <th scope="col">Direction</th>
-              <th scope="col" className={styles.num}>Findings</th>
+              <th scope="col" className={styles.num}>
+                Findings
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -63,8 +67,12 @@ export function CrosstalkTables({ edges, organs }: { edges: CrosstalkEdge[]; org
           <thead>
             <tr>
               <th scope="col">Organ</th>
-              <th scope="col" className={styles.num}>As donor</th>
-              <th scope="col" className={styles.num}>As target</th>
+              <th scope="col" className={styles.num}>
+                As donor
+              </th>
+              <th scope="col" className={styles.num}>
+                As target
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -22,7 +22,10 @@ export function CutReleaseForm({ suggestedTag }: { suggestedTag: string }) {
     setError,
     reset,
     formState: { errors, isSubmitting },
-  } = useForm<Input, unknown, Output>({ resolver: zodResolver(releaseInputSchema), defaultValues: { tag: suggestedTag, notes: '' } });
+  } = useForm<Input, unknown, Output>({
+    resolver: zodResolver(releaseInputSchema),
+    defaultValues: { tag: suggestedTag, notes: '' },
+  });
 
   const onSubmit = handleSubmit(async (data) => {
     setCut(null);
@@ -48,11 +51,32 @@ export function CutReleaseForm({ suggestedTag }: { suggestedTag: string }) {
           Release {cut.tag} cut: {cut.findingCount.toLocaleString('en')} findings.
         </div>
       )}
-      <Field id="release-tag" label="Tag" error={e('tag')} hint="year.month.number, e.g. 2026.11.0; a tag is never reused.">
-        <input type="text" inputMode="decimal" autoComplete="off" {...fieldAria('release-tag', e('tag'), 'hint')} {...register('tag')} />
+      <Field
+        id="release-tag"
+        label="Tag"
+        error={e('tag')}
+        hint="year.month.number, e.g. 2026.11.0; a tag is never reused."
+      >
+        <input
+          type="text"
+          inputMode="decimal"
+          autoComplete="off"
+          {...fieldAria('release-tag', e('tag'), 'hint')}
+          {...register('tag')}
+        />
       </Field>
-      <Field id="release-notes" label="Notes (optional)" error={e('notes')} hint={`Plain text, at most ${RELEASE_NOTES_MAX.toLocaleString('en')} characters.`}>
-        <textarea rows={4} maxLength={RELEASE_NOTES_MAX} {...fieldAria('release-notes', e('notes'), 'hint')} {...register('notes')} />
+      <Field
+        id="release-notes"
+        label="Notes (optional)"
+        error={e('notes')}
+        hint={`Plain text, at most ${RELEASE_NOTES_MAX.toLocaleString('en')} characters.`}
+      >
+        <textarea
+          rows={4}
+          maxLength={RELEASE_NOTES_MAX}
+          {...fieldAria('release-notes', e('notes'), 'hint')}
+          {...register('notes')}
+        />
       </Field>
       <div>
         <button type="submit" className="btn btn-primary" disabled={isSubmitting}>

@@ -23,19 +23,34 @@ function size(bytes: number | undefined): string {
 
 /** One release: what it holds, its checksum, its files and how to cite it. */
 /** On the list the title links to the release's page; on that page it is the page's h1. */
-export function ReleaseItem({ release: r, origin, standalone = false }: { release: ReleaseItemData; origin: string; standalone?: boolean }) {
+export function ReleaseItem({
+  release: r,
+  origin,
+  standalone = false,
+}: {
+  release: ReleaseItemData;
+  origin: string;
+  standalone?: boolean;
+}) {
   const Heading = standalone ? 'h1' : 'h2';
   const headingId = `release-${r.tag.replaceAll('.', '-')}`;
   return (
-    <article className="card" style={{ display: 'grid', gap: '0.6rem' }} aria-labelledby={headingId} data-testid="release" data-tag={r.tag}>
+    <article
+      className="card"
+      style={{ display: 'grid', gap: '0.6rem' }}
+      aria-labelledby={headingId}
+      data-testid="release"
+      data-tag={r.tag}
+    >
       <Heading id={headingId} style={{ margin: 0 }}>
         {standalone ? `Release ${r.tag}` : <Link href={`/releases/${r.tag}`}>Release {r.tag}</Link>}
       </Heading>
       <p className="muted" style={{ margin: 0 }}>
-        Cut on <time dateTime={r.createdAt.toISOString()}>{r.createdAt.toISOString().slice(0, 10)}</time> by {r.createdBy} ·{' '}
+        Cut on <time dateTime={r.createdAt.toISOString()}>{r.createdAt.toISOString().slice(0, 10)}</time> by{' '}
+        {r.createdBy} ·{' '}
         <span data-testid="release-counts">
-          {r.findingCount.toLocaleString('en')} {r.findingCount === 1 ? 'finding' : 'findings'} from {r.sourceCount.toLocaleString('en')}{' '}
-          {r.sourceCount === 1 ? 'source' : 'sources'}
+          {r.findingCount.toLocaleString('en')} {r.findingCount === 1 ? 'finding' : 'findings'} from{' '}
+          {r.sourceCount.toLocaleString('en')} {r.sourceCount === 1 ? 'source' : 'sources'}
         </span>
       </p>
       {r.notes && <p style={{ whiteSpace: 'pre-line', margin: 0 }}>{r.notes}</p>}

@@ -5,7 +5,14 @@ import { useState, useTransition } from 'react';
 import { decideAction, withdrawAction } from '@/app/review/actions';
 import type { Decision } from '@/lib/workflow';
 
-type Props = { findingId: number; publicId: string; revisionNo: number; lockVersion: number; isAuthor: boolean; decidedByMe: boolean };
+type Props = {
+  findingId: number;
+  publicId: string;
+  revisionNo: number;
+  lockVersion: number;
+  isAuthor: boolean;
+  decidedByMe: boolean;
+};
 
 const LABELS: Record<Decision, string> = { approve: 'Approve', request_changes: 'Request changes', reject: 'Reject' };
 
@@ -59,7 +66,13 @@ export function DecisionForm({ findingId, publicId, revisionNo, lockVersion, isA
         setError({ message: r.fields?.comment ?? r.message, onComment: Boolean(r.fields?.comment) });
         return;
       }
-      setDone(r.data.status === 'approved' ? 'Approved — the finding is now public.' : r.data.status === 'submitted' ? 'Approval recorded; it needs another reviewer.' : `Decision recorded: ${r.data.status.replace('_', ' ')}.`);
+      setDone(
+        r.data.status === 'approved'
+          ? 'Approved — the finding is now public.'
+          : r.data.status === 'submitted'
+            ? 'Approval recorded; it needs another reviewer.'
+            : `Decision recorded: ${r.data.status.replace('_', ' ')}.`,
+      );
       router.refresh();
     });
 
@@ -96,7 +109,13 @@ export function DecisionForm({ findingId, publicId, revisionNo, lockVersion, isA
       )}
       <div style={{ display: 'flex', gap: '0.5rem', flexWrap: 'wrap' }}>
         {(Object.keys(LABELS) as Decision[]).map((d) => (
-          <button key={d} type="button" className={`btn ${d === 'approve' ? 'btn-primary' : d === 'reject' ? 'btn-danger' : ''}`} disabled={pending || Boolean(done)} onClick={() => act(d)}>
+          <button
+            key={d}
+            type="button"
+            className={`btn ${d === 'approve' ? 'btn-primary' : d === 'reject' ? 'btn-danger' : ''}`}
+            disabled={pending || Boolean(done)}
+            onClick={() => act(d)}
+          >
             {LABELS[d]}
           </button>
         ))}

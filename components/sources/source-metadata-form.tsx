@@ -15,14 +15,15 @@ type Props =
   | { mode: 'create'; values: SourceFormValues; origin: 'crossref' | 'manual' }
   | { mode: 'edit'; values: SourceFormValues; sourceId: number };
 
-const FIELDS: { name: Exclude<keyof SourceFormValues, 'doi'>; label: string; hint?: string; inputMode?: 'numeric' }[] = [
-  { name: 'title', label: 'Title' },
-  { name: 'authors', label: 'Authors', hint: 'As cited, e.g. "Aswad, H., Forterre, A., and Vial, G.".' },
-  { name: 'journal', label: 'Journal' },
-  { name: 'year', label: 'Year', inputMode: 'numeric' },
-  { name: 'volumePages', label: 'Volume, pages', hint: 'e.g. 57, 2155–2164' },
-  { name: 'pmid', label: 'PMID (optional)', hint: 'PubMed id, e.g. 25064300.' },
-];
+const FIELDS: { name: Exclude<keyof SourceFormValues, 'doi'>; label: string; hint?: string; inputMode?: 'numeric' }[] =
+  [
+    { name: 'title', label: 'Title' },
+    { name: 'authors', label: 'Authors', hint: 'As cited, e.g. "Aswad, H., Forterre, A., and Vial, G.".' },
+    { name: 'journal', label: 'Journal' },
+    { name: 'year', label: 'Year', inputMode: 'numeric' },
+    { name: 'volumePages', label: 'Volume, pages', hint: 'e.g. 57, 2155–2164' },
+    { name: 'pmid', label: 'PMID (optional)', hint: 'PubMed id, e.g. 25064300.' },
+  ];
 
 /**
  * Bibliographic fields of a source: step 2 of adding one (create) and

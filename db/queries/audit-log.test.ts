@@ -19,7 +19,17 @@ describe.each(testEngines())('audit log queries on %s', (engine) => {
   let findingId = 0;
   let findingPublicId = '';
 
-  async function insert(rows: { key?: string; actorId: number | null; action: string; entity?: string; entityId?: string | null; at: string; detail?: Record<string, unknown> }[]) {
+  async function insert(
+    rows: {
+      key?: string;
+      actorId: number | null;
+      action: string;
+      entity?: string;
+      entityId?: string | null;
+      at: string;
+      detail?: Record<string, unknown>;
+    }[],
+  ) {
     const out = await t.db
       .insert(auditEvents)
       .values(
@@ -52,17 +62,53 @@ describe.each(testEngines())('audit log queries on %s', (engine) => {
     ids.curator = byEmail.get('curator@example.org')!;
     ids.reviewer = byEmail.get('reviewer@example.org')!;
     ids.system = byEmail.get(IMPORT_USER_EMAIL)!;
-    const [f] = await t.query<{ id: number; public_id: string }>(`select id, public_id from findings order by id limit 1`);
+    const [f] = await t.query<{ id: number; public_id: string }>(
+      `select id, public_id from findings order by id limit 1`,
+    );
     findingId = f!.id;
     findingPublicId = f!.public_id;
 
     // The filter fixtures, in March 2021, on both sides of the day boundaries.
     await insert([
-      { key: 'e1', actorId: ids.admin!, action: 'settings.update', entity: 'settings', at: '2021-03-01T00:00:00.000000Z' },
-      { key: 'e2', actorId: ids.curator!, action: 'finding.create', entity: 'finding', entityId: String(findingId), at: '2021-03-01T23:59:59.999999Z' },
-      { key: 'e3', actorId: ids.curator!, action: 'finding.submit', entity: 'finding', entityId: '999999', at: '2021-03-02T00:00:00.000000Z' },
-      { key: 'e4', actorId: null, action: 'finding.import', entity: 'finding', entityId: 'not-a-number', at: '2021-02-28T23:59:59.999999Z' },
-      { key: 'e5', actorId: ids.reviewer!, action: 'user.role_change', entity: 'user', entityId: String(ids.curator), at: '2021-03-03T12:00:00.000000Z' },
+      {
+        key: 'e1',
+        actorId: ids.admin!,
+        action: 'settings.update',
+        entity: 'settings',
+        at: '2021-03-01T00:00:00.000000Z',
+      },
+      {
+        key: 'e2',
+        actorId: ids.curator!,
+        action: 'finding.create',
+        entity: 'finding',
+        entityId: String(findingId),
+        at: '2021-03-01T23:59:59.999999Z',
+      },
+      {
+        key: 'e3',
+        actorId: ids.curator!,
+        action: 'finding.submit',
+        entity: 'finding',
+        entityId: '999999',
+        at: '2021-03-02T00:00:00.000000Z',
+      },
+      {
+        key: 'e4',
+        actorId: null,
+        action: 'finding.import',
+        entity: 'finding',
+        entityId: 'not-a-number',
+        at: '2021-02-28T23:59:59.999999Z',
+      },
+      {
+        key: 'e5',
+        actorId: ids.reviewer!,
+        action: 'user.role_change',
+        entity: 'user',
+        entityId: String(ids.curator),
+        at: '2021-03-03T12:00:00.000000Z',
+      },
       { key: 'e6', actorId: ids.admin!, action: 'userXrole', at: '2021-03-03T12:00:00.000000Z' },
     ]);
   });
@@ -100,7 +146,9 @@ describe.each(testEngines())('audit log queries on %s', (engine) => {
       expect(await ids_(f)).toEqual([ev.e3]);
       expect(await countAuditEvents(t.db, f)).toBe(1);
       expect(await countAuditEvents(t.db, march)).toBe(6);
-      expect(await countAuditEvents(t.db, {})).toBe(Number((await t.query<{ n: number }>(`select count(*)::int as n from audit_events`))[0]!.n));
+      expect(await countAuditEvents(t.db, {})).toBe(
+        Number((await t.query<{ n: number }>(`select count(*)::int as n from audit_events`))[0]!.n),
+      );
     });
 
     it('names the actor, or none for the system, and links a finding by its public id', async () => {
@@ -117,12 +165,22 @@ describe.each(testEngines())('audit log queries on %s', (engine) => {
       });
       expect(byId.get(ev.e2!)!.at).toEqual(new Date('2021-03-01T23:59:59.999Z'));
       expect(byId.get(ev.e3!)!.findingPublicId).toBeNull();
-      expect(byId.get(ev.e4!)).toMatchObject({ actorId: null, actorEmail: null, actorName: null, findingPublicId: null });
+      expect(byId.get(ev.e4!)).toMatchObject({
+        actorId: null,
+        actorEmail: null,
+        actorName: null,
+        findingPublicId: null,
+      });
       expect(byId.get(ev.e5!)!.findingPublicId).toBeNull();
     });
 
     it('finds events recorded by recordAudit too', async () => {
-      await recordAudit(t.db, { actorId: ids.admin!, action: 'settings.update', entity: 'settings', detail: { via: 'recordAudit' } });
+      await recordAudit(t.db, {
+        actorId: ids.admin!,
+        action: 'settings.update',
+        entity: 'settings',
+        detail: { via: 'recordAudit' },
+      });
       const [top] = (await listAuditEvents(t.db, { action: 'settings.update' }, null, 1)).events;
       expect(top).toMatchObject({ actorEmail: 'admin@example.org', detail: { via: 'recordAudit' } });
     });
@@ -138,7 +196,12 @@ describe.each(testEngines())('audit log queries on %s', (engine) => {
         const burst = Math.floor(i / 7);
         const micro = i % 7 >= 4 ? '000001' : '000000';
         const day = String(1 + ((burst * 13) % 28)).padStart(2, '0');
-        return { actorId: i % 3 === 0 ? null : ids.curator!, action: `bulk.k${i % 4}`, at: `2019-05-${day}T10:00:00.${micro}Z`, detail: { i } };
+        return {
+          actorId: i % 3 === 0 ? null : ids.curator!,
+          action: `bulk.k${i % 4}`,
+          at: `2019-05-${day}T10:00:00.${micro}Z`,
+          detail: { i },
+        };
       });
       await insert(rows);
       const ordered = await t.query<{ id: number }>(
@@ -208,14 +271,27 @@ describe.each(testEngines())('audit log queries on %s', (engine) => {
 
     it('streams the iterator as CSV with every row and neutralized formula cells', async () => {
       await insert([
-        { key: 'evil', actorId: ids.admin!, action: '=HYPERLINK("http://evil.example")', at: '2018-01-01T00:00:00.000000Z', detail: { x: 1 } },
+        {
+          key: 'evil',
+          actorId: ids.admin!,
+          action: '=HYPERLINK("http://evil.example")',
+          at: '2018-01-01T00:00:00.000000Z',
+          detail: { x: 1 },
+        },
       ]);
-      const text = await new Response(auditCsvStream(iterateAuditEvents(t.db, { from: '2018-01-01', to: '2019-05-31' }, 25))).text();
+      const text = await new Response(
+        auditCsvStream(iterateAuditEvents(t.db, { from: '2018-01-01', to: '2019-05-31' }, 25)),
+      ).text();
       expect(text.split('\r\n')[0]).toBe(AUDIT_CSV_COLUMNS.join(','));
       const rows = parse(text, { columns: true }) as Record<string, string>[];
       expect(rows.map((r) => Number(r.id))).toEqual([ev.late, ...expected, ev.evil]);
       const evil = rows.at(-1)!;
-      expect(evil).toMatchObject({ action: `'=HYPERLINK("http://evil.example")`, actor_email: 'admin@example.org', detail: '{"x":1}', at: '2018-01-01T00:00:00.000Z' });
+      expect(evil).toMatchObject({
+        action: `'=HYPERLINK("http://evil.example")`,
+        actor_email: 'admin@example.org',
+        detail: '{"x":1}',
+        at: '2018-01-01T00:00:00.000Z',
+      });
       const system = rows.find((r) => r.actor_email === '');
       expect(system?.actor_name).toBe('system');
     });
@@ -223,7 +299,9 @@ describe.each(testEngines())('audit log queries on %s', (engine) => {
 
   it('lists the distinct actions, sorted', async () => {
     const actions = await listAuditActions(t.db);
-    const [row] = await t.query<{ a: string[] }>(`select array_agg(distinct action order by action) as a from audit_events`);
+    const [row] = await t.query<{ a: string[] }>(
+      `select array_agg(distinct action order by action) as a from audit_events`,
+    );
     expect(actions).toEqual(row!.a);
     expect(actions).toContain('finding.import');
     expect(actions).toContain('settings.update');

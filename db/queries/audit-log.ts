@@ -17,7 +17,11 @@ function whereFor(filters: AuditFilters, cursor: AuditCursor | null): SQL | unde
   if (filters.actor) conds.push(sql`lower(${users.email}) = ${filters.actor.toLowerCase()}`);
   if (filters.action) {
     const m = actionMatch(filters.action);
-    conds.push(m.kind === 'exact' ? eq(auditEvents.action, m.value) : sql`${auditEvents.action} like ${`${escapeLike(m.value)}%`}`);
+    conds.push(
+      m.kind === 'exact'
+        ? eq(auditEvents.action, m.value)
+        : sql`${auditEvents.action} like ${`${escapeLike(m.value)}%`}`,
+    );
   }
   const { start, end } = dateRange(filters);
   if (start) conds.push(gte(auditEvents.at, start));
@@ -78,7 +82,11 @@ export async function countAuditEvents(db: DbOrTx, filters: AuditFilters): Promi
 }
 
 /** Every matching event, newest first, fetched `batchSize` at a time by keyset (for streaming exports). */
-export async function* iterateAuditEvents(db: DbOrTx, filters: AuditFilters, batchSize = 1000): AsyncGenerator<AuditEventRow> {
+export async function* iterateAuditEvents(
+  db: DbOrTx,
+  filters: AuditFilters,
+  batchSize = 1000,
+): AsyncGenerator<AuditEventRow> {
   let cursor: AuditCursor | null = null;
   do {
     const page: AuditPage = await listAuditEvents(db, filters, cursor, batchSize);

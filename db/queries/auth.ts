@@ -18,7 +18,8 @@ export async function authenticate(db: DbOrTx, raw: unknown, ip: string): Promis
   const { email, password } = parsed.data;
 
   const failures = await recentFailures(db, email, ip);
-  if (failures.email >= SIGN_IN_MAX_FAILURES || failures.ip >= SIGN_IN_MAX_FAILURES) return { ok: false, reason: 'rate_limited' };
+  if (failures.email >= SIGN_IN_MAX_FAILURES || failures.ip >= SIGN_IN_MAX_FAILURES)
+    return { ok: false, reason: 'rate_limited' };
 
   const user = await getUserForSignIn(db, email);
   const valid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);

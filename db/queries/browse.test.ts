@@ -28,7 +28,9 @@ describe.each(testEngines())('browsing findings on %s', (engine) => {
              target_organ, target_organ_label, origin, direction, species, species_label, study_type, effect_direction, year, doi,
              cargo_types, cargo_text, search
       from findings, generate_series(1, 7) g`);
-    const [row] = await t.query<{ n: number }>(`select count(*)::int n from findings where approved_revision_id is not null`);
+    const [row] = await t.query<{ n: number }>(
+      `select count(*)::int n from findings where approved_revision_id is not null`,
+    );
     total = row!.n;
   });
   afterAll(() => t.dispose());
@@ -43,7 +45,15 @@ describe.each(testEngines())('browsing findings on %s', (engine) => {
       seen.push(...page.rows.map((r) => r.id));
       sortValues.push(
         ...page.rows.map((r) =>
-          params.sort === 'year' ? (r.year ?? 0) : params.sort === 'doi' ? r.doi : params.sort === 'organ' ? r.targetOrgan : params.sort === 'species' ? r.species : r.approvedAt?.getTime(),
+          params.sort === 'year'
+            ? (r.year ?? 0)
+            : params.sort === 'doi'
+              ? r.doi
+              : params.sort === 'organ'
+                ? r.targetOrgan
+                : params.sort === 'species'
+                  ? r.species
+                  : r.approvedAt?.getTime(),
         ),
       );
       cursor = page.next ?? undefined;
@@ -71,7 +81,11 @@ describe.each(testEngines())('browsing findings on %s', (engine) => {
     // Organ and species sort by name, in the database's collation: rank each name as the database orders them.
     const column = params.sort === 'organ' ? 'target_organ_label' : params.sort === 'species' ? 'species_label' : null;
     const rank = column
-      ? new Map((await t.query<{ v: string }>(`select distinct ${column} as v from finding_revisions order by 1`)).map((r, i) => [r.v as unknown, i]))
+      ? new Map(
+          (await t.query<{ v: string }>(`select distinct ${column} as v from finding_revisions order by 1`)).map(
+            (r, i) => [r.v as unknown, i],
+          ),
+        )
       : null;
     const key = (v: unknown) => (rank ? rank.get(v)! : v) as number | string;
     const sorted = [...sortValues].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
@@ -79,7 +93,11 @@ describe.each(testEngines())('browsing findings on %s', (engine) => {
   });
 
   it('filters: organ + species, cargo type, partial cargo name, full-text, year range, DOI', async () => {
-    const bm = await browseFindings(t.db, q({ organ: 'UBERON:0001474', species: 'NCBITaxon:10090', limit: '200' }), null);
+    const bm = await browseFindings(
+      t.db,
+      q({ organ: 'UBERON:0001474', species: 'NCBITaxon:10090', limit: '200' }),
+      null,
+    );
     const [expected] = await t.query<{ n: number }>(
       `select count(*)::int n from findings where approved_revision_id is not null and target_organ = 'UBERON:0001474' and species = 'NCBITaxon:10090'`,
     );
@@ -113,7 +131,10 @@ describe.each(testEngines())('browsing findings on %s', (engine) => {
   });
 
   it('a malformed cursor is a clear error, not a crash', async () => {
-    await expect(browseFindings(t.db, q({ cursor: 'bm90LWpzb24' }), null)).rejects.toMatchObject({ kind: 'invalid', field: 'cursor' });
+    await expect(browseFindings(t.db, q({ cursor: 'bm90LWpzb24' }), null)).rejects.toMatchObject({
+      kind: 'invalid',
+      field: 'cursor',
+    });
   });
 
   it('counts are exact up to 10 000', async () => {
@@ -132,7 +153,10 @@ describe.each(testEngines())('browsing findings on %s', (engine) => {
     expect(estimated.n).toBeGreaterThan(total / 2);
     expect(estimated.n).toBeLessThan(total * 2);
     // A filter the planner expects few rows for is counted exactly even with a low estimate threshold.
-    const rare = await countFindings(t.db, q({ doi: '10.9999/no-such-paper' }), null, { exactLimit: 100, estimateOnlyAbove: 10 });
+    const rare = await countFindings(t.db, q({ doi: '10.9999/no-such-paper' }), null, {
+      exactLimit: 100,
+      estimateOnlyAbove: 10,
+    });
     expect(rare).toEqual({ n: 0, exact: true });
   });
 });

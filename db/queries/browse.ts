@@ -13,7 +13,12 @@ export type Viewer = { id: number; role: Role } | null;
 function isPublicView(q: BrowseQuery, viewer: Viewer): boolean {
   if (!q.status || q.status === 'approved') return true;
   if (!viewer || !hasRole(viewer.role, 'curator'))
-    throw new DomainError('forbidden', 'browse', 'Sign in to filter by workflow status; only approved findings are public.', 'status');
+    throw new DomainError(
+      'forbidden',
+      'browse',
+      'Sign in to filter by workflow status; only approved findings are public.',
+      'status',
+    );
   return false;
 }
 
@@ -30,7 +35,9 @@ export function browseConditions(q: BrowseQuery, viewer: Viewer): SQL[] {
     c.push(eq(findings.status, q.status!));
     // A draft is private to its author.
     if (q.status === 'draft')
-      c.push(sql`exists (select 1 from ${findingRevisions} r where r.id = ${findings.latestRevisionId} and r.author_id = ${viewer!.id})`);
+      c.push(
+        sql`exists (select 1 from ${findingRevisions} r where r.id = ${findings.latestRevisionId} and r.author_id = ${viewer!.id})`,
+      );
   }
   if (q.organ) c.push(eq(findings.targetOrgan, q.organ));
   if (q.origin) c.push(eq(findings.origin, q.origin));
@@ -44,7 +51,8 @@ export function browseConditions(q: BrowseQuery, viewer: Viewer): SQL[] {
   if (q.yearTo !== undefined) c.push(lte(findings.year, q.yearTo));
   if (q.doi) c.push(eq(findings.doi, q.doi));
   // Words match the stored tsvector; a partial cargo name ("miR-133") matches by trigram.
-  if (q.q) c.push(sql`(${findings.search} @@ ${tsQuery(q.q)} or ${findings.cargoText} ilike ${`%${escapeLike(q.q)}%`})`);
+  if (q.q)
+    c.push(sql`(${findings.search} @@ ${tsQuery(q.q)} or ${findings.cargoText} ilike ${`%${escapeLike(q.q)}%`})`);
   return c;
 }
 
@@ -68,7 +76,12 @@ function sortSpec(q: BrowseQuery, pub: boolean): SortSpec {
     case 'relevance':
       return { expr: sql`ts_rank_cd(${findings.search}, ${tsQuery(q.q ?? '')})`, cast: sql`::real`, dir: 'desc' };
     default:
-      return { expr: pub ? sql`${findings.approvedAt}` : sql`${findings.updatedAt}`, cast: sql`::timestamptz`, dir: q.dir ?? 'desc', time: true };
+      return {
+        expr: pub ? sql`${findings.approvedAt}` : sql`${findings.updatedAt}`,
+        cast: sql`::timestamptz`,
+        dir: q.dir ?? 'desc',
+        time: true,
+      };
   }
 }
 

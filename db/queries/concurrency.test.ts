@@ -18,7 +18,7 @@ const ROUNDS = 64;
 const PER_ROUND = 4;
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
-const settle = <T,>(p: Promise<T>): Promise<Settled<T>> =>
+const settle = <T>(p: Promise<T>): Promise<Settled<T>> =>
   p.then(
     (value) => ({ ok: true as const, value }),
     (error: unknown) => ({ ok: false as const, error }),
@@ -29,15 +29,21 @@ describe.each(testEngines())('concurrent edits of one finding on %s', (engine) =
   let curators: Actor[];
   let reviewer: Actor;
   let findingId: number;
-  const n = async (sql: string, params: unknown[] = []) => Number((await t.query<{ n: string | number }>(sql, params))[0]!.n);
+  const n = async (sql: string, params: unknown[] = []) =>
+    Number((await t.query<{ n: string | number }>(sql, params))[0]!.n);
   const finding = async () =>
-    (await t.query<{ lock: number; status: string; latest: number; approved: number | null }>(
-      `select lock_version as lock, status, latest_revision_id as latest, approved_revision_id as approved from findings where id = $1`,
-      [findingId],
-    ))[0]!;
+    (
+      await t.query<{ lock: number; status: string; latest: number; approved: number | null }>(
+        `select lock_version as lock, status, latest_revision_id as latest, approved_revision_id as approved from findings where id = $1`,
+        [findingId],
+      )
+    )[0]!;
   const revisions = () => n(`select count(*) as n from finding_revisions where finding_id = $1`, [findingId]);
   const revisionStarts = () =>
-    n(`select count(*) as n from audit_events where entity = 'finding' and entity_id = $1 and action = 'finding.revision_start'`, [String(findingId)]);
+    n(
+      `select count(*) as n from audit_events where entity = 'finding' and entity_id = $1 and action = 'finding.revision_start'`,
+      [String(findingId)],
+    );
   /** The content of the latest revision with a new result: a valid submission. */
   const contentFor = async (tag: string) => {
     const [rev] = await t.query<Record<string, unknown>>(
@@ -61,7 +67,9 @@ describe.each(testEngines())('concurrent edits of one finding on %s', (engine) =
       `insert into users (email, name, role) select 'racer' || i || '@example.org', 'Racer ' || i, 'curator'::role from generate_series(1, ${RACERS + PER_ROUND}) i returning id`,
     );
     curators = users.map((u) => ({ id: u.id, role: 'curator' as const }));
-    const [r] = await t.query<{ id: number }>(`insert into users (email, name, role) values ('race.reviewer@example.org', 'Race Reviewer', 'reviewer') returning id`);
+    const [r] = await t.query<{ id: number }>(
+      `insert into users (email, name, role) values ('race.reviewer@example.org', 'Race Reviewer', 'reviewer') returning id`,
+    );
     reviewer = { id: r!.id, role: 'reviewer' };
     const [f] = await t.query<{ id: number }>(`select id from findings where status = 'approved' order by id limit 1`);
     findingId = f!.id;
@@ -76,9 +84,18 @@ describe.each(testEngines())('concurrent edits of one finding on %s', (engine) =
     const content = await contentFor('race');
 
     const outcomes = await Promise.all(
-      curators.slice(0, RACERS).map((actor, i) =>
-        settle(saveDraft(t.db, actor, { findingId, lockVersion: start.lock, content: { ...content, result: `${content.result} #${i}` }, changeSummary: `Racer ${i}` })),
-      ),
+      curators
+        .slice(0, RACERS)
+        .map((actor, i) =>
+          settle(
+            saveDraft(t.db, actor, {
+              findingId,
+              lockVersion: start.lock,
+              content: { ...content, result: `${content.result} #${i}` },
+              changeSummary: `Racer ${i}`,
+            }),
+          ),
+        ),
     );
     const wins = outcomes.flatMap((o, i) => (o.ok ? [{ i, ...o.value }] : []));
     const losses = outcomes.filter((o): o is { ok: false; error: unknown } => !o.ok);
@@ -99,14 +116,23 @@ describe.each(testEngines())('concurrent edits of one finding on %s', (engine) =
     expect(await revisions()).toBe(revsBefore + wins.length);
     expect(revsBefore).toBe(1);
     // The winner's text, by the winner, is what was stored.
-    const [stored] = await t.query<{ author: number; result: string }>(`select author_id as author, result from finding_revisions where id = $1`, [win.revisionId]);
+    const [stored] = await t.query<{ author: number; result: string }>(
+      `select author_id as author, result from finding_revisions where id = $1`,
+      [win.revisionId],
+    );
     expect(stored).toEqual({ author: curators[win.i]!.id, result: `${content.result} #${win.i}` });
     // The audit log: one revision_start per created revision, nothing for the losers.
     expect((await revisionStarts()) - startsBefore).toBe(wins.length);
 
     // Put the finding back in circulation for the chain: the winner submits, a reviewer approves.
     const sub = await submitFinding(t.db, curators[win.i]!, { findingId, lockVersion: win.lockVersion });
-    await decide(t.db, reviewer, { findingId, revisionNo: sub.revisionNo, lockVersion: sub.lockVersion, decision: 'approve', comment: '' });
+    await decide(t.db, reviewer, {
+      findingId,
+      revisionNo: sub.revisionNo,
+      lockVersion: sub.lockVersion,
+      decision: 'approve',
+      comment: '',
+    });
   }, 120_000);
 
   it(`${ROUNDS} rounds of ${PER_ROUND} racers on the current lock version: one winner per round, every lock bump accounted for`, async () => {
@@ -122,7 +148,16 @@ describe.each(testEngines())('concurrent edits of one finding on %s', (engine) =
       const racers = Array.from({ length: PER_ROUND }, (_, k) => curators[(round * PER_ROUND + k) % curators.length]!);
       const content = await contentFor(`round ${round}`);
       const outcomes = await Promise.all(
-        racers.map((actor, k) => settle(saveDraft(t.db, actor, { findingId, lockVersion: lock, content: { ...content, result: `${content.result} #${k}` }, changeSummary: `Round ${round}` }))),
+        racers.map((actor, k) =>
+          settle(
+            saveDraft(t.db, actor, {
+              findingId,
+              lockVersion: lock,
+              content: { ...content, result: `${content.result} #${k}` },
+              changeSummary: `Round ${round}`,
+            }),
+          ),
+        ),
       );
       const wins = outcomes.flatMap((o, k) => (o.ok ? [{ k, ...o.value }] : []));
       expect(wins, `round ${round}`).toHaveLength(1);
@@ -133,7 +168,13 @@ describe.each(testEngines())('concurrent edits of one finding on %s', (engine) =
       expect(win.lockVersion).toBe(lock + 1);
       // The winner submits and a reviewer approves, so the next round starts from an approved finding again.
       const sub = await submitFinding(t.db, racers[win.k]!, { findingId, lockVersion: win.lockVersion });
-      const dec = await decide(t.db, reviewer, { findingId, revisionNo: sub.revisionNo, lockVersion: sub.lockVersion, decision: 'approve', comment: '' });
+      const dec = await decide(t.db, reviewer, {
+        findingId,
+        revisionNo: sub.revisionNo,
+        lockVersion: sub.lockVersion,
+        decision: 'approve',
+        comment: '',
+      });
       otherTx += 2;
       expect(dec.lockVersion).toBe(lock + 3);
       lock = dec.lockVersion;
@@ -148,7 +189,10 @@ describe.each(testEngines())('concurrent edits of one finding on %s', (engine) =
     expect(await revisions()).toBe(revsBefore + winners);
     expect((await revisionStarts()) - startsBefore).toBe(winners);
     // Revision numbers are gapless: nothing lost, nothing doubled.
-    const nos = await t.query<{ no: number }>(`select revision_no as no from finding_revisions where finding_id = $1 order by revision_no`, [findingId]);
+    const nos = await t.query<{ no: number }>(
+      `select revision_no as no from finding_revisions where finding_id = $1 order by revision_no`,
+      [findingId],
+    );
     expect(nos.map((r) => r.no)).toEqual(Array.from({ length: revsBefore + winners }, (_, i) => i + 1));
   }, 300_000);
 });

@@ -6,7 +6,6 @@ import { openTestDb, type TestDb, testEngines } from '../test-utils';
 import { createFinding, findDuplicates, revertToRevision, saveDraft, submitFinding, type Actor } from './curation';
 import { createUser } from './users';
 
-
 const content = validContent;
 const failure = domainFailure;
 
@@ -15,16 +14,24 @@ describe.each(testEngines())('curation on %s', (engine) => {
   let curator: Actor;
   let other: Actor;
   let sourceId: number;
-  const count = async (sql: string, params: unknown[] = []) => Number((await t.query<{ n: number }>(sql, params))[0]!.n);
+  const count = async (sql: string, params: unknown[] = []) =>
+    Number((await t.query<{ n: number }>(sql, params))[0]!.n);
 
   beforeAll(async () => {
     t = await openTestDb(engine);
     await seedDatabase(t.db, { demoPassword: 'test-password-123' });
     const [c] = await t.query<{ id: number }>(`select id from users where email = 'curator@example.org'`);
     curator = { id: c!.id, role: 'curator' };
-    const o = await createUser(t.db, null, { email: 'second.curator@example.org', name: 'Second Curator', role: 'curator', password: 'long-enough-pass' });
+    const o = await createUser(t.db, null, {
+      email: 'second.curator@example.org',
+      name: 'Second Curator',
+      role: 'curator',
+      password: 'long-enough-pass',
+    });
     other = { id: o.id, role: 'curator' };
-    const [s] = await t.query<{ id: number }>(`insert into sources (doi, title, metadata_origin) values ('10.5555/curation.test', 'A test paper', 'manual') returning id`);
+    const [s] = await t.query<{ id: number }>(
+      `insert into sources (doi, title, metadata_origin) values ('10.5555/curation.test', 'A test paper', 'manual') returning id`,
+    );
     sourceId = s!.id;
   });
   afterAll(() => t.dispose());
@@ -33,10 +40,16 @@ describe.each(testEngines())('curation on %s', (engine) => {
     const created = await createFinding(t.db, curator, { sourceId, content: { targetOrgan: BONE } });
     expect(created.publicId).toMatch(/^EVX-\d{6}$/);
     const s1 = await saveDraft(t.db, curator, { findingId: created.findingId, lockVersion: 0, content: content() });
-    const s2 = await saveDraft(t.db, curator, { findingId: created.findingId, lockVersion: s1.lockVersion, content: content({ result: 'Edited.' }) });
+    const s2 = await saveDraft(t.db, curator, {
+      findingId: created.findingId,
+      lockVersion: s1.lockVersion,
+      content: content({ result: 'Edited.' }),
+    });
     expect([s1.lockVersion, s2.lockVersion]).toEqual([1, 2]);
     expect(s2.created).toBe(false);
-    expect(await count(`select count(*)::int n from finding_revisions where finding_id = $1`, [created.findingId])).toBe(1);
+    expect(
+      await count(`select count(*)::int n from finding_revisions where finding_id = $1`, [created.findingId]),
+    ).toBe(1);
     const [row] = await t.query<{ result: string; cargo: { name: string }[]; status: string }>(
       `select r.result, r.cargo, f.status from finding_revisions r join findings f on f.id = r.finding_id where r.finding_id = $1`,
       [created.findingId],
@@ -48,14 +61,36 @@ describe.each(testEngines())('curation on %s', (engine) => {
   });
 
   it('each editing sitting collects its autosaves in one draft revision; a later sitting starts the next one', async () => {
-    const f = await createFinding(t.db, curator, { sourceId, content: content({ recipientCell: 'Myotubes' }), editSession: 'sitting-one-aaaa' });
-    const a = await saveDraft(t.db, curator, { findingId: f.findingId, lockVersion: 0, content: content({ recipientCell: 'Myotubes', result: 'One' }), editSession: 'sitting-one-aaaa' });
+    const f = await createFinding(t.db, curator, {
+      sourceId,
+      content: content({ recipientCell: 'Myotubes' }),
+      editSession: 'sitting-one-aaaa',
+    });
+    const a = await saveDraft(t.db, curator, {
+      findingId: f.findingId,
+      lockVersion: 0,
+      content: content({ recipientCell: 'Myotubes', result: 'One' }),
+      editSession: 'sitting-one-aaaa',
+    });
     expect(a).toMatchObject({ revisionNo: 1, created: false });
-    const b = await saveDraft(t.db, curator, { findingId: f.findingId, lockVersion: a.lockVersion, content: content({ recipientCell: 'Myotubes', result: 'Two' }), editSession: 'sitting-two-bbbb' });
+    const b = await saveDraft(t.db, curator, {
+      findingId: f.findingId,
+      lockVersion: a.lockVersion,
+      content: content({ recipientCell: 'Myotubes', result: 'Two' }),
+      editSession: 'sitting-two-bbbb',
+    });
     expect(b).toMatchObject({ revisionNo: 2, created: true });
-    const c = await saveDraft(t.db, curator, { findingId: f.findingId, lockVersion: b.lockVersion, content: content({ recipientCell: 'Myotubes', result: 'Three' }), editSession: 'sitting-two-bbbb' });
+    const c = await saveDraft(t.db, curator, {
+      findingId: f.findingId,
+      lockVersion: b.lockVersion,
+      content: content({ recipientCell: 'Myotubes', result: 'Three' }),
+      editSession: 'sitting-two-bbbb',
+    });
     expect(c).toMatchObject({ revisionNo: 2, created: false });
-    const rows = await t.query<{ revision_no: number; result: string }>(`select revision_no, result from finding_revisions where finding_id = $1 order by revision_no`, [f.findingId]);
+    const rows = await t.query<{ revision_no: number; result: string }>(
+      `select revision_no, result from finding_revisions where finding_id = $1 order by revision_no`,
+      [f.findingId],
+    );
     expect(rows).toEqual([
       { revision_no: 1, result: 'One' },
       { revision_no: 2, result: 'Three' },
@@ -64,13 +99,25 @@ describe.each(testEngines())('curation on %s', (engine) => {
 
   it('a stale lock version is refused with the current state, and nothing is written', async () => {
     const f = await createFinding(t.db, curator, { sourceId, content: content({ recipientCell: 'HUVECs' }) });
-    await saveDraft(t.db, curator, { findingId: f.findingId, lockVersion: 0, content: content({ recipientCell: 'HUVECs', result: 'First.' }) });
-    const err = await failure(saveDraft(t.db, curator, { findingId: f.findingId, lockVersion: 0, content: content({ recipientCell: 'HUVECs', result: 'Stale.' }) }));
+    await saveDraft(t.db, curator, {
+      findingId: f.findingId,
+      lockVersion: 0,
+      content: content({ recipientCell: 'HUVECs', result: 'First.' }),
+    });
+    const err = await failure(
+      saveDraft(t.db, curator, {
+        findingId: f.findingId,
+        lockVersion: 0,
+        content: content({ recipientCell: 'HUVECs', result: 'Stale.' }),
+      }),
+    );
     expect(err.code).toBe('conflict:finding');
     const current = err.details?.current as { lockVersion: number; content: { result: string } };
     expect(current.lockVersion).toBe(1);
     expect(current.content.result).toBe('First.');
-    const [row] = await t.query<{ result: string }>(`select result from finding_revisions where finding_id = $1`, [f.findingId]);
+    const [row] = await t.query<{ result: string }>(`select result from finding_revisions where finding_id = $1`, [
+      f.findingId,
+    ]);
     expect(row!.result).toBe('First.');
   });
 
@@ -78,13 +125,20 @@ describe.each(testEngines())('curation on %s', (engine) => {
     const f = await createFinding(t.db, curator, { sourceId, content: content({ recipientCell: 'Osteoclasts' }) });
     const results = await Promise.allSettled(
       Array.from({ length: 6 }, (_, i) =>
-        saveDraft(t.db, curator, { findingId: f.findingId, lockVersion: 0, content: content({ recipientCell: 'Osteoclasts', result: `Writer ${i}` }) }),
+        saveDraft(t.db, curator, {
+          findingId: f.findingId,
+          lockVersion: 0,
+          content: content({ recipientCell: 'Osteoclasts', result: `Writer ${i}` }),
+        }),
       ),
     );
     const ok = results.filter((r) => r.status === 'fulfilled');
     expect(ok).toHaveLength(1);
-    for (const r of results.filter((x) => x.status === 'rejected')) expect((r as PromiseRejectedResult).reason).toMatchObject({ kind: 'conflict' });
-    const [row] = await t.query<{ lock_version: number }>(`select lock_version from findings where id = $1`, [f.findingId]);
+    for (const r of results.filter((x) => x.status === 'rejected'))
+      expect((r as PromiseRejectedResult).reason).toMatchObject({ kind: 'conflict' });
+    const [row] = await t.query<{ lock_version: number }>(`select lock_version from findings where id = $1`, [
+      f.findingId,
+    ]);
     expect(row!.lock_version).toBe(1);
   });
 
@@ -92,11 +146,22 @@ describe.each(testEngines())('curation on %s', (engine) => {
     const f = await createFinding(t.db, curator, { sourceId, content: content({ recipientCell: 'Chondrocytes' }) });
     const sub = await submitFinding(t.db, curator, { findingId: f.findingId, lockVersion: 0 });
     expect(sub.revisionNo).toBe(1);
-    const [rev1] = await t.query<{ id: number; change_summary: string }>(`select id, change_summary from finding_revisions where finding_id = $1`, [f.findingId]);
+    const [rev1] = await t.query<{ id: number; change_summary: string }>(
+      `select id, change_summary from finding_revisions where finding_id = $1`,
+      [f.findingId],
+    );
     expect(rev1!.change_summary).toBe('New finding');
-    expect(sqlState(await t.query(`update finding_revisions set result = 'x' where id = $1`, [rev1!.id]).catch((e) => e))).toBe('EV001');
+    expect(
+      sqlState(await t.query(`update finding_revisions set result = 'x' where id = $1`, [rev1!.id]).catch((e) => e)),
+    ).toBe('EV001');
     // Someone else may not edit it while it awaits review; its author may (withdrawing it).
-    expect((await failure(saveDraft(t.db, other, { findingId: f.findingId, lockVersion: sub.lockVersion, content: content() }))).kind).toBe('conflict');
+    expect(
+      (
+        await failure(
+          saveDraft(t.db, other, { findingId: f.findingId, lockVersion: sub.lockVersion, content: content() }),
+        )
+      ).kind,
+    ).toBe('conflict');
     const s = await saveDraft(t.db, curator, {
       findingId: f.findingId,
       lockVersion: sub.lockVersion,
@@ -113,14 +178,31 @@ describe.each(testEngines())('curation on %s', (engine) => {
       { revision_no: 2, based_on_revision_id: rev1!.id, submitted: false },
     ]);
     // A draft of one curator is not writable by another.
-    const err = await failure(saveDraft(t.db, other, { findingId: f.findingId, lockVersion: s.lockVersion, content: content() }));
+    const err = await failure(
+      saveDraft(t.db, other, { findingId: f.findingId, lockVersion: s.lockVersion, content: content() }),
+    );
     expect(err.message).toMatch(/unsubmitted draft/);
     // Revert: a new draft revision equal to revision 1 (the draft it replaces stays in the history).
-    const r = await revertToRevision(t.db, curator, { findingId: f.findingId, lockVersion: s.lockVersion, revisionNo: 1 });
+    const r = await revertToRevision(t.db, curator, {
+      findingId: f.findingId,
+      lockVersion: s.lockVersion,
+      revisionNo: 1,
+    });
     expect(r).toMatchObject({ revisionNo: 3, created: true });
-    const [draft] = await t.query<{ result: string; change_summary: string }>(`select result, change_summary from finding_revisions where finding_id = $1 and revision_no = 3`, [f.findingId]);
-    expect(draft).toEqual({ result: 'Muscle EVs promote osteogenic differentiation.', change_summary: 'Revert to revision 1' });
-    expect(await count(`select count(*)::int n from audit_events where entity = 'finding' and entity_id = $1 and action in ('finding.create','finding.submit','finding.revision_start','finding.revert')`, [String(f.findingId)])).toBe(5);
+    const [draft] = await t.query<{ result: string; change_summary: string }>(
+      `select result, change_summary from finding_revisions where finding_id = $1 and revision_no = 3`,
+      [f.findingId],
+    );
+    expect(draft).toEqual({
+      result: 'Muscle EVs promote osteogenic differentiation.',
+      change_summary: 'Revert to revision 1',
+    });
+    expect(
+      await count(
+        `select count(*)::int n from audit_events where entity = 'finding' and entity_id = $1 and action in ('finding.create','finding.submit','finding.revision_start','finding.revert')`,
+        [String(f.findingId)],
+      ),
+    ).toBe(5);
   });
 
   it('submission needs the full record and an edit needs a change summary', async () => {
@@ -128,7 +210,11 @@ describe.each(testEngines())('curation on %s', (engine) => {
     const err = await failure(submitFinding(t.db, curator, { findingId: f.findingId, lockVersion: 0 }));
     expect(err.kind).toBe('invalid');
     expect(Object.keys(err.details!.fields!).sort()).toEqual(['direction', 'recipientCell', 'result', 'species']);
-    expect(await count(`select count(*)::int n from finding_revisions where finding_id = $1 and submitted_at is not null`, [f.findingId])).toBe(0);
+    expect(
+      await count(`select count(*)::int n from finding_revisions where finding_id = $1 and submitted_at is not null`, [
+        f.findingId,
+      ]),
+    ).toBe(0);
   });
 
   it('refuses a duplicate of an existing finding (same DOI, organ, recipient cell, cargo set) and links it', async () => {
@@ -139,13 +225,23 @@ describe.each(testEngines())('curation on %s', (engine) => {
       `select target_organ, recipient_cell, species from finding_revisions where finding_id = $1`,
       [seeded!.id],
     );
-    const dup = content({ targetOrgan: rev!.target_organ, species: rev!.species, recipientCell: ` ${rev!.recipient_cell.toUpperCase()} `, cargo: [{ name: 'MIR-92A-3P', type: 'miRNA' }] });
+    const dup = content({
+      targetOrgan: rev!.target_organ,
+      species: rev!.species,
+      recipientCell: ` ${rev!.recipient_cell.toUpperCase()} `,
+      cargo: [{ name: 'MIR-92A-3P', type: 'miRNA' }],
+    });
     const f = await createFinding(t.db, curator, { sourceId: seeded!.source_id, content: dup });
     const err = await failure(submitFinding(t.db, curator, { findingId: f.findingId, lockVersion: 0 }));
     expect(err.code).toBe('conflict:duplicate');
     expect(err.details?.duplicates).toEqual([seeded!.public_id]);
     // Different cargo: not a duplicate.
-    expect(await findDuplicates(t.db, f.findingId, seeded!.source_id, { ...dup, cargo: [{ name: 'miR-1', type: 'miRNA' }] } as never)).toEqual([]);
+    expect(
+      await findDuplicates(t.db, f.findingId, seeded!.source_id, {
+        ...dup,
+        cargo: [{ name: 'miR-1', type: 'miRNA' }],
+      } as never),
+    ).toEqual([]);
   });
 
   it('bad input is refused field by field and stores nothing', async () => {
@@ -163,7 +259,9 @@ describe.each(testEngines())('curation on %s', (engine) => {
       expect(err.kind).toBe('invalid');
       expect(Object.keys(err.details!.fields!)).toContain(field);
     }
-    expect((await failure(createFinding(t.db, curator, { sourceId: 999_999, content: content() }))).code).toBe('not_found:source');
+    expect((await failure(createFinding(t.db, curator, { sourceId: 999_999, content: content() }))).code).toBe(
+      'not_found:source',
+    );
     expect(await count(`select count(*)::int n from finding_revisions`)).toBe(before);
   });
 });

@@ -13,7 +13,16 @@ import { transition } from '../../lib/workflow';
 import type { Db, Tx } from '../client';
 import { findingRevisions, findings, sources, users } from '../schema';
 import { recordAudit } from './audit';
-import { type Actor, checkLock, contentColumns, lockFinding, newFindingRow, parseOrThrow, together, workflowContext } from './finding-tx';
+import {
+  type Actor,
+  checkLock,
+  contentColumns,
+  lockFinding,
+  newFindingRow,
+  parseOrThrow,
+  together,
+  workflowContext,
+} from './finding-tx';
 import { refreshListing } from './listing';
 
 export type { Actor } from './finding-tx';
@@ -29,7 +38,10 @@ export async function createFinding(
   const content = parseOrThrow(findingDraftSchema, input.content);
   const changeSummary = parseOrThrow(changeSummarySchema, input.changeSummary ?? '');
   return db.transaction(async (tx) => {
-    const [source] = await tx.select({ id: sources.id, doi: sources.doi, year: sources.year }).from(sources).where(eq(sources.id, input.sourceId));
+    const [source] = await tx
+      .select({ id: sources.id, doi: sources.doi, year: sources.year })
+      .from(sources)
+      .where(eq(sources.id, input.sourceId));
     if (!source) throw new DomainError('not_found', 'source', 'No such source; add its DOI first.', 'sourceId');
     const [f] = await tx
       .insert(findings)
@@ -37,11 +49,24 @@ export async function createFinding(
       .returning({ id: findings.id, publicId: findings.publicId });
     const [rev] = await tx
       .insert(findingRevisions)
-      .values({ findingId: f!.id, revisionNo: 1, authorId: actor.id, changeSummary, editSession: input.editSession ?? null, ...contentColumns(content) })
+      .values({
+        findingId: f!.id,
+        revisionNo: 1,
+        authorId: actor.id,
+        changeSummary,
+        editSession: input.editSession ?? null,
+        ...contentColumns(content),
+      })
       .returning({ id: findingRevisions.id });
     await tx.update(findings).set({ latestRevisionId: rev!.id }).where(eq(findings.id, f!.id));
     await refreshListing(tx, f!.id);
-    await recordAudit(tx, { actorId: actor.id, action: 'finding.create', entity: 'finding', entityId: f!.id, detail: { doi: source.doi } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'finding.create',
+      entity: 'finding',
+      entityId: f!.id,
+      detail: { doi: source.doi },
+    });
     return { findingId: f!.id, publicId: f!.publicId, revisionId: rev!.id, lockVersion: 0 };
   });
 }
@@ -73,7 +98,11 @@ export async function saveDraftTx(
   if (!outcome.ok) {
     if (!latest.submittedAt && latest.authorId !== actor.id) {
       const [author] = await tx.select({ name: users.name }).from(users).where(eq(users.id, latest.authorId));
-      throw new DomainError('conflict', 'finding', `${author?.name ?? 'Another curator'} has an unsubmitted draft of this finding; it can be edited again once they submit it.`);
+      throw new DomainError(
+        'conflict',
+        'finding',
+        `${author?.name ?? 'Another curator'} has an unsubmitted draft of this finding; it can be edited again once they submit it.`,
+      );
     }
     throw new DomainError(outcome.error, 'finding', outcome.message);
   }
@@ -93,7 +122,15 @@ export async function saveDraftTx(
     revisionNo = latest.revisionNo + 1;
     const [rev] = await tx
       .insert(findingRevisions)
-      .values({ findingId: f.id, revisionNo, basedOnRevisionId: latest.id, authorId: actor.id, changeSummary, editSession, ...contentColumns(content) })
+      .values({
+        findingId: f.id,
+        revisionNo,
+        basedOnRevisionId: latest.id,
+        authorId: actor.id,
+        changeSummary,
+        editSession,
+        ...contentColumns(content),
+      })
       .returning({ id: findingRevisions.id });
     revisionId = rev!.id;
     created = true;
@@ -109,11 +146,21 @@ export async function saveDraftTx(
   }
   const update = tx
     .update(findings)
-    .set({ latestRevisionId: revisionId, status: 'draft', lockVersion: sql`${findings.lockVersion} + 1`, updatedAt: now })
+    .set({
+      latestRevisionId: revisionId,
+      status: 'draft',
+      lockVersion: sql`${findings.lockVersion} + 1`,
+      updatedAt: now,
+    })
     .where(and(eq(findings.id, f.id), eq(findings.lockVersion, lockVersion)))
     .returning({ lockVersion: findings.lockVersion });
   const [[updated]] = await together(update, ...writes);
-  if (!updated) throw new DomainError('conflict', 'finding', 'Someone saved this finding at the same moment; reload and try again.');
+  if (!updated)
+    throw new DomainError(
+      'conflict',
+      'finding',
+      'Someone saved this finding at the same moment; reload and try again.',
+    );
   // The listing follows the latest revision until one is approved; it reads what the update wrote.
   if (!f.approvedRevisionId) await refreshListing(tx, f.id);
   return { revisionId, revisionNo, lockVersion: updated.lockVersion, created };
@@ -122,17 +169,30 @@ export async function saveDraftTx(
 export async function saveDraft(
   db: Db,
   actor: Actor,
-  input: { findingId: number; lockVersion: number; content: unknown; changeSummary?: unknown; editSession?: string | null },
+  input: {
+    findingId: number;
+    lockVersion: number;
+    content: unknown;
+    changeSummary?: unknown;
+    editSession?: string | null;
+  },
 ): Promise<SavedDraft> {
   const content = parseOrThrow(findingDraftSchema, input.content);
   const changeSummary = parseOrThrow(changeSummarySchema, input.changeSummary ?? '');
-  return db.transaction((tx) => saveDraftTx(tx, actor, input.findingId, input.lockVersion, content, changeSummary, input.editSession ?? null));
+  return db.transaction((tx) =>
+    saveDraftTx(tx, actor, input.findingId, input.lockVersion, content, changeSummary, input.editSession ?? null),
+  );
 }
 
 const normalizeCell = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
 /** Other live findings on the same source with the same organ, recipient cell and cargo set. */
-export async function findDuplicates(tx: Tx | Db, findingId: number | null, sourceId: number, c: Pick<FindingContent, 'targetOrgan' | 'recipientCell' | 'cargo'>) {
+export async function findDuplicates(
+  tx: Tx | Db,
+  findingId: number | null,
+  sourceId: number,
+  c: Pick<FindingContent, 'targetOrgan' | 'recipientCell' | 'cargo'>,
+) {
   // Compare with what stands: the approved revision, and a latest one still awaiting review
   // (a rejected or changes-requested edit does not block anyone).
   const candidates = await tx
@@ -168,13 +228,22 @@ export async function findDuplicates(tx: Tx | Db, findingId: number | null, sour
 export async function submitFinding(
   db: Db,
   actor: Actor,
-  input: { findingId: number; lockVersion: number; content?: unknown; changeSummary?: unknown; editSession?: string | null },
+  input: {
+    findingId: number;
+    lockVersion: number;
+    content?: unknown;
+    changeSummary?: unknown;
+    editSession?: string | null;
+  },
 ): Promise<{ lockVersion: number; revisionNo: number }> {
   const draft = input.content === undefined ? undefined : parseOrThrow(findingDraftSchema, input.content);
   const summaryInput = parseOrThrow(changeSummarySchema, input.changeSummary ?? '');
   return db.transaction(async (tx) => {
     let lockVersion = input.lockVersion;
-    if (draft) lockVersion = (await saveDraftTx(tx, actor, input.findingId, lockVersion, draft, summaryInput, input.editSession ?? null)).lockVersion;
+    if (draft)
+      lockVersion = (
+        await saveDraftTx(tx, actor, input.findingId, lockVersion, draft, summaryInput, input.editSession ?? null)
+      ).lockVersion;
     const { f, latest } = await lockFinding(tx, input.findingId);
     await checkLock(tx, f, lockVersion);
     const outcome = transition('submit', workflowContext(f, latest, actor));
@@ -206,7 +275,13 @@ export async function submitFinding(
         .set({ status: 'submitted', lockVersion: sql`${findings.lockVersion} + 1`, updatedAt: now })
         .where(and(eq(findings.id, f.id), eq(findings.lockVersion, lockVersion)))
         .returning({ lockVersion: findings.lockVersion }),
-      recordAudit(tx, { actorId: actor.id, action: 'finding.submit', entity: 'finding', entityId: f.id, detail: { revisionNo: latest.revisionNo } }),
+      recordAudit(tx, {
+        actorId: actor.id,
+        action: 'finding.submit',
+        entity: 'finding',
+        entityId: f.id,
+        detail: { revisionNo: latest.revisionNo },
+      }),
     );
     return { lockVersion: updated!.lockVersion, revisionNo: latest.revisionNo };
   });
@@ -223,9 +298,24 @@ export async function revertToRevision(
       .select()
       .from(findingRevisions)
       .where(and(eq(findingRevisions.findingId, input.findingId), eq(findingRevisions.revisionNo, input.revisionNo)));
-    if (!target || (!target.submittedAt && target.authorId !== actor.id)) throw new DomainError('not_found', 'revision', 'No such revision.');
-    const saved = await saveDraftTx(tx, actor, input.findingId, input.lockVersion, revisionToContent(target) as FindingDraft, `Revert to revision ${target.revisionNo}`, `revert:${Date.now()}`);
-    await recordAudit(tx, { actorId: actor.id, action: 'finding.revert', entity: 'finding', entityId: input.findingId, detail: { to: target.revisionNo, draft: saved.revisionNo } });
+    if (!target || (!target.submittedAt && target.authorId !== actor.id))
+      throw new DomainError('not_found', 'revision', 'No such revision.');
+    const saved = await saveDraftTx(
+      tx,
+      actor,
+      input.findingId,
+      input.lockVersion,
+      revisionToContent(target) as FindingDraft,
+      `Revert to revision ${target.revisionNo}`,
+      `revert:${Date.now()}`,
+    );
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'finding.revert',
+      entity: 'finding',
+      entityId: input.findingId,
+      detail: { to: target.revisionNo, draft: saved.revisionNo },
+    });
     return saved;
   });
 }

@@ -24,10 +24,37 @@ describe.runIf(testEngines().includes('postgres'))('export written by COPY on th
     // Text a spreadsheet or a parser could trip on; list items cannot hold ";" (the finding schema refuses it).
     const nasty = fc.oneof(
       fc.string({ unit: 'grapheme', maxLength: 12 }),
-      fc.string({ unit: fc.constantFrom('"', ',', '\r', '\n', '\t', '\\', ' ', 'a', 'é', '😀', '=', '+', '-', '@', "'", '\u2028', '\u0001', '\u007f'), maxLength: 10 }),
-      fc.tuple(fc.constantFrom('=', '+', '-', '@', '\t', '\r', '"', "'"), fc.string({ maxLength: 8 })).map(([a, b]) => a + b),
+      fc.string({
+        unit: fc.constantFrom(
+          '"',
+          ',',
+          '\r',
+          '\n',
+          '\t',
+          '\\',
+          ' ',
+          'a',
+          'é',
+          '😀',
+          '=',
+          '+',
+          '-',
+          '@',
+          "'",
+          '\u2028',
+          '\u0001',
+          '\u007f',
+        ),
+        maxLength: 10,
+      }),
+      fc
+        .tuple(fc.constantFrom('=', '+', '-', '@', '\t', '\r', '"', "'"), fc.string({ maxLength: 8 }))
+        .map(([a, b]) => a + b),
     );
-    const texts = fc.sample(nasty.filter((x) => x.trim().length > 0), { numRuns: 120, seed: 20261127 });
+    const texts = fc.sample(
+      nasty.filter((x) => x.trim().length > 0),
+      { numRuns: 120, seed: 20261127 },
+    );
     const item = (i: number) => texts[i % texts.length]!.replace(/;/g, ' ').trim() || 'x';
     const sources: [string, string | null, number | null, string | null, string | null, string | null][] = [
       ['10.5555/sql.1', null, null, null, null, null],
@@ -52,7 +79,13 @@ describe.runIf(testEngines().includes('postgres'))('export written by COPY on th
             targetOrgan: BONE,
             direction: 'muscle_to_organ',
             species: MOUSE,
-            cargo: i % 3 === 0 ? [] : [{ name: `miR-${i}`, type: 'miRNA' }, { name: item(i), type: 'protein' }],
+            cargo:
+              i % 3 === 0
+                ? []
+                : [
+                    { name: `miR-${i}`, type: 'miRNA' },
+                    { name: item(i), type: 'protein' },
+                  ],
             evSource: texts[i]!,
             recipientCell: texts[i + 1]!,
             modelDisease: texts[i + 2]!,
@@ -64,7 +97,13 @@ describe.runIf(testEngines().includes('postgres'))('export written by COPY on th
           },
         });
         const s = await submitFinding(t.db, curator, { findingId: f.findingId, lockVersion: 0 });
-        await decide(t.db, reviewer, { findingId: f.findingId, revisionNo: 1, lockVersion: s.lockVersion, decision: 'approve', comment: '' });
+        await decide(t.db, reviewer, {
+          findingId: f.findingId,
+          revisionNo: 1,
+          lockVersion: s.lockVersion,
+          decision: 'approve',
+          comment: '',
+        });
         made++;
       } catch (e) {
         // Text the finding schema refuses (or a duplicate of an earlier one) is not exported: try the next.
@@ -72,7 +111,9 @@ describe.runIf(testEngines().includes('postgres'))('export written by COPY on th
       }
     }
     expect(made).toBe(12);
-    const pinned = await t.query<{ id: number }>(`select approved_revision_id as id from findings where approved_revision_id is not null order by id desc limit 7`);
+    const pinned = await t.query<{ id: number }>(
+      `select approved_revision_id as id from findings where approved_revision_id is not null order by id desc limit 7`,
+    );
     const selections: ExportSelection[] = [
       all,
       { query: query({ organ: BONE }), viewer: null },
@@ -84,23 +125,35 @@ describe.runIf(testEngines().includes('postgres'))('export written by COPY on th
     for (const selection of selections)
       for (const format of EXPORT_FORMATS)
         for (const bom of format === 'csv' ? [false, true] : [false]) {
-          expect(await exported(t, selection, format, { bom }), `${format} bom=${bom}`).toBe(await reference(t, selection, format, { bom }));
+          expect(await exported(t, selection, format, { bom }), `${format} bom=${bom}`).toBe(
+            await reference(t, selection, format, { bom }),
+          );
         }
     // And an empty selection: the header (CSV), an empty array (JSON), nothing (NDJSON).
-    for (const format of EXPORT_FORMATS) expect(await exported(t, { revisionIds: [] }, format)).toBe(await reference(t, { revisionIds: [] }, format));
+    for (const format of EXPORT_FORMATS)
+      expect(await exported(t, { revisionIds: [] }, format)).toBe(await reference(t, { revisionIds: [] }, format));
   });
   it('a download stopped midway ends its COPY on the server and frees its slot; the next exports run', async () => {
     const running = async () =>
-      (await t.query<{ n: number }>(`select count(*)::int as n from pg_stat_activity where application_name = 'ev-crosstalk-curator-export'`))[0]!.n;
+      (
+        await t.query<{ n: number }>(
+          `select count(*)::int as n from pg_stat_activity where application_name = 'ev-crosstalk-curator-export'`,
+        )
+      )[0]!.n;
     // Long enough that it is still running when we stop reading.
-    const it = t.copyOut!(`copy (select g, repeat('x', 200) from generate_series(1, 20000000) g) to stdout with (format csv)`)[Symbol.asyncIterator]();
+    const it = t.copyOut!(
+      `copy (select g, repeat('x', 200) from generate_series(1, 20000000) g) to stdout with (format csv)`,
+    )[Symbol.asyncIterator]();
     const first = await it.next();
     expect(first.done).toBe(false);
     expect(await running()).toBe(1);
     await it.return!(undefined);
     expect(await running()).toBe(0);
     // More exports than there are slots (4), one after another: each gets one.
-    const [approved] = await t.query<{ n: number }>(`select count(*)::int as n from findings where approved_revision_id is not null`);
-    for (let i = 0; i < 6; i++) expect((await exported(t, all, 'ndjson')).trimEnd().split('\n')).toHaveLength(approved!.n);
+    const [approved] = await t.query<{ n: number }>(
+      `select count(*)::int as n from findings where approved_revision_id is not null`,
+    );
+    for (let i = 0; i < 6; i++)
+      expect((await exported(t, all, 'ndjson')).trimEnd().split('\n')).toHaveLength(approved!.n);
   });
 });

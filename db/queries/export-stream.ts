@@ -19,7 +19,8 @@ import { type ExportSelection, isoUtc, iterateExportRows, revisionJoin, selectio
 function recordColumns(): SQL {
   const r = findingRevisions;
   const s = sources;
-  const cargo = (key: 'name' | 'type') => sql`array(select e->>${sql.raw(`'${key}'`)} from jsonb_array_elements(${r.cargo}) with ordinality x(e, o) order by o)`;
+  const cargo = (key: 'name' | 'type') =>
+    sql`array(select e->>${sql.raw(`'${key}'`)} from jsonb_array_elements(${r.cargo}) with ordinality x(e, o) order by o)`;
   const authors = sql`nullif(${s.authors}, '')`;
   const journal = sql`nullif(${s.journal}, '')`;
   const volumePages = sql`nullif(${s.volumePages}, '')`;
@@ -139,7 +140,8 @@ export function exportStream(
 ): AsyncIterable<Uint8Array> {
   if (!handle.copyOut) return toBytes(encodeExport(format, iterateExportRows(handle.db, selection), opts));
   const copy = handle.copyOut(exportCopySql(selection, format));
-  if (format === 'csv') return withHead(`${opts.bom ? '\uFEFF' : ''}${EXPORT_COLUMN_NAMES.join(',')}\r\n`, csvRowsToCrlf(copy));
+  if (format === 'csv')
+    return withHead(`${opts.bom ? '\uFEFF' : ''}${EXPORT_COLUMN_NAMES.join(',')}\r\n`, csvRowsToCrlf(copy));
   return format === 'json' ? jsonLinesToArray(copy) : withHead('', copy);
 }
 

@@ -19,7 +19,11 @@ async function rows(t: TestDb, selection: ExportSelection, batchSize?: number) {
 async function csvOf(t: TestDb, selection: ExportSelection, bom = false) {
   const text = await exported(t, selection, 'csv', { bom });
   const [header, ...body] = parse(text, { bom: true, relax_column_count: false }) as string[][];
-  return { text, header: header!, records: body.map((cells) => Object.fromEntries(header!.map((h, i) => [h, cells[i]!]))) };
+  return {
+    text,
+    header: header!,
+    records: body.map((cells) => Object.fromEntries(header!.map((h, i) => [h, cells[i]!]))),
+  };
 }
 
 describe.each(testEngines())('export on %s', (engine) => {
@@ -48,7 +52,10 @@ describe.each(testEngines())('export on %s', (engine) => {
     expect(first.origin).toBe('Skeletal muscle');
     expect(first.origin_id).toBe(SKELETAL_MUSCLE);
     // Parallel lists: one type per cargo name.
-    for (const r of records) expect(r.ev_cargo ? r.ev_cargo.split('; ').length : 0).toBe(r.ev_cargo_types ? r.ev_cargo_types.split('; ').length : 0);
+    for (const r of records)
+      expect(r.ev_cargo ? r.ev_cargo.split('; ').length : 0).toBe(
+        r.ev_cargo_types ? r.ev_cargo_types.split('; ').length : 0,
+      );
     expect(records.some((r) => r.ev_cargo?.includes('; '))).toBe(true);
   });
 
@@ -60,14 +67,17 @@ describe.each(testEngines())('export on %s', (engine) => {
   it('applies the browse filters: organ Bone + species Mouse gives exactly those rows', async () => {
     const { records } = await csvOf(t, { query: query({ organ: BONE, species: MOUSE }), viewer: null });
     expect(records).toHaveLength(5);
-    for (const r of records) expect([r.target_organ, r.species, r.target_organ_id, r.species_id]).toEqual(['Bone', 'Mouse', BONE, MOUSE]);
+    for (const r of records)
+      expect([r.target_organ, r.species, r.target_organ_id, r.species_id]).toEqual(['Bone', 'Mouse', BONE, MOUSE]);
     const expected = await t.query<{ public_id: string }>(
       `select public_id from findings where approved_revision_id is not null and target_organ = $1 and species = $2 order by id`,
       [BONE, MOUSE],
     );
     expect(records.map((r) => r.finding_id)).toEqual(expected.map((e) => e.public_id));
     // Sort, page size and cursor do not narrow an export.
-    expect(await rows(t, { query: query({ organ: BONE, species: MOUSE, sort: 'year', limit: '50' }), viewer: null })).toHaveLength(5);
+    expect(
+      await rows(t, { query: query({ organ: BONE, species: MOUSE, sort: 'year', limit: '50' }), viewer: null }),
+    ).toHaveLength(5);
   });
 
   it('refuses a workflow-status filter other than approved', async () => {
@@ -94,14 +104,19 @@ describe.each(testEngines())('export on %s', (engine) => {
   });
 
   it('exports pinned revisions by id, and nothing for an empty list', async () => {
-    const pins = await t.query<{ id: number }>(`select approved_revision_id as id from findings where target_organ = $1 order by id`, [BONE]);
+    const pins = await t.query<{ id: number }>(
+      `select approved_revision_id as id from findings where target_organ = $1 order by id`,
+      [BONE],
+    );
     const got = await rows(t, { revisionIds: pins.map((p) => p.id) });
     expect(got.map((r) => r.revisionId)).toEqual(pins.map((p) => p.id));
     expect(await rows(t, { revisionIds: [] })).toEqual([]);
   });
 
   it('neutralizes hostile cells in CSV (undone by unneutralizeCell), keeps them raw in JSON; quotes line breaks', async () => {
-    const [src] = await t.query<{ id: number }>(`insert into sources (doi, title, metadata_origin) values ('10.5555/export.test', 'Export test', 'manual') returning id`);
+    const [src] = await t.query<{ id: number }>(
+      `insert into sources (doi, title, metadata_origin) values ('10.5555/export.test', 'Export test', 'manual') returning id`,
+    );
     const hostile = {
       evSource: '=HYPERLINK("http://x")',
       recipientCell: '+cmd',
@@ -113,16 +128,34 @@ describe.each(testEngines())('export on %s', (engine) => {
     };
     const f = await createFinding(t.db, curator, {
       sourceId: src!.id,
-      content: { targetOrgan: BONE, direction: 'muscle_to_organ', species: MOUSE, cargo: [{ name: 'miR-1', type: 'miRNA' }], ...hostile },
+      content: {
+        targetOrgan: BONE,
+        direction: 'muscle_to_organ',
+        species: MOUSE,
+        cargo: [{ name: 'miR-1', type: 'miRNA' }],
+        ...hostile,
+      },
     });
     const s = await submitFinding(t.db, curator, { findingId: f.findingId, lockVersion: 0 });
-    await decide(t.db, reviewer, { findingId: f.findingId, revisionNo: 1, lockVersion: s.lockVersion, decision: 'approve', comment: '' });
+    await decide(t.db, reviewer, {
+      findingId: f.findingId,
+      revisionNo: 1,
+      lockVersion: s.lockVersion,
+      decision: 'approve',
+      comment: '',
+    });
 
     const { records } = await csvOf(t, all);
     expect(records).toHaveLength(34);
     const row = records.find((r) => r.finding_id === f.publicId)!;
     expect(row.approved_by).toBe('Robin Reviewer');
-    const cells = { ev_source: hostile.evSource, recipient_cell: hostile.recipientCell, model_disease: hostile.modelDisease, result: hostile.result, curator_note: hostile.curatorNote };
+    const cells = {
+      ev_source: hostile.evSource,
+      recipient_cell: hostile.recipientCell,
+      model_disease: hostile.modelDisease,
+      result: hostile.result,
+      curator_note: hostile.curatorNote,
+    };
     for (const [col, original] of Object.entries(cells)) {
       expect(row[col]!.startsWith("'"), col).toBe(true);
       expect(unneutralizeCell(row[col]!)).toBe(original);
@@ -148,6 +181,11 @@ describe.each(testEngines())('export on %s', (engine) => {
     }
     const ndjson = await exported(t, all, 'ndjson');
     expect(ndjson.endsWith('\n')).toBe(true);
-    expect(ndjson.trimEnd().split('\n').map((l) => JSON.parse(l) as unknown)).toEqual(json);
+    expect(
+      ndjson
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as unknown),
+    ).toEqual(json);
   });
 });

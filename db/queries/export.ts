@@ -17,10 +17,7 @@ export const EXPORT_BATCH_SIZE = 2000;
  * - `revisionIds`: exactly these revisions (one per finding).
  */
 export type ExportSelection =
-  | { query: BrowseQuery; viewer: Viewer }
-  | { conditions: SQL[] }
-  | { releaseId: number }
-  | { revisionIds: number[] };
+  { query: BrowseQuery; viewer: Viewer } | { conditions: SQL[] } | { releaseId: number } | { revisionIds: number[] };
 
 /**
  * The browse filters as export conditions. Exports hold approved revisions
@@ -29,13 +26,20 @@ export type ExportSelection =
  */
 export function exportConditions(query: BrowseQuery, viewer: Viewer): SQL[] {
   if (query.status && query.status !== 'approved')
-    throw new DomainError('invalid', 'export', 'Exports contain approved findings only; remove the status filter.', 'status');
+    throw new DomainError(
+      'invalid',
+      'export',
+      'Exports contain approved findings only; remove the status filter.',
+      'status',
+    );
   return browseConditions({ ...query, status: undefined, cursor: undefined }, viewer);
 }
 
 export function selectionWhere(s: ExportSelection): SQL[] {
   if ('releaseId' in s)
-    return [sql`(${findings.id}, ${findingRevisions.id}) in (select finding_id, revision_id from release_findings where release_id = ${s.releaseId})`];
+    return [
+      sql`(${findings.id}, ${findingRevisions.id}) in (select finding_id, revision_id from release_findings where release_id = ${s.releaseId})`,
+    ];
   if ('revisionIds' in s) return [s.revisionIds.length ? inArray(findingRevisions.id, s.revisionIds) : sql`false`];
   const conds = 'query' in s ? exportConditions(s.query, s.viewer) : s.conditions;
   return conds;
@@ -53,12 +57,16 @@ export function revisionJoin(s: ExportSelection): SQL {
 }
 
 // Seconds precision, UTC: the Table Schema's default datetime format, and identical on both drivers.
-export const isoUtc = (col: SQL | typeof reviews.createdAt) => sql<string>`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+export const isoUtc = (col: SQL | typeof reviews.createdAt) =>
+  sql<string>`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
 async function exportBatch(db: DbOrTx, join: SQL, where: SQL[], afterId: number, limit: number): Promise<ExportRow[]> {
   // The approval that published the revision: the latest 'approve' decision on it (with dual review, the second).
   const approval = db
-    .select({ name: sql<string>`${users.name}`.as('approver_name'), at: isoUtc(reviews.createdAt).as('approved_at_text') })
+    .select({
+      name: sql<string>`${users.name}`.as('approver_name'),
+      at: isoUtc(reviews.createdAt).as('approved_at_text'),
+    })
     .from(reviews)
     .innerJoin(users, eq(users.id, reviews.reviewerId))
     .where(and(eq(reviews.revisionId, findingRevisions.id), eq(reviews.decision, 'approve')))
@@ -80,7 +88,9 @@ async function exportBatch(db: DbOrTx, join: SQL, where: SQL[], afterId: number,
       },
       approvedBy: approval.name,
       // A revision published without a review row (none today) still gets its finding's approval time.
-      approvedAt: sql<string | null>`coalesce(${approval.at}, case when ${findings.approvedRevisionId} = ${findingRevisions.id} then ${isoUtc(sql`${findings.approvedAt}`)} end)`,
+      approvedAt: sql<
+        string | null
+      >`coalesce(${approval.at}, case when ${findings.approvedRevisionId} = ${findingRevisions.id} then ${isoUtc(sql`${findings.approvedAt}`)} end)`,
     })
     .from(findings)
     .innerJoin(findingRevisions, join)
@@ -131,7 +141,11 @@ async function exportBatch(db: DbOrTx, join: SQL, where: SQL[], afterId: number,
  * data as of its own query; a release pins its revisions, so its rows never
  * change.
  */
-export async function* iterateExportRows(db: DbOrTx, selection: ExportSelection, batchSize = EXPORT_BATCH_SIZE): AsyncGenerator<ExportRow> {
+export async function* iterateExportRows(
+  db: DbOrTx,
+  selection: ExportSelection,
+  batchSize = EXPORT_BATCH_SIZE,
+): AsyncGenerator<ExportRow> {
   const size = Math.max(1, Math.trunc(batchSize));
   const where = selectionWhere(selection);
   const join = revisionJoin(selection);

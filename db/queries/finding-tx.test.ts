@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { together } from './finding-tx';
 
-const after = <T,>(ms: number, v: T) => new Promise<T>((r) => setTimeout(() => r(v), ms));
+const after = <T>(ms: number, v: T) => new Promise<T>((r) => setTimeout(() => r(v), ms));
 const failAfter = (ms: number, e: Error) => new Promise<never>((_, reject) => setTimeout(() => reject(e), ms));
 
 describe('together', () => {

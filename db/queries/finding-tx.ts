@@ -12,7 +12,15 @@ import { organLabel, speciesLabel } from '../../lib/vocab';
 import type { Role } from '../../lib/vocab/terms';
 import type { WorkflowContext } from '../../lib/workflow';
 import type { Tx } from '../client';
-import { findingRevisions, findings, users, type Finding, type FindingRevision, type NewFinding, type NewFindingRevision } from '../schema';
+import {
+  findingRevisions,
+  findings,
+  users,
+  type Finding,
+  type FindingRevision,
+  type NewFinding,
+  type NewFindingRevision,
+} from '../schema';
 
 export type Actor = { id: number; role: Role };
 
@@ -28,7 +36,16 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, ent
 /** The content columns of a revision row: everything but identity, authorship and timestamps. */
 export type RevisionContent = Omit<
   Required<NewFindingRevision>,
-  'id' | 'findingId' | 'revisionNo' | 'basedOnRevisionId' | 'authorId' | 'changeSummary' | 'createdAt' | 'updatedAt' | 'submittedAt' | 'editSession'
+  | 'id'
+  | 'findingId'
+  | 'revisionNo'
+  | 'basedOnRevisionId'
+  | 'authorId'
+  | 'changeSummary'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'submittedAt'
+  | 'editSession'
 >;
 
 /**
@@ -150,7 +167,12 @@ export async function checkLock(tx: Tx, f: Finding, lockVersion: number) {
 }
 
 /** The workflow context of a finding for one actor; decisions add their approval counts and comment. */
-export function workflowContext(f: Finding, latest: FindingRevision, actor: Actor, extra: Partial<WorkflowContext> = {}): WorkflowContext {
+export function workflowContext(
+  f: Finding,
+  latest: FindingRevision,
+  actor: Actor,
+  extra: Partial<WorkflowContext> = {},
+): WorkflowContext {
   return {
     status: f.status,
     role: actor.role,
@@ -171,7 +193,9 @@ export function workflowContext(f: Finding, latest: FindingRevision, actor: Acto
  * others fail too (the transaction is aborted); the error thrown is that of the first failed
  * statement in argument order, not whichever rejection happened to surface first.
  */
-export async function together<T extends readonly unknown[]>(...statements: { [K in keyof T]: PromiseLike<T[K]> }): Promise<T> {
+export async function together<T extends readonly unknown[]>(
+  ...statements: { [K in keyof T]: PromiseLike<T[K]> }
+): Promise<T> {
   const settled = await Promise.allSettled(statements);
   const failed = settled.find((r) => r.status === 'rejected');
   if (failed) throw failed.reason;

@@ -68,7 +68,13 @@ export async function getFindingByPublicId(db: DbOrTx, publicId: string) {
     .where(eq(findingRevisions.findingId, f.id))
     .orderBy(asc(findingRevisions.revisionNo));
   const decisions = await db
-    .select({ revisionId: reviews.revisionId, decision: reviews.decision, reviewer: users.name, comment: reviews.comment, createdAt: reviews.createdAt })
+    .select({
+      revisionId: reviews.revisionId,
+      decision: reviews.decision,
+      reviewer: users.name,
+      comment: reviews.comment,
+      createdAt: reviews.createdAt,
+    })
     .from(reviews)
     .innerJoin(findingRevisions, eq(findingRevisions.id, reviews.revisionId))
     .innerJoin(users, eq(users.id, reviews.reviewerId))
@@ -100,7 +106,10 @@ export async function getSourceByDoi(db: DbOrTx, doi: string) {
 }
 
 export async function countOverview(db: DbOrTx) {
-  const [f] = await db.select({ n: count() }).from(findings).where(sql`${findings.approvedRevisionId} is not null`);
+  const [f] = await db
+    .select({ n: count() })
+    .from(findings)
+    .where(sql`${findings.approvedRevisionId} is not null`);
   const [s] = await db.select({ n: count() }).from(sources);
   return { findings: f?.n ?? 0, sources: s?.n ?? 0 };
 }
@@ -111,9 +120,17 @@ export async function countOverview(db: DbOrTx) {
  */
 export async function listFindingsOnSource(db: DbOrTx, sourceId: number, viewerId: number) {
   return db
-    .select({ id: findings.id, publicId: findings.publicId, organ: findingRevisions.targetOrganLabel, result: findingRevisions.result })
+    .select({
+      id: findings.id,
+      publicId: findings.publicId,
+      organ: findingRevisions.targetOrganLabel,
+      result: findingRevisions.result,
+    })
     .from(findings)
-    .innerJoin(findingRevisions, sql`${findingRevisions.id} = coalesce(${findings.approvedRevisionId}, ${findings.latestRevisionId})`)
+    .innerJoin(
+      findingRevisions,
+      sql`${findingRevisions.id} = coalesce(${findings.approvedRevisionId}, ${findings.latestRevisionId})`,
+    )
     .where(
       and(
         eq(findings.sourceId, sourceId),

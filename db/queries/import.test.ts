@@ -19,7 +19,18 @@ import { createUser } from './users';
 
 const DOI = '10.3389/fendo.2021.697204';
 const sorted = (xs: readonly string[]) => [...xs].sort();
-const header = ['target_organ', 'species', 'ev_source', 'ev_cargo', 'ev_cargo_types', 'recipient_cell', 'model_disease', 'result', 'direction', 'doi'];
+const header = [
+  'target_organ',
+  'species',
+  'ev_source',
+  'ev_cargo',
+  'ev_cargo_types',
+  'recipient_cell',
+  'model_disease',
+  'result',
+  'direction',
+  'doi',
+];
 type Line = Partial<Record<(typeof header)[number], string>>;
 
 const line = (i: number, over: Line = {}): Line => ({
@@ -77,7 +88,10 @@ describe.each(testEngines())('import on %s', (engine) => {
   beforeAll(async () => {
     t = await openTestDb(engine);
     await seedDatabase(t.db, { demoPassword: 'test-password-123' });
-    curator = { id: (await t.query<{ id: number }>(`select id from users where email = 'curator@example.org'`))[0]!.id, role: 'curator' };
+    curator = {
+      id: (await t.query<{ id: number }>(`select id from users where email = 'curator@example.org'`))[0]!.id,
+      role: 'curator',
+    };
   });
   afterAll(() => t.dispose());
 
@@ -86,7 +100,9 @@ describe.each(testEngines())('import on %s', (engine) => {
     const report = await dryRunImport(t.db, curator, rows);
     expect(report.counts).toEqual({ total: 100, valid: 99, error: 1, duplicate: 0 });
     const bad = report.rows.filter((r) => r.status !== 'valid');
-    expect(bad).toEqual([expect.objectContaining({ row: 57, status: 'error', problems: [{ field: 'result', message: 'Required.' }] })]);
+    expect(bad).toEqual([
+      expect.objectContaining({ row: 57, status: 'error', problems: [{ field: 'result', message: 'Required.' }] }),
+    ]);
 
     const before = await counts();
     const commit = await commitImport(t.db, curator, rows, 'submit', { fileName: 'batch.csv' });
@@ -125,10 +141,20 @@ describe.each(testEngines())('import on %s', (engine) => {
       recipient_cell: ' c2c12   CELLS ',
       doi: 'https://doi.org/10.1007/S00125-014-3337-2',
     });
-    const rows = rowsOf([dupOfSeed, line(2), line(3), line(2, { ev_cargo: 'CD63; miR-102-5p', ev_cargo_types: 'protein; miRNA', result: 'Same finding, other words.' })]);
+    const rows = rowsOf([
+      dupOfSeed,
+      line(2),
+      line(3),
+      line(2, { ev_cargo: 'CD63; miR-102-5p', ev_cargo_types: 'protein; miRNA', result: 'Same finding, other words.' }),
+    ]);
     const report = await dryRunImport(t.db, curator, rows);
     expect(report.counts).toEqual({ total: 4, valid: 2, error: 0, duplicate: 2 });
-    expect(report.rows[0]).toMatchObject({ row: 1, status: 'duplicate', duplicateOf: [seeded!.public_id], duplicateOfRow: null });
+    expect(report.rows[0]).toMatchObject({
+      row: 1,
+      status: 'duplicate',
+      duplicateOf: [seeded!.public_id],
+      duplicateOfRow: null,
+    });
     expect(report.rows[3]).toMatchObject({ row: 4, status: 'duplicate', duplicateOf: [], duplicateOfRow: 2 });
     const before = await counts();
     expect((await commitImport(t.db, curator, rows, 'draft')).committed).toBe(false);
@@ -142,14 +168,24 @@ describe.each(testEngines())('import on %s', (engine) => {
     if (!r.committed) throw new Error(JSON.stringify(r.report));
     expect(r.created.map((c) => c.row)).toEqual([1, 2, 3]);
     const ids = r.created.map((c) => c.publicId);
-    const stored = await t.query<{ public_id: string; status: string; author_id: number; change_summary: string; submitted_at: Date | null }>(
+    const stored = await t.query<{
+      public_id: string;
+      status: string;
+      author_id: number;
+      change_summary: string;
+      submitted_at: Date | null;
+    }>(
       `select f.public_id, f.status, r.author_id, r.change_summary, r.submitted_at from findings f join finding_revisions r on r.id = f.latest_revision_id where f.public_id = any($1) order by f.id`,
       [ids],
     );
     expect(stored.map((s) => [s.status, s.author_id, s.change_summary, s.submitted_at])).toEqual(
       [1, 2, 3].map((i) => ['draft', curator.id, `Imported from good.csv, row ${i}`, null]),
     );
-    expect(await counts()).toEqual({ findings: before.findings + 3, revisions: before.revisions + 3, audit: before.audit + 4 });
+    expect(await counts()).toEqual({
+      findings: before.findings + 3,
+      revisions: before.revisions + 3,
+      audit: before.audit + 4,
+    });
     const [bulk] = await t.query<{ actor_id: number; detail: { mode: string; rows: number; findings: string[] } }>(
       `select actor_id, detail from audit_events where action = 'finding.bulk_import' order by id desc limit 1`,
     );
@@ -164,18 +200,37 @@ describe.each(testEngines())('import on %s', (engine) => {
     const rows = rowsOf([line(301), line(302)]);
     const r = await commitImport(t.db, curator, rows, 'submit', { fileName: 'submit.csv' });
     if (!r.committed) throw new Error(JSON.stringify(r.report));
-    const statuses = await t.query<{ status: string }>(`select status from findings where public_id = any($1)`, [r.created.map((c) => c.publicId)]);
+    const statuses = await t.query<{ status: string }>(`select status from findings where public_id = any($1)`, [
+      r.created.map((c) => c.publicId),
+    ]);
     expect(statuses.map((s) => s.status)).toEqual(['submitted', 'submitted']);
-    expect(await n(`select count(*)::int n from audit_events where action = 'finding.submit' and entity_id = any($1)`, [
-      (await t.query<{ id: number }>(`select id from findings where public_id = any($1)`, [r.created.map((c) => c.publicId)])).map((x) => String(x.id)),
-    ])).toBe(2);
+    expect(
+      await n(`select count(*)::int n from audit_events where action = 'finding.submit' and entity_id = any($1)`, [
+        (
+          await t.query<{ id: number }>(`select id from findings where public_id = any($1)`, [
+            r.created.map((c) => c.publicId),
+          ])
+        ).map((x) => String(x.id)),
+      ]),
+    ).toBe(2);
 
     // Make the third insert fail inside the transaction: nothing of the first two may remain.
-    await t.query(`create function evx_test_boom() returns trigger language plpgsql as $$ begin raise exception 'boom'; end $$`);
-    await t.query(`create trigger evx_test_boom before insert on finding_revisions for each row when (new.recipient_cell = 'Boom cells') execute function evx_test_boom()`);
+    await t.query(
+      `create function evx_test_boom() returns trigger language plpgsql as $$ begin raise exception 'boom'; end $$`,
+    );
+    await t.query(
+      `create trigger evx_test_boom before insert on finding_revisions for each row when (new.recipient_cell = 'Boom cells') execute function evx_test_boom()`,
+    );
     try {
       const before = await counts();
-      await expect(commitImport(t.db, curator, rowsOf([line(401), line(402), line(403, { recipient_cell: 'Boom cells' })]), 'draft')).rejects.toThrow();
+      await expect(
+        commitImport(
+          t.db,
+          curator,
+          rowsOf([line(401), line(402), line(403, { recipient_cell: 'Boom cells' })]),
+          'draft',
+        ),
+      ).rejects.toThrow();
       expect(await counts()).toEqual(before);
     } finally {
       await t.query('drop trigger evx_test_boom on finding_revisions');
@@ -196,8 +251,16 @@ describe.each(testEngines())('import on %s', (engine) => {
       await commitImport(t.db, curator, [submitRow!], 'submit', { fileName: 'same.csv' }),
     ].map((r) => (r.committed ? r.created[0]!.publicId : ''));
     const [source] = await t.query<{ id: number }>('select id from sources where doi = $1', [DOI]);
-    const a = await createFinding(t.db, curator, { sourceId: source!.id, content: draftRow!.content, changeSummary: 'Imported from same.csv, row 1' });
-    const b = await createFinding(t.db, curator, { sourceId: source!.id, content: { ...submitRow!.content, recipientCell: 'Submitted cells 502' }, changeSummary: 'Imported from same.csv, row 1' });
+    const a = await createFinding(t.db, curator, {
+      sourceId: source!.id,
+      content: draftRow!.content,
+      changeSummary: 'Imported from same.csv, row 1',
+    });
+    const b = await createFinding(t.db, curator, {
+      sourceId: source!.id,
+      content: { ...submitRow!.content, recipientCell: 'Submitted cells 502' },
+      changeSummary: 'Imported from same.csv, row 1',
+    });
     await submitFinding(t.db, curator, { findingId: b.findingId, lockVersion: b.lockVersion });
 
     const snapshot = async (publicId: string) => {
@@ -205,9 +268,28 @@ describe.each(testEngines())('import on %s', (engine) => {
         `select f.*, r.* , f.id as fid from findings f join finding_revisions r on r.id = f.latest_revision_id where f.public_id = $1`,
         [publicId],
       );
-      const events = await t.query<{ action: string; detail: unknown }>(`select action, detail from audit_events where entity = 'finding' and entity_id = $1 order by id`, [String(f!.fid)]);
-      const skip = ['id', 'fid', 'public_id', 'finding_id', 'latest_revision_id', 'created_at', 'updated_at', 'submitted_at', 'edit_session', 'recipient_cell', 'search'];
-      return { row: Object.fromEntries(Object.entries(f!).filter(([k]) => !skip.includes(k))), submitted: f!.submitted_at !== null, events };
+      const events = await t.query<{ action: string; detail: unknown }>(
+        `select action, detail from audit_events where entity = 'finding' and entity_id = $1 order by id`,
+        [String(f!.fid)],
+      );
+      const skip = [
+        'id',
+        'fid',
+        'public_id',
+        'finding_id',
+        'latest_revision_id',
+        'created_at',
+        'updated_at',
+        'submitted_at',
+        'edit_session',
+        'recipient_cell',
+        'search',
+      ];
+      return {
+        row: Object.fromEntries(Object.entries(f!).filter(([k]) => !skip.includes(k))),
+        submitted: f!.submitted_at !== null,
+        events,
+      };
     };
     expect(await snapshot(viaImport[0]!)).toEqual(await snapshot(a.publicId));
     expect(await snapshot(viaImport[1]!)).toEqual(await snapshot(b.publicId));
@@ -236,19 +318,38 @@ describe.each(testEngines())('import on %s', (engine) => {
     const fresh = await openSourcesOnlyDb(engine);
     try {
       expect(Number((await fresh.query<{ n: number }>('select count(*)::int n from findings'))[0]!.n)).toBe(0);
-      const importer = await createUser(fresh.db, null, { email: 'importer@example.org', name: 'Ivy Importer', role: 'curator', password: 'long-enough-pass' });
-      const approver = await createUser(fresh.db, null, { email: 'approver@example.org', name: 'Abe Approver', role: 'reviewer', password: 'long-enough-pass' });
+      const importer = await createUser(fresh.db, null, {
+        email: 'importer@example.org',
+        name: 'Ivy Importer',
+        role: 'curator',
+        password: 'long-enough-pass',
+      });
+      const approver = await createUser(fresh.db, null, {
+        email: 'approver@example.org',
+        name: 'Abe Approver',
+        role: 'reviewer',
+        password: 'long-enough-pass',
+      });
       const dry = await dryRunImport(fresh.db, { id: importer.id, role: 'curator' }, parsed.parsed.rows);
       expect(dry.rows.filter((r) => r.status !== 'valid')).toEqual([]);
-      const r = await commitImport(fresh.db, { id: importer.id, role: 'curator' }, parsed.parsed.rows, 'submit', { fileName: 'evx-findings.csv' });
+      const r = await commitImport(fresh.db, { id: importer.id, role: 'curator' }, parsed.parsed.rows, 'submit', {
+        fileName: 'evx-findings.csv',
+      });
       if (!r.committed) throw new Error(JSON.stringify(r.report.rows.filter((x) => x.status !== 'valid')));
-      const pending = await fresh.query<{ id: number; lock_version: number }>(`select id, lock_version from findings where status = 'submitted' order by id`);
+      const pending = await fresh.query<{ id: number; lock_version: number }>(
+        `select id, lock_version from findings where status = 'submitted' order by id`,
+      );
       expect(pending).toHaveLength(33);
       for (const f of pending)
-        await decide(fresh.db, { id: approver.id, role: 'reviewer' }, { findingId: f.id, revisionNo: 1, lockVersion: f.lock_version, decision: 'approve', comment: '' });
+        await decide(
+          fresh.db,
+          { id: approver.id, role: 'reviewer' },
+          { findingId: f.id, revisionNo: 1, lockVersion: f.lock_version, decision: 'approve', comment: '' },
+        );
 
       const second = await exportRecords(fresh);
-      const strip = (rs: ExportRecord[]) => rs.map(({ finding_id: _f, revision: _r, approved_by: _b, approved_at: _a, ...rest }) => rest);
+      const strip = (rs: ExportRecord[]) =>
+        rs.map(({ finding_id: _f, revision: _r, approved_by: _b, approved_at: _a, ...rest }) => rest);
       expect(strip(second.records)).toEqual(strip(first.records));
       expect(second.records.every((x) => x.approved_by === 'Abe Approver')).toBe(true);
       expect(Object.keys(second.records[0]!)).toEqual(EXPORT_COLUMN_NAMES);

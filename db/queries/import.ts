@@ -5,7 +5,14 @@ import { isDomainError } from '../../lib/errors';
 import { type FindingContent, findingContentSchema } from '../../lib/finding/schema';
 import { columnForPath } from '../../lib/import/columns';
 import { rowLabel } from '../../lib/import/map';
-import { countRows, type ImportMode, type ImportReport, type ImportRow, type RowProblem, type RowReport } from '../../lib/import/types';
+import {
+  countRows,
+  type ImportMode,
+  type ImportReport,
+  type ImportRow,
+  type RowProblem,
+  type RowReport,
+} from '../../lib/import/types';
 import type { Db, DbOrTx, Tx } from '../client';
 import { auditEvents, findingRevisions, findings, sources } from '../schema';
 import { recordAudit } from './audit';
@@ -24,8 +31,10 @@ const inChunks = async <T, R>(items: readonly T[], read: (chunk: T[]) => Promise
   return out;
 };
 
-const duplicateKey = (sourceId: number, c: { targetOrgan: string; recipientCell: string; cargo: FindingContent['cargo'] }) =>
-  [sourceId, c.targetOrgan, normalizeCell(c.recipientCell), cargoKey(c.cargo)].join('\u0000');
+const duplicateKey = (
+  sourceId: number,
+  c: { targetOrgan: string; recipientCell: string; cargo: FindingContent['cargo'] },
+) => [sourceId, c.targetOrgan, normalizeCell(c.recipientCell), cargoKey(c.cargo)].join('\u0000');
 
 /**
  * The findings that stand on these sources, by duplicate key: findDuplicates'
@@ -39,14 +48,24 @@ async function standingFindings(db: DbOrTx, sourceIdList: number[]): Promise<Map
       .select({
         sourceId: findings.sourceId,
         publicId: findings.publicId,
-        rev: { targetOrgan: findingRevisions.targetOrgan, recipientCell: findingRevisions.recipientCell, cargo: findingRevisions.cargo },
+        rev: {
+          targetOrgan: findingRevisions.targetOrgan,
+          recipientCell: findingRevisions.recipientCell,
+          cargo: findingRevisions.cargo,
+        },
       })
       .from(findings)
       .innerJoin(
         findingRevisions,
         sql`(${findingRevisions.id} = ${findings.approvedRevisionId} or (${findingRevisions.id} = ${findings.latestRevisionId} and ${findings.status} = 'submitted'))`,
       )
-      .where(and(inArray(findings.sourceId, chunk), ne(findings.status, 'rejected'), isNotNull(findingRevisions.submittedAt))),
+      .where(
+        and(
+          inArray(findings.sourceId, chunk),
+          ne(findings.status, 'rejected'),
+          isNotNull(findingRevisions.submittedAt),
+        ),
+      ),
   );
   const byKey = new Map<string, string[]>();
   for (const r of rows) {
@@ -70,11 +89,19 @@ async function checkRows(db: DbOrTx, rows: readonly ImportRow[]): Promise<Checke
   const dois = rows.map((r) => normalizeDoi(r.doi));
   const wanted = [...new Set(dois.flatMap((d) => (d.ok ? [d.doi] : [])))];
   const known = new Map(
-    (await inChunks(wanted, (chunk) => db.select({ id: sources.id, doi: sources.doi, year: sources.year }).from(sources).where(inArray(sources.doi, chunk)))).map(
-      (s) => [s.doi, s],
-    ),
+    (
+      await inChunks(wanted, (chunk) =>
+        db
+          .select({ id: sources.id, doi: sources.doi, year: sources.year })
+          .from(sources)
+          .where(inArray(sources.doi, chunk)),
+      )
+    ).map((s) => [s.doi, s]),
   );
-  const standing = await standingFindings(db, [...known.values()].map((s) => s.id));
+  const standing = await standingFindings(
+    db,
+    [...known.values()].map((s) => s.id),
+  );
   const seen = new Map<string, number>();
   const out: Checked[] = [];
   for (const [i, row] of rows.entries()) {
@@ -93,9 +120,20 @@ async function checkRows(db: DbOrTx, rows: readonly ImportRow[]): Promise<Checke
     const doi = dois[i]!;
     const source = doi.ok ? (known.get(doi.doi) ?? null) : null;
     if (!doi.ok) problems.push({ field: 'doi', message: doi.message });
-    else if (!source) problems.push({ field: 'doi', message: `No source with DOI ${doi.doi} is recorded. Add this source first (Add source), then import again.` });
+    else if (!source)
+      problems.push({
+        field: 'doi',
+        message: `No source with DOI ${doi.doi} is recorded. Add this source first (Add source), then import again.`,
+      });
 
-    const report: RowReport = { row: row.row, status: 'valid', label: rowLabel(row.content), problems, duplicateOf: [], duplicateOfRow: null };
+    const report: RowReport = {
+      row: row.row,
+      status: 'valid',
+      label: rowLabel(row.content),
+      problems,
+      duplicateOf: [],
+      duplicateOfRow: null,
+    };
     if (problems.length || !content || !source) {
       report.status = 'error';
       out.push({ report, source, content: null });
@@ -155,14 +193,32 @@ async function insertRows(tx: Tx, actor: Actor, rows: readonly Ready[], mode: Im
   await inChunks(ids, (chunk) =>
     tx
       .update(findings)
-      .set({ latestRevisionId: sql`(select r.id from ${findingRevisions} r where r.finding_id = ${findings.id} and r.revision_no = 1)` })
+      .set({
+        latestRevisionId: sql`(select r.id from ${findingRevisions} r where r.finding_id = ${findings.id} and r.revision_no = 1)`,
+      })
       .where(inArray(findings.id, chunk))
       .returning({ id: findings.id }),
   );
   for (const id of ids) await refreshListing(tx, id);
   const events = made.flatMap((f, i) => [
-    { actorId: actor.id, action: 'finding.create', entity: 'finding', entityId: String(f.id), detail: { doi: rows[i]!.source.doi } },
-    ...(submitted ? [{ actorId: actor.id, action: 'finding.submit', entity: 'finding', entityId: String(f.id), detail: { revisionNo: 1 } }] : []),
+    {
+      actorId: actor.id,
+      action: 'finding.create',
+      entity: 'finding',
+      entityId: String(f.id),
+      detail: { doi: rows[i]!.source.doi },
+    },
+    ...(submitted
+      ? [
+          {
+            actorId: actor.id,
+            action: 'finding.submit',
+            entity: 'finding',
+            entityId: String(f.id),
+            detail: { revisionNo: 1 },
+          },
+        ]
+      : []),
   ]);
   await inChunks(events, (chunk) => tx.insert(auditEvents).values(chunk).returning({ id: auditEvents.id }));
   return made;

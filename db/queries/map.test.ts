@@ -52,10 +52,13 @@ describe.each(testEngines())('crosstalk map query on %s', (engine) => {
   beforeAll(async () => {
     t = await openTestDb(engine);
     await seedDatabase(t.db, { demoPassword: 'test-password-123' });
-    const id = async (email: string) => (await t.query<{ id: number }>(`select id from users where email = $1`, [email]))[0]!.id;
+    const id = async (email: string) =>
+      (await t.query<{ id: number }>(`select id from users where email = $1`, [email]))[0]!.id;
     curator = { id: await id('curator@example.org'), role: 'curator' };
     reviewer = { id: await id('reviewer@example.org'), role: 'reviewer' };
-    const [s] = await t.query<{ id: number }>(`insert into sources (doi, title, metadata_origin) values ('10.5555/map.test', 'A map test paper', 'manual') returning id`);
+    const [s] = await t.query<{ id: number }>(
+      `insert into sources (doi, title, metadata_origin) values ('10.5555/map.test', 'A map test paper', 'manual') returning id`,
+    );
     sourceId = s!.id;
   });
   afterAll(() => t.dispose());
@@ -67,7 +70,12 @@ describe.each(testEngines())('crosstalk map query on %s', (engine) => {
     expect(byKey(data.edges)).toEqual(byKey(expected.edges));
     expect(data.total).toBe(expected.rows);
     const bone = data.edges.find((e) => e.to === BONE)!;
-    expect(bone).toEqual({ from: SKELETAL_MUSCLE, to: BONE, direction: 'muscle_to_organ', count: expected.edges.find((e) => e.to === BONE)!.count });
+    expect(bone).toEqual({
+      from: SKELETAL_MUSCLE,
+      to: BONE,
+      direction: 'muscle_to_organ',
+      count: expected.edges.find((e) => e.to === BONE)!.count,
+    });
     const muscle = data.organs.find((o) => o.id === SKELETAL_MUSCLE)!;
     expect(muscle).toEqual({
       id: SKELETAL_MUSCLE,
@@ -75,7 +83,9 @@ describe.each(testEngines())('crosstalk map query on %s', (engine) => {
       asTarget: expected.edges.find((e) => e.to === SKELETAL_MUSCLE)?.count ?? 0,
       total: expected.rows,
     });
-    expect(data.organs).toHaveLength(expected.edges.length + (expected.edges.some((e) => e.to === SKELETAL_MUSCLE) ? 0 : 1));
+    expect(data.organs).toHaveLength(
+      expected.edges.length + (expected.edges.some((e) => e.to === SKELETAL_MUSCLE) ? 0 : 1),
+    );
   });
 
   it('counts only approved findings, and draws organ → muscle from the donor organ', async () => {
@@ -92,14 +102,25 @@ describe.each(testEngines())('crosstalk map query on %s', (engine) => {
     });
     const approved = await createFinding(t.db, curator, { sourceId, content: content({}) });
     const submitted = await submitFinding(t.db, curator, { findingId: approved.findingId, lockVersion: 0 });
-    await decide(t.db, reviewer, { findingId: approved.findingId, revisionNo: 1, lockVersion: submitted.lockVersion, decision: 'approve', comment: '' });
+    await decide(t.db, reviewer, {
+      findingId: approved.findingId,
+      revisionNo: 1,
+      lockVersion: submitted.lockVersion,
+      decision: 'approve',
+      comment: '',
+    });
     // Submitted but not approved, and a bare draft: neither is on the map.
-    const pending = await createFinding(t.db, curator, { sourceId, content: content({ recipientCell: 'Satellite cells' }) });
+    const pending = await createFinding(t.db, curator, {
+      sourceId,
+      content: content({ recipientCell: 'Satellite cells' }),
+    });
     await submitFinding(t.db, curator, { findingId: pending.findingId, lockVersion: 0 });
     await createFinding(t.db, curator, { sourceId, content: content({ recipientCell: 'Fibroblasts' }) });
 
     const data = await crosstalkEdges(t.db);
-    expect(data.edges.filter((e) => e.from === LIVER)).toEqual([{ from: LIVER, to: SKELETAL_MUSCLE, direction: 'organ_to_muscle', count: 1 }]);
+    expect(data.edges.filter((e) => e.from === LIVER)).toEqual([
+      { from: LIVER, to: SKELETAL_MUSCLE, direction: 'organ_to_muscle', count: 1 },
+    ]);
     expect(data.total).toBe(expected.rows + 1);
     expect(data.organs.find((o) => o.id === LIVER)).toMatchObject({ asOrigin: 1 });
   });

@@ -44,12 +44,22 @@ export async function listMyWork(db: Db, userId: number): Promise<{ drafts: MyWo
     .limit(500);
   const ids = rows.map((r) => r.rev.id);
   const decisions = ids.length
-    ? await db.select({ revisionId: reviews.revisionId, decision: reviews.decision }).from(reviews).where(inArray(reviews.revisionId, ids)).orderBy(asc(reviews.createdAt))
+    ? await db
+        .select({ revisionId: reviews.revisionId, decision: reviews.decision })
+        .from(reviews)
+        .where(inArray(reviews.revisionId, ids))
+        .orderBy(asc(reviews.createdAt))
     : [];
   const drafts: MyWorkItem[] = [];
   const submitted: MyWorkItem[] = [];
   for (const r of rows) {
-    const item = { publicId: r.publicId, revisionNo: r.rev.revisionNo, summary: r.rev.changeSummary, result: r.rev.result, updatedAt: r.rev.updatedAt };
+    const item = {
+      publicId: r.publicId,
+      revisionNo: r.rev.revisionNo,
+      summary: r.rev.changeSummary,
+      result: r.rev.result,
+      updatedAt: r.rev.updatedAt,
+    };
     if (!r.rev.submittedAt) {
       if (r.latestRevisionId === r.rev.id) drafts.push({ ...item, state: 'draft' });
       continue;

@@ -18,8 +18,18 @@ export async function findOrCreateOAuthUser(
       ? eq(sql`lower(${users.email})`, p.email.toLowerCase())
       : undefined;
   if (!match) return null;
-  const [u] = await db.select({ id: users.id, disabledAt: users.disabledAt, isSystem: users.isSystem }).from(users).where(match).limit(1);
+  const [u] = await db
+    .select({ id: users.id, disabledAt: users.disabledAt, isSystem: users.isSystem })
+    .from(users)
+    .where(match)
+    .limit(1);
   if (!u || u.disabledAt || u.isSystem) return null;
-  await recordAudit(db, { actorId: u.id, action: 'auth.sign_in', entity: 'user', entityId: u.id, detail: { provider: p.provider } });
+  await recordAudit(db, {
+    actorId: u.id,
+    action: 'auth.sign_in',
+    entity: 'user',
+    entityId: u.id,
+    detail: { provider: p.provider },
+  });
   return { id: u.id };
 }

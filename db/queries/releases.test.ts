@@ -39,7 +39,8 @@ describe.each(testEngines())('releases on %s', (engine) => {
   beforeAll(async () => {
     t = await openTestDb(engine);
     await seedDatabase(t.db, { demoPassword: 'test-password-123' });
-    const id = async (email: string) => (await t.query<{ id: number }>(`select id from users where email = $1`, [email]))[0]!.id;
+    const id = async (email: string) =>
+      (await t.query<{ id: number }>(`select id from users where email = $1`, [email]))[0]!.id;
     curator = { id: await id('curator@example.org'), role: 'curator' };
     reviewer = { id: await id('reviewer@example.org'), role: 'reviewer' };
     admin = { id: await id('admin@example.org'), role: 'admin' };
@@ -47,19 +48,35 @@ describe.each(testEngines())('releases on %s', (engine) => {
   afterAll(() => t.dispose());
 
   it('only an admin can cut a release, and tags and notes are validated', async () => {
-    for (const who of [curator, reviewer]) expect((await failure(cutRelease(t.db, who, { tag: '2026.1.0' }))).code).toBe('forbidden:release');
+    for (const who of [curator, reviewer])
+      expect((await failure(cutRelease(t.db, who, { tag: '2026.1.0' }))).code).toBe('forbidden:release');
     const bad = await failure(cutRelease(t.db, admin, { tag: 'v1.0', notes: 'x' }));
     expect(bad.code).toBe('invalid:release');
     expect(bad.details?.fields?.tag).toMatch(/year\.month\.number/);
     expect((await failure(cutRelease(t.db, admin, { tag: '2026.13.0' }))).details?.fields?.tag).toMatch(/month/);
-    expect((await failure(cutRelease(t.db, admin, { tag: '2026.11.0', notes: 'x'.repeat(5001) }))).details?.fields?.notes).toMatch(/5000/);
+    expect(
+      (await failure(cutRelease(t.db, admin, { tag: '2026.11.0', notes: 'x'.repeat(5001) }))).details?.fields?.notes,
+    ).toMatch(/5000/);
     expect(await listReleases(t.db)).toEqual([]);
   });
 
   it('pins revisions: after a newer approved revision the release CSV is byte-identical and matches its checksum; the live export moves on', async () => {
     const release = await cutRelease(t.db, admin, { tag: '2026.11.0', notes: '  First release.  ' });
-    expect(release).toMatchObject({ tag: '2026.11.0', notes: 'First release.', findingCount: 33, createdBy: 'Ada Admin' });
-    expect(release.sourceCount).toBe(Number((await t.query<{ n: number }>(`select count(distinct source_id)::int n from findings where approved_revision_id is not null`))[0]!.n));
+    expect(release).toMatchObject({
+      tag: '2026.11.0',
+      notes: 'First release.',
+      findingCount: 33,
+      createdBy: 'Ada Admin',
+    });
+    expect(release.sourceCount).toBe(
+      Number(
+        (
+          await t.query<{ n: number }>(
+            `select count(distinct source_id)::int n from findings where approved_revision_id is not null`,
+          )
+        )[0]!.n,
+      ),
+    );
     expect(release.files.map((f) => f.format).sort()).toEqual(['csv', 'datapackage', 'json']);
 
     const a = (await getReleaseFile(t.db, '2026.11.0', 'csv'))!;
@@ -71,14 +88,23 @@ describe.each(testEngines())('releases on %s', (engine) => {
     expect(Object.keys(before[0]!)).toEqual(EXPORT_COLUMN_NAMES);
     expect(before).toHaveLength(33);
 
-    const json = JSON.parse((await getReleaseFile(t.db, '2026.11.0', 'json'))!.body.toString('utf8')) as ExportJsonRecord[];
+    const json = JSON.parse(
+      (await getReleaseFile(t.db, '2026.11.0', 'json'))!.body.toString('utf8'),
+    ) as ExportJsonRecord[];
     expect(json.map((r) => r.finding_id)).toEqual(before.map((r) => r.finding_id));
 
     const pkgFile = (await getReleaseFile(t.db, '2026.11.0', 'datapackage'))!;
     expect(sha256(pkgFile.body)).toBe(pkgFile.sha256);
     const pkg = JSON.parse(pkgFile.body.toString('utf8')) as DataPackage;
     expect(pkg).toMatchObject({ name: 'evx-crosstalk', version: '2026.11.0', licenses: [{ name: 'CC-BY-4.0' }] });
-    expect(pkg.resources[0]).toMatchObject({ name: 'findings', path: 'findings.csv', format: 'csv', encoding: 'utf-8', hash: `sha256:${release.checksum}`, bytes: a.body.length });
+    expect(pkg.resources[0]).toMatchObject({
+      name: 'findings',
+      path: 'findings.csv',
+      format: 'csv',
+      encoding: 'utf-8',
+      hash: `sha256:${release.checksum}`,
+      bytes: a.body.length,
+    });
     expect(pkg.resources[0]!.schema.fields.map((f) => f.name)).toEqual(EXPORT_COLUMN_NAMES);
     expect(pkg.resources[0]!.schema.primaryKey).toBe('finding_id');
 
@@ -94,7 +120,13 @@ describe.each(testEngines())('releases on %s', (engine) => {
       changeSummary: 'Correct the result',
     });
     const sub = await submitFinding(t.db, curator, { findingId: f!.id, lockVersion: saved.lockVersion });
-    await decide(t.db, reviewer, { findingId: f!.id, revisionNo: sub.revisionNo, lockVersion: sub.lockVersion, decision: 'approve', comment: '' });
+    await decide(t.db, reviewer, {
+      findingId: f!.id,
+      revisionNo: sub.revisionNo,
+      lockVersion: sub.lockVersion,
+      decision: 'approve',
+      comment: '',
+    });
 
     const again = (await getReleaseFile(t.db, '2026.11.0', 'csv'))!;
     expect(again.body.equals(a.body)).toBe(true);
@@ -108,13 +140,19 @@ describe.each(testEngines())('releases on %s', (engine) => {
     if (!q.ok) throw new Error('query');
     const live = csvRecords(await collectBytes(encodeCsv(iterateExportRows(t.db, { query: q.query, viewer: null }))));
     const liveRow = live.find((r) => r.finding_id === f!.public_id)!;
-    expect(liveRow).toMatchObject({ result: 'A corrected result after release.', revision: '2', approved_by: 'Robin Reviewer' });
+    expect(liveRow).toMatchObject({
+      result: 'A corrected result after release.',
+      revision: '2',
+      approved_by: 'Robin Reviewer',
+    });
 
     // A later release carries the new revision; the list is newest first.
     const second = await cutRelease(t.db, admin, { tag: '2026.11.1' });
     expect(second.checksum).not.toBe(release.checksum);
     const b = (await getReleaseFile(t.db, '2026.11.1', 'csv'))!;
-    expect(csvRecords(b.body).find((r) => r.finding_id === f!.public_id)!.result).toBe('A corrected result after release.');
+    expect(csvRecords(b.body).find((r) => r.finding_id === f!.public_id)!.result).toBe(
+      'A corrected result after release.',
+    );
     expect((await listReleases(t.db)).map((r) => r.tag)).toEqual(['2026.11.1', '2026.11.0']);
 
     const audit = await t.query<{ actor_id: number; entity_id: string; tag: string; checksum: string }>(
@@ -127,7 +165,12 @@ describe.each(testEngines())('releases on %s', (engine) => {
   });
 
   it('a duplicate tag is a conflict and changes nothing', async () => {
-    const counts = async () => (await t.query<{ n: number }>(`select (select count(*) from releases) + (select count(*) from release_findings) + (select count(*) from release_files) as n`))[0]!.n;
+    const counts = async () =>
+      (
+        await t.query<{ n: number }>(
+          `select (select count(*) from releases) + (select count(*) from release_findings) + (select count(*) from release_files) as n`,
+        )
+      )[0]!.n;
     const n = Number(await counts());
     const e = await failure(cutRelease(t.db, admin, { tag: '2026.11.0' }));
     expect(e.code).toBe('conflict:release');

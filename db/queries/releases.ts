@@ -28,7 +28,8 @@ export type ReleaseSummary = {
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-const tagTaken = (tag: string) => new DomainError('conflict', 'release', `A release tagged ${tag} already exists; tags are never reused.`, 'tag');
+const tagTaken = (tag: string) =>
+  new DomainError('conflict', 'release', `A release tagged ${tag} already exists; tags are never reused.`, 'tag');
 
 /**
  * Cut a release (admins only), in one transaction: pin the approved revision
@@ -62,7 +63,10 @@ export async function cutRelease(db: Db, actor: Actor, input: unknown): Promise<
         const csv = await collectBytes(encodeCsv(iterateExportRows(tx, { releaseId }), { bom: false }));
         const json = await collectBytes(encodeJson(iterateExportRows(tx, { releaseId })));
         const checksum = sha256(csv);
-        const pkg = Buffer.from(`${JSON.stringify(buildDataPackage({ tag, created: createdAt, csvSha256: checksum, csvBytes: csv.length }), null, 2)}\n`, 'utf8');
+        const pkg = Buffer.from(
+          `${JSON.stringify(buildDataPackage({ tag, created: createdAt, csvSha256: checksum, csvBytes: csv.length }), null, 2)}\n`,
+          'utf8',
+        );
         const files: { format: ReleaseFileFormat; body: Buffer }[] = [
           { format: 'csv', body: csv },
           { format: 'json', body: json },
@@ -118,9 +122,19 @@ async function summaries(db: DbOrTx, where: SQL | undefined): Promise<ReleaseSum
     .orderBy(desc(releases.createdAt), desc(releases.id));
   if (!rows.length) return [];
   const files = await db
-    .select({ releaseId: releaseFiles.releaseId, format: releaseFiles.format, sha256: releaseFiles.sha256, bytes: sql<number>`octet_length(${releaseFiles.body})::int` })
+    .select({
+      releaseId: releaseFiles.releaseId,
+      format: releaseFiles.format,
+      sha256: releaseFiles.sha256,
+      bytes: sql<number>`octet_length(${releaseFiles.body})::int`,
+    })
     .from(releaseFiles)
-    .where(sql`${releaseFiles.releaseId} in (${sql.join(rows.map((r) => sql`${r.id}`), sql`, `)})`);
+    .where(
+      sql`${releaseFiles.releaseId} in (${sql.join(
+        rows.map((r) => sql`${r.id}`),
+        sql`, `,
+      )})`,
+    );
   return rows.map((r) => ({
     ...r,
     files: files
@@ -152,6 +166,8 @@ export async function getReleaseFile(
     .where(sql`${releases.tag} = ${tag} and ${releaseFiles.format} = ${format}`);
   if (!f) return null;
   // PGlite hands bytea back as a Uint8Array, postgres.js as a Buffer.
-  const body = Buffer.isBuffer(f.body) ? f.body : Buffer.from((f.body as Uint8Array).buffer, (f.body as Uint8Array).byteOffset, (f.body as Uint8Array).byteLength);
+  const body = Buffer.isBuffer(f.body)
+    ? f.body
+    : Buffer.from((f.body as Uint8Array).buffer, (f.body as Uint8Array).byteOffset, (f.body as Uint8Array).byteLength);
   return { body, sha256: f.sha256, contentType: f.contentType };
 }

@@ -21,27 +21,64 @@ describe.each(testEngines())('review: rejected, reopened, withdrawn on %s', (eng
   let queueItem: ReviewKit['queueItem'];
 
   beforeAll(async () => {
-    ({ t, curator, otherCurator, reviewer, reviewer2, admin, count, findingRow, revisionId, auditTrail, submitted, queueItem } = await openReviewKit(engine));
+    ({
+      t,
+      curator,
+      otherCurator,
+      reviewer,
+      reviewer2,
+      admin,
+      count,
+      findingRow,
+      revisionId,
+      auditTrail,
+      submitted,
+      queueItem,
+    } = await openReviewKit(engine));
   });
   afterAll(() => t.dispose());
 
   it('a rejected new finding is closed to its curator until an admin reopens it', async () => {
     const f = await submitted();
-    const r = await decide(t.db, reviewer, { findingId: f.findingId, revisionNo: 1, lockVersion: f.lockVersion, decision: 'reject', comment: 'Out of scope.' });
+    const r = await decide(t.db, reviewer, {
+      findingId: f.findingId,
+      revisionNo: 1,
+      lockVersion: f.lockVersion,
+      decision: 'reject',
+      comment: 'Out of scope.',
+    });
     expect(r).toEqual({ status: 'rejected', lockVersion: f.lockVersion + 1 });
     expect(await findingRow(f.findingId)).toMatchObject({ status: 'rejected', approved_revision_id: null });
     expect((await listApprovedFindings(t.db)).some((x) => x.id === f.findingId)).toBe(false);
 
-    const edit = await failure(saveDraft(t.db, curator, { findingId: f.findingId, lockVersion: r.lockVersion, content: f.content, changeSummary: 'Try again' }));
+    const edit = await failure(
+      saveDraft(t.db, curator, {
+        findingId: f.findingId,
+        lockVersion: r.lockVersion,
+        content: f.content,
+        changeSummary: 'Try again',
+      }),
+    );
     expect(edit.kind).toBe('forbidden');
     expect(edit.message).toMatch(/rejected/);
     // Only an admin reopens, and only a rejected finding.
-    expect((await failure(reopen(t.db, curator, { findingId: f.findingId, lockVersion: r.lockVersion, comment: '' }))).kind).toBe('forbidden');
-    expect((await failure(reopen(t.db, reviewer, { findingId: f.findingId, lockVersion: r.lockVersion, comment: '' }))).kind).toBe('forbidden');
-    expect((await failure(reopen(t.db, admin, { findingId: f.findingId, lockVersion: r.lockVersion - 1, comment: '' }))).kind).toBe('conflict');
+    expect(
+      (await failure(reopen(t.db, curator, { findingId: f.findingId, lockVersion: r.lockVersion, comment: '' }))).kind,
+    ).toBe('forbidden');
+    expect(
+      (await failure(reopen(t.db, reviewer, { findingId: f.findingId, lockVersion: r.lockVersion, comment: '' }))).kind,
+    ).toBe('forbidden');
+    expect(
+      (await failure(reopen(t.db, admin, { findingId: f.findingId, lockVersion: r.lockVersion - 1, comment: '' })))
+        .kind,
+    ).toBe('conflict');
     expect(await count(`select count(*)::int n from finding_revisions where finding_id = $1`, [f.findingId])).toBe(1);
 
-    const re = await reopen(t.db, admin, { findingId: f.findingId, lockVersion: r.lockVersion, comment: ' Worth another look. ' });
+    const re = await reopen(t.db, admin, {
+      findingId: f.findingId,
+      lockVersion: r.lockVersion,
+      comment: ' Worth another look. ',
+    });
     expect(re).toEqual({ lockVersion: r.lockVersion + 1 });
     expect((await findingRow(f.findingId)).status).toBe('changes_requested');
     const [ev] = await t.query<{ actor_id: number; detail: Record<string, unknown> }>(
@@ -49,9 +86,16 @@ describe.each(testEngines())('review: rejected, reopened, withdrawn on %s', (eng
       [String(f.findingId)],
     );
     expect(ev).toEqual({ actor_id: admin.id, detail: { comment: 'Worth another look.' } });
-    expect((await failure(reopen(t.db, admin, { findingId: f.findingId, lockVersion: re.lockVersion, comment: '' }))).kind).toBe('conflict');
+    expect(
+      (await failure(reopen(t.db, admin, { findingId: f.findingId, lockVersion: re.lockVersion, comment: '' }))).kind,
+    ).toBe('conflict');
 
-    const s = await saveDraft(t.db, curator, { findingId: f.findingId, lockVersion: re.lockVersion, content: { ...f.content, result: 'Narrowed claim.' }, changeSummary: 'Narrow' });
+    const s = await saveDraft(t.db, curator, {
+      findingId: f.findingId,
+      lockVersion: re.lockVersion,
+      content: { ...f.content, result: 'Narrowed claim.' },
+      changeSummary: 'Narrow',
+    });
     expect(s).toMatchObject({ revisionNo: 2, created: true });
     expect((await findingRow(f.findingId)).status).toBe('draft');
     expect((await auditTrail(f.findingId)).map(([a]) => a)).toEqual([
@@ -71,7 +115,9 @@ describe.each(testEngines())('review: rejected, reopened, withdrawn on %s', (eng
       expect(e.message).toMatch(/author/);
     }
     expect(await count(`select count(*)::int n from finding_revisions where finding_id = $1`, [f.findingId])).toBe(1);
-    expect((await failure(withdraw(t.db, curator, { findingId: f.findingId, lockVersion: f.lockVersion - 1 }))).kind).toBe('conflict');
+    expect(
+      (await failure(withdraw(t.db, curator, { findingId: f.findingId, lockVersion: f.lockVersion - 1 }))).kind,
+    ).toBe('conflict');
 
     const w = await withdraw(t.db, curator, { findingId: f.findingId, lockVersion: f.lockVersion });
     expect(w).toMatchObject({ revisionNo: 2, created: true, lockVersion: f.lockVersion + 1 });
@@ -88,7 +134,13 @@ describe.each(testEngines())('review: rejected, reopened, withdrawn on %s', (eng
       [2, false, curator.id],
     ]);
     expect(revs[1]!.based_on_revision_id).toBe(await revisionId(f.findingId, 1));
-    const strip = ({ revision_no: _n, submitted: _s, based_on_revision_id: _b, author_id: _a, ...rest }: Record<string, unknown>) => rest;
+    const strip = ({
+      revision_no: _n,
+      submitted: _s,
+      based_on_revision_id: _b,
+      author_id: _a,
+      ...rest
+    }: Record<string, unknown>) => rest;
     expect(strip(revs[1]!)).toEqual(strip(revs[0]!));
     expect(revs[1]!.result).toBe('Muscle EVs promote osteogenic differentiation.');
     expect(revs[1]!.mechanism).toEqual(['Wnt signalling']);
@@ -97,11 +149,26 @@ describe.each(testEngines())('review: rejected, reopened, withdrawn on %s', (eng
       ['finding.withdraw', 'curator@example.org'],
     ]);
     // Nothing is awaiting review any more.
-    expect((await failure(withdraw(t.db, curator, { findingId: f.findingId, lockVersion: w.lockVersion }))).kind).toBe('conflict');
+    expect((await failure(withdraw(t.db, curator, { findingId: f.findingId, lockVersion: w.lockVersion }))).kind).toBe(
+      'conflict',
+    );
     expect(
-      (await failure(decide(t.db, reviewer, { findingId: f.findingId, revisionNo: 2, lockVersion: w.lockVersion, decision: 'approve', comment: '' }))).kind,
+      (
+        await failure(
+          decide(t.db, reviewer, {
+            findingId: f.findingId,
+            revisionNo: 2,
+            lockVersion: w.lockVersion,
+            decision: 'approve',
+            comment: '',
+          }),
+        )
+      ).kind,
     ).toBe('conflict');
     // It can be submitted again as revision 2.
-    expect(await submitFinding(t.db, curator, { findingId: f.findingId, lockVersion: w.lockVersion })).toEqual({ lockVersion: w.lockVersion + 1, revisionNo: 2 });
+    expect(await submitFinding(t.db, curator, { findingId: f.findingId, lockVersion: w.lockVersion })).toEqual({
+      lockVersion: w.lockVersion + 1,
+      revisionNo: 2,
+    });
   });
 });

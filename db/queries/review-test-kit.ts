@@ -15,8 +15,10 @@ export async function openReviewKit(engine: Engine) {
   const emailOf = new Map<number, string>();
   let cellNo = 0;
   let sourceId = 0;
-  const count = async (sql: string, params: unknown[] = []) => Number((await t.query<{ n: number }>(sql, params))[0]!.n);
-  const userByEmail = async (email: string) => (await t.query<{ id: number }>(`select id from users where email = $1`, [email]))[0]!.id;
+  const count = async (sql: string, params: unknown[] = []) =>
+    Number((await t.query<{ n: number }>(sql, params))[0]!.n);
+  const userByEmail = async (email: string) =>
+    (await t.query<{ id: number }>(`select id from users where email = $1`, [email]))[0]!.id;
   type Row = {
     status: string;
     lock_version: number;
@@ -35,9 +37,17 @@ export async function openReviewKit(engine: Engine) {
       )
     )[0]!;
   const searchHits = async (id: number, words: string) =>
-    count(`select count(*)::int n from findings where id = $1 and search @@ plainto_tsquery('english', $2)`, [id, words]);
+    count(`select count(*)::int n from findings where id = $1 and search @@ plainto_tsquery('english', $2)`, [
+      id,
+      words,
+    ]);
   const revisionId = async (findingId: number, revisionNo: number) =>
-    (await t.query<{ id: number }>(`select id from finding_revisions where finding_id = $1 and revision_no = $2`, [findingId, revisionNo]))[0]!.id;
+    (
+      await t.query<{ id: number }>(`select id from finding_revisions where finding_id = $1 and revision_no = $2`, [
+        findingId,
+        revisionNo,
+      ])
+    )[0]!.id;
   const reviewsOf = async (findingId: number) =>
     t.query<{ revision_no: number; reviewer_id: number; decision: string; comment: string }>(
       `select r.revision_no, v.reviewer_id, v.decision::text as decision, v.comment
@@ -60,7 +70,8 @@ export async function openReviewKit(engine: Engine) {
     const s = await submitFinding(t.db, by, { findingId: f.findingId, lockVersion: 0 });
     return { ...f, lockVersion: s.lockVersion, content: c };
   };
-  const queueItem = async (actor: Actor, publicId: string) => (await listQueue(t.db, actor.id)).find((q) => q.publicId === publicId);
+  const queueItem = async (actor: Actor, publicId: string) =>
+    (await listQueue(t.db, actor.id)).find((q) => q.publicId === publicId);
   const seededApproved = async (organ: string, index: number) =>
     (
       await t.query<{ id: number; public_id: string; lock_version: number }>(
@@ -74,7 +85,12 @@ export async function openReviewKit(engine: Engine) {
   const reviewer: Actor = { id: await userByEmail('reviewer@example.org'), role: 'reviewer' };
   const reviewer2: Actor = { id: await userByEmail('reviewer2@example.org'), role: 'reviewer' };
   const admin: Actor = { id: await userByEmail('admin@example.org'), role: 'admin' };
-  const o = await createUser(t.db, null, { email: 'second.curator@example.org', name: 'Second Curator', role: 'curator', password: 'long-enough-pass' });
+  const o = await createUser(t.db, null, {
+    email: 'second.curator@example.org',
+    name: 'Second Curator',
+    role: 'curator',
+    password: 'long-enough-pass',
+  });
   const otherCurator: Actor = { id: o.id, role: 'curator' };
   for (const [a, e] of [
     [curator, 'curator@example.org'],
@@ -83,9 +99,30 @@ export async function openReviewKit(engine: Engine) {
     [admin, 'admin@example.org'],
   ] as const)
     emailOf.set(a.id, e);
-  const [s] = await t.query<{ id: number }>(`insert into sources (doi, title, metadata_origin) values ('10.5555/review.test', 'A review test paper', 'manual') returning id`);
+  const [s] = await t.query<{ id: number }>(
+    `insert into sources (doi, title, metadata_origin) values ('10.5555/review.test', 'A review test paper', 'manual') returning id`,
+  );
   sourceId = s!.id;
-  return { t, curator, otherCurator, reviewer, reviewer2, admin, sourceId, emailOf, count, userByEmail, findingRow, searchHits, revisionId, reviewsOf, auditTrail, submitted, queueItem, seededApproved };
+  return {
+    t,
+    curator,
+    otherCurator,
+    reviewer,
+    reviewer2,
+    admin,
+    sourceId,
+    emailOf,
+    count,
+    userByEmail,
+    findingRow,
+    searchHits,
+    revisionId,
+    reviewsOf,
+    auditTrail,
+    submitted,
+    queueItem,
+    seededApproved,
+  };
 }
 
 export type ReviewKit = Awaited<ReturnType<typeof openReviewKit>>;

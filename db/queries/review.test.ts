@@ -24,7 +24,22 @@ describe.each(testEngines())('review: publishing on %s', (engine) => {
   let seededApproved: ReviewKit['seededApproved'];
 
   beforeAll(async () => {
-    ({ t, curator, reviewer, reviewer2, admin, sourceId, count, findingRow, searchHits, revisionId, reviewsOf, auditTrail, queueItem, seededApproved } = await openReviewKit(engine));
+    ({
+      t,
+      curator,
+      reviewer,
+      reviewer2,
+      admin,
+      sourceId,
+      count,
+      findingRow,
+      searchHits,
+      revisionId,
+      reviewsOf,
+      auditTrail,
+      queueItem,
+      seededApproved,
+    } = await openReviewKit(engine));
   });
   afterAll(() => t.dispose());
 
@@ -42,7 +57,10 @@ describe.each(testEngines())('review: publishing on %s', (engine) => {
         curator: (await countActionableQueue(t.db, curator.id)) - base.curator,
       });
 
-      const f = await createFinding(t.db, curator, { sourceId, content: content({ recipientCell: 'Dual review cells' }) });
+      const f = await createFinding(t.db, curator, {
+        sourceId,
+        content: content({ recipientCell: 'Dual review cells' }),
+      });
       expect(await queueItem(reviewer, f.publicId)).toBeUndefined();
       const sub = await submitFinding(t.db, curator, { findingId: f.findingId, lockVersion: 0 });
       expect(sub).toEqual({ lockVersion: 1, revisionNo: 1 });
@@ -60,9 +78,19 @@ describe.each(testEngines())('review: publishing on %s', (engine) => {
       });
 
       // First approval of two: still awaiting review.
-      const d1 = await decide(t.db, reviewer, { findingId: f.findingId, revisionNo: 1, lockVersion: 1, decision: 'approve', comment: '' });
+      const d1 = await decide(t.db, reviewer, {
+        findingId: f.findingId,
+        revisionNo: 1,
+        lockVersion: 1,
+        decision: 'approve',
+        comment: '',
+      });
       expect(d1).toEqual({ status: 'submitted', lockVersion: 2 });
-      expect(await findingRow(f.findingId)).toMatchObject({ status: 'submitted', approved_revision_id: null, approved_ms: null });
+      expect(await findingRow(f.findingId)).toMatchObject({
+        status: 'submitted',
+        approved_revision_id: null,
+        approved_ms: null,
+      });
       expect(await counts()).toEqual({ reviewer: 0, reviewer2: 1, curator: 0 });
       expect(await queueItem(reviewer, f.publicId)).toMatchObject({ revisionNo: 1, approvals: 1, decidedByMe: true });
       expect(await queueItem(reviewer2, f.publicId)).toMatchObject({ revisionNo: 1, approvals: 1, decidedByMe: false });
@@ -94,7 +122,10 @@ describe.each(testEngines())('review: publishing on %s', (engine) => {
       const saved = await saveDraft(t.db, curator, {
         findingId: f.findingId,
         lockVersion: 3,
-        content: content({ recipientCell: 'Dual review cells', result: 'At 10 µg/mL, muscle EVs promote osteogenesis.' }),
+        content: content({
+          recipientCell: 'Dual review cells',
+          result: 'At 10 µg/mL, muscle EVs promote osteogenesis.',
+        }),
         changeSummary: 'Add the dose',
       });
       expect(saved).toMatchObject({ revisionNo: 2, created: true, lockVersion: 4 });
@@ -108,11 +139,23 @@ describe.each(testEngines())('review: publishing on %s', (engine) => {
       const item2 = (await getReviewItem(t.db, f.publicId))!;
       expect([item2.latest.revisionNo, item2.latest.changeSummary, item2.decisions]).toEqual([2, 'Add the dose', []]);
 
-      const d3 = await decide(t.db, reviewer, { findingId: f.findingId, revisionNo: 2, lockVersion: 5, decision: 'approve', comment: '' });
+      const d3 = await decide(t.db, reviewer, {
+        findingId: f.findingId,
+        revisionNo: 2,
+        lockVersion: 5,
+        decision: 'approve',
+        comment: '',
+      });
       expect(d3).toEqual({ status: 'submitted', lockVersion: 6 });
       expect(await counts()).toEqual({ reviewer: 0, reviewer2: 1, curator: 0 });
       expect(await queueItem(reviewer2, f.publicId)).toMatchObject({ revisionNo: 2, approvals: 1, decidedByMe: false });
-      const d4 = await decide(t.db, reviewer2, { findingId: f.findingId, revisionNo: 2, lockVersion: 6, decision: 'approve', comment: 'Looks right.' });
+      const d4 = await decide(t.db, reviewer2, {
+        findingId: f.findingId,
+        revisionNo: 2,
+        lockVersion: 6,
+        decision: 'approve',
+        comment: 'Looks right.',
+      });
       expect(d4).toEqual({ status: 'approved', lockVersion: 7 });
       expect(await counts()).toEqual({ reviewer: 0, reviewer2: 0, curator: 0 });
       expect(await queueItem(reviewer2, f.publicId)).toBeUndefined();
@@ -120,7 +163,12 @@ describe.each(testEngines())('review: publishing on %s', (engine) => {
       const rev2 = await revisionId(f.findingId, 2);
       expect(saved.revisionId).toBe(rev2);
       const row = await findingRow(f.findingId);
-      expect(row).toMatchObject({ status: 'approved', lock_version: 7, latest_revision_id: rev2, approved_revision_id: rev2 });
+      expect(row).toMatchObject({
+        status: 'approved',
+        lock_version: 7,
+        latest_revision_id: rev2,
+        approved_revision_id: rev2,
+      });
       expect(row.approved_ms).toBeGreaterThan(Date.now() - 60_000);
       const listed = (await listApprovedFindings(t.db)).find((r) => r.id === f.findingId);
       expect(listed).toMatchObject({
@@ -149,7 +197,12 @@ describe.each(testEngines())('review: publishing on %s', (engine) => {
         `select detail from audit_events where entity = 'finding' and entity_id = $1 and action = 'review.request_changes'`,
         [String(f.findingId)],
       );
-      expect(rc!.detail).toEqual({ revisionNo: 1, from: 'submitted', to: 'changes_requested', comment: 'Give the dose used.' });
+      expect(rc!.detail).toEqual({
+        revisionNo: 1,
+        from: 'submitted',
+        to: 'changes_requested',
+        comment: 'Give the dose used.',
+      });
     } finally {
       await updateSettings(t.db, admin.id, { approvalsRequired: 1 });
     }
@@ -171,7 +224,12 @@ describe.each(testEngines())('review: publishing on %s', (engine) => {
       cargo: [{ name: 'miR-206', type: 'miRNA' }],
       result: 'Quokka EVs speed tendon healing.',
     });
-    const saved = await saveDraft(t.db, curator, { findingId: seed.id, lockVersion: seed.lock_version, content: edited, changeSummary: 'Correct the organ' });
+    const saved = await saveDraft(t.db, curator, {
+      findingId: seed.id,
+      lockVersion: seed.lock_version,
+      content: edited,
+      changeSummary: 'Correct the organ',
+    });
     expect(saved).toMatchObject({ revisionNo: 2, created: true });
 
     const unchanged = async (status: string) => {
@@ -186,17 +244,39 @@ describe.each(testEngines())('review: publishing on %s', (engine) => {
       expect(row.approved_ms).toBe(before.approved_ms);
       expect(await searchHits(seed.id, 'quokka')).toBe(0);
       const listed = (await listApprovedFindings(t.db)).find((r) => r.id === seed.id);
-      expect(listed).toMatchObject({ status, targetOrgan: 'Kidney', revisionNo: 1, result: listedBefore.result, recipientCell: listedBefore.recipientCell });
+      expect(listed).toMatchObject({
+        status,
+        targetOrgan: 'Kidney',
+        revisionNo: 1,
+        result: listedBefore.result,
+        recipientCell: listedBefore.recipientCell,
+      });
     };
     await unchanged('draft');
     const sub = await submitFinding(t.db, curator, { findingId: seed.id, lockVersion: saved.lockVersion });
     expect(sub.revisionNo).toBe(2);
     await unchanged('submitted');
-    expect(await queueItem(reviewer, seed.public_id)).toMatchObject({ revisionNo: 2, isEdit: true, organ: 'Tendon', submitterId: curator.id });
+    expect(await queueItem(reviewer, seed.public_id)).toMatchObject({
+      revisionNo: 2,
+      isEdit: true,
+      organ: 'Tendon',
+      submitterId: curator.id,
+    });
     const item = (await getReviewItem(t.db, seed.public_id))!;
-    expect([item.latest.revisionNo, item.latest.targetOrgan, item.approved?.revisionNo, item.approved?.targetOrgan]).toEqual([2, TENDON, 1, KIDNEY]);
+    expect([
+      item.latest.revisionNo,
+      item.latest.targetOrgan,
+      item.approved?.revisionNo,
+      item.approved?.targetOrgan,
+    ]).toEqual([2, TENDON, 1, KIDNEY]);
 
-    const d = await decide(t.db, reviewer, { findingId: seed.id, revisionNo: 2, lockVersion: sub.lockVersion, decision: 'approve', comment: '' });
+    const d = await decide(t.db, reviewer, {
+      findingId: seed.id,
+      revisionNo: 2,
+      lockVersion: sub.lockVersion,
+      decision: 'approve',
+      comment: '',
+    });
     expect(d.status).toBe('approved');
     const after = await findingRow(seed.id);
     expect(after).toMatchObject({
@@ -231,7 +311,13 @@ describe.each(testEngines())('review: publishing on %s', (engine) => {
       changeSummary: 'Dubious edit',
     });
     const sub = await submitFinding(t.db, curator, { findingId: seed.id, lockVersion: saved.lockVersion });
-    const d = await decide(t.db, reviewer, { findingId: seed.id, revisionNo: 2, lockVersion: sub.lockVersion, decision: 'reject', comment: 'Not in the paper.' });
+    const d = await decide(t.db, reviewer, {
+      findingId: seed.id,
+      revisionNo: 2,
+      lockVersion: sub.lockVersion,
+      decision: 'reject',
+      comment: 'Not in the paper.',
+    });
     expect(d).toEqual({ status: 'approved', lockVersion: sub.lockVersion + 1 });
     const row = await findingRow(seed.id);
     expect(row).toMatchObject({
@@ -253,6 +339,10 @@ describe.each(testEngines())('review: publishing on %s', (engine) => {
       { revision_no: 2, reviewer_id: reviewer.id, decision: 'reject', comment: 'Not in the paper.' },
     ]);
     expect(await queueItem(reviewer, seed.public_id)).toBeUndefined();
-    expect(await count(`select count(*)::int n from audit_events where entity_id = $1 and action = 'finding.approved'`, [String(seed.id)])).toBe(0);
+    expect(
+      await count(`select count(*)::int n from audit_events where entity_id = $1 and action = 'finding.approved'`, [
+        String(seed.id),
+      ]),
+    ).toBe(0);
   });
 });

@@ -29,7 +29,12 @@ export type QueueItem = {
 };
 
 /** Revisions awaiting review, oldest first. */
-export async function listQueue(db: DbOrTx, actorId: number, filter: QueueFilter = {}, limit = 200): Promise<QueueItem[]> {
+export async function listQueue(
+  db: DbOrTx,
+  actorId: number,
+  filter: QueueFilter = {},
+  limit = 200,
+): Promise<QueueItem[]> {
   const rows = await db
     .select({
       findingId: findings.id,
@@ -64,7 +69,15 @@ export async function listQueue(db: DbOrTx, actorId: number, filter: QueueFilter
   const flagCounts = await db
     .select({ findingId: flags.findingId, n: count() })
     .from(flags)
-    .where(and(inArray(flags.findingId, rows.map((r) => r.findingId)), isNull(flags.resolvedAt)))
+    .where(
+      and(
+        inArray(
+          flags.findingId,
+          rows.map((r) => r.findingId),
+        ),
+        isNull(flags.resolvedAt),
+      ),
+    )
     .groupBy(flags.findingId);
   return rows.map((r) => ({
     findingId: r.findingId,
@@ -108,7 +121,13 @@ export async function getReviewItem(db: DbOrTx, publicId: string) {
   const [source] = await db.select().from(sources).where(eq(sources.id, f.sourceId));
   const [author] = await db.select({ name: users.name }).from(users).where(eq(users.id, latest!.authorId));
   const decisions = await db
-    .select({ reviewerId: reviews.reviewerId, reviewer: users.name, decision: reviews.decision, comment: reviews.comment, createdAt: reviews.createdAt })
+    .select({
+      reviewerId: reviews.reviewerId,
+      reviewer: users.name,
+      decision: reviews.decision,
+      comment: reviews.comment,
+      createdAt: reviews.createdAt,
+    })
     .from(reviews)
     .innerJoin(users, eq(users.id, reviews.reviewerId))
     .where(eq(reviews.revisionId, latest!.id))
@@ -116,7 +135,13 @@ export async function getReviewItem(db: DbOrTx, publicId: string) {
   return { finding: f, latest: latest!, approved, source: source!, authorName: author?.name ?? '', decisions };
 }
 
-export type DecisionInput = { findingId: number; revisionNo: number; lockVersion: number; decision: Decision; comment: string };
+export type DecisionInput = {
+  findingId: number;
+  revisionNo: number;
+  lockVersion: number;
+  decision: Decision;
+  comment: string;
+};
 
 /**
  * Record a reviewer's decision on the revision awaiting review, and apply the
@@ -124,7 +149,11 @@ export type DecisionInput = { findingId: number; revisionNo: number; lockVersion
  * version and the revision number must still match, so two reviewers acting
  * at once cannot both decide, and nobody decides on what they did not see.
  */
-export async function decide(db: Db, actor: Actor, input: DecisionInput): Promise<{ status: string; lockVersion: number }> {
+export async function decide(
+  db: Db,
+  actor: Actor,
+  input: DecisionInput,
+): Promise<{ status: string; lockVersion: number }> {
   const comment = input.comment.trim();
   return db.transaction(async (tx) => {
     const { f, latest } = await lockFinding(tx, input.findingId);
@@ -132,7 +161,10 @@ export async function decide(db: Db, actor: Actor, input: DecisionInput): Promis
     if (latest.revisionNo !== input.revisionNo)
       throw new DomainError('conflict', 'finding', 'A newer revision replaced the one you reviewed; reload to see it.');
     const [previous, settings] = await together(
-      tx.select({ reviewerId: reviews.reviewerId, decision: reviews.decision }).from(reviews).where(eq(reviews.revisionId, latest.id)),
+      tx
+        .select({ reviewerId: reviews.reviewerId, decision: reviews.decision })
+        .from(reviews)
+        .where(eq(reviews.revisionId, latest.id)),
       getSettings(tx),
     );
     const outcome = transition(
@@ -144,7 +176,13 @@ export async function decide(db: Db, actor: Actor, input: DecisionInput): Promis
         comment,
       }),
     );
-    if (!outcome.ok) throw new DomainError(outcome.error, 'review', outcome.message, outcome.error === 'invalid' ? 'comment' : undefined);
+    if (!outcome.ok)
+      throw new DomainError(
+        outcome.error,
+        'review',
+        outcome.message,
+        outcome.error === 'invalid' ? 'comment' : undefined,
+      );
 
     const now = new Date();
     // Independent writes, sent together (one round trip); the listing is refreshed after them, as it reads the update.
@@ -168,7 +206,17 @@ export async function decide(db: Db, actor: Actor, input: DecisionInput): Promis
           entityId: f.id,
           detail: { revisionNo: latest.revisionNo, from: f.status, to: outcome.next, ...(comment ? { comment } : {}) },
         },
-        ...(outcome.publishes ? [{ actorId: actor.id, action: 'finding.approved', entity: 'finding', entityId: f.id, detail: { revisionNo: latest.revisionNo } }] : []),
+        ...(outcome.publishes
+          ? [
+              {
+                actorId: actor.id,
+                action: 'finding.approved',
+                entity: 'finding',
+                entityId: f.id,
+                detail: { revisionNo: latest.revisionNo },
+              },
+            ]
+          : []),
       ]),
     );
     if (outcome.publishes || !f.approvedRevisionId) await refreshListing(tx, f.id);
@@ -183,8 +231,21 @@ export async function withdraw(db: Db, actor: Actor, input: { findingId: number;
     await checkLock(tx, f, input.lockVersion);
     const outcome = transition('withdraw', workflowContext(f, latest, actor));
     if (!outcome.ok) throw new DomainError(outcome.error, 'finding', outcome.message);
-    const saved = await saveDraftTx(tx, actor, f.id, input.lockVersion, revisionToContent(latest) as FindingDraft, latest.changeSummary);
-    await recordAudit(tx, { actorId: actor.id, action: 'finding.withdraw', entity: 'finding', entityId: f.id, detail: { revisionNo: latest.revisionNo } });
+    const saved = await saveDraftTx(
+      tx,
+      actor,
+      f.id,
+      input.lockVersion,
+      revisionToContent(latest) as FindingDraft,
+      latest.changeSummary,
+    );
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'finding.withdraw',
+      entity: 'finding',
+      entityId: f.id,
+      detail: { revisionNo: latest.revisionNo },
+    });
     return saved;
   });
 }
@@ -201,7 +262,13 @@ export async function reopen(db: Db, actor: Actor, input: { findingId: number; l
       .set({ status: outcome.next, lockVersion: sql`${findings.lockVersion} + 1`, updatedAt: new Date() })
       .where(eq(findings.id, f.id))
       .returning({ lockVersion: findings.lockVersion });
-    await recordAudit(tx, { actorId: actor.id, action: 'finding.reopen', entity: 'finding', entityId: f.id, detail: { comment: input.comment.trim() } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'finding.reopen',
+      entity: 'finding',
+      entityId: f.id,
+      detail: { comment: input.comment.trim() },
+    });
     return { lockVersion: updated!.lockVersion };
   });
 }
@@ -215,7 +282,13 @@ export async function getWorkflowTrail(db: DbOrTx, publicId: string) {
     .select({ action: auditEvents.action, actor: users.email, at: auditEvents.at, detail: auditEvents.detail })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
-    .where(and(eq(auditEvents.entity, 'finding'), eq(auditEvents.entityId, String(f.id)), sql`${auditEvents.action} not like 'comment.%'`))
+    .where(
+      and(
+        eq(auditEvents.entity, 'finding'),
+        eq(auditEvents.entityId, String(f.id)),
+        sql`${auditEvents.action} not like 'comment.%'`,
+      ),
+    )
     .orderBy(asc(auditEvents.id));
   return {
     publicId: f.publicId,

@@ -89,10 +89,16 @@ describe.each(testEngines())('sources on %s', (engine) => {
   describe('lookupDoi', () => {
     it('finds a seeded reference in any written form, without asking Crossref', async () => {
       const before = requested.length;
-      for (const form of [`https://doi.org/10.1007/S00125-014-3337-2`, `doi:${SEEDED_DOI}`, ` ${SEEDED_DOI.toUpperCase()} `])
+      for (const form of [
+        `https://doi.org/10.1007/S00125-014-3337-2`,
+        `doi:${SEEDED_DOI}`,
+        ` ${SEEDED_DOI.toUpperCase()} `,
+      ])
         expect(await lookupDoi(t.db, form, { crossrefBaseUrl })).toEqual({ kind: 'existing', doi: SEEDED_DOI });
       expect(requested.length).toBe(before);
-      expect((await findSourceByDoi(t.db, 'HTTPS://DX.DOI.ORG/10.1007/S00125-014-3337-2'))?.metadataOrigin).toBe('bundled');
+      expect((await findSourceByDoi(t.db, 'HTTPS://DX.DOI.ORG/10.1007/S00125-014-3337-2'))?.metadataOrigin).toBe(
+        'bundled',
+      );
     });
 
     it('fills in an unknown DOI from Crossref, keeping the DOI as asked', async () => {
@@ -101,7 +107,8 @@ describe.each(testEngines())('sources on %s', (engine) => {
         kind: 'crossref',
         metadata: {
           doi: CROSSREF_DOI,
-          title: 'Exosomes participate in the alteration of muscle homeostasis during lipid-induced insulin resistance in mice',
+          title:
+            'Exosomes participate in the alteration of muscle homeostasis during lipid-induced insulin resistance in mice',
           authors: 'Aswad, H., Forterre, A., Wiklander, O. P. B., Vial, G., Danty-Berger, E., Jalabert, A., et al.',
           journal: 'Diabetologia',
           year: 2014,
@@ -123,9 +130,15 @@ describe.each(testEngines())('sources on %s', (engine) => {
         doi: '10.5555/evx.unknown',
         reason: 'Crossref has no record of this DOI — check it or enter the metadata by hand.',
       });
-      expect(await lookupDoi(t.db, '10.5555/evx.garbled', { crossrefBaseUrl })).toMatchObject({ kind: 'manual', reason: LOOKUP_REASONS.badResponse });
+      expect(await lookupDoi(t.db, '10.5555/evx.garbled', { crossrefBaseUrl })).toMatchObject({
+        kind: 'manual',
+        reason: LOOKUP_REASONS.badResponse,
+      });
       const before = requested.length;
-      expect(await lookupDoi(t.db, '10.5555/evx.off', { crossrefBaseUrl: 'off' })).toMatchObject({ kind: 'manual', reason: LOOKUP_REASONS.off });
+      expect(await lookupDoi(t.db, '10.5555/evx.off', { crossrefBaseUrl: 'off' })).toMatchObject({
+        kind: 'manual',
+        reason: LOOKUP_REASONS.off,
+      });
       expect(requested.length).toBe(before);
     });
 
@@ -146,7 +159,14 @@ describe.each(testEngines())('sources on %s', (engine) => {
       const s = await createSource(
         t.db,
         curatorId,
-        { doi: 'HTTPS://DOI.ORG/10.5555/EVX.NEW.1', title: ' A new paper ', authors: 'Doe, J.', journal: '', year: '2024', pmid: 'PMID: 123' },
+        {
+          doi: 'HTTPS://DOI.ORG/10.5555/EVX.NEW.1',
+          title: ' A new paper ',
+          authors: 'Doe, J.',
+          journal: '',
+          year: '2024',
+          pmid: 'PMID: 123',
+        },
         'manual',
       );
       expect(s).toMatchObject({
@@ -163,20 +183,37 @@ describe.each(testEngines())('sources on %s', (engine) => {
       expect(await auditFor('source.create', s.id)).toEqual([
         { actor_id: curatorId, entity: 'source', detail: { doi: '10.5555/evx.new.1', origin: 'manual' } },
       ]);
-      expect(await lookupDoi(t.db, 'doi:10.5555/evx.new.1', { crossrefBaseUrl })).toEqual({ kind: 'existing', doi: '10.5555/evx.new.1' });
+      expect(await lookupDoi(t.db, 'doi:10.5555/evx.new.1', { crossrefBaseUrl })).toEqual({
+        kind: 'existing',
+        doi: '10.5555/evx.new.1',
+      });
 
-      const dup = await failure(createSource(t.db, curatorId, { doi: '10.5555/Evx.New.1', title: 'Again' }, 'crossref'));
+      const dup = await failure(
+        createSource(t.db, curatorId, { doi: '10.5555/Evx.New.1', title: 'Again' }, 'crossref'),
+      );
       expect(dup).toBeInstanceOf(DomainError);
-      expect(dup).toMatchObject({ kind: 'conflict', entity: 'source', field: 'doi', message: 'This DOI is already recorded.' });
+      expect(dup).toMatchObject({
+        kind: 'conflict',
+        entity: 'source',
+        field: 'doi',
+        message: 'This DOI is already recorded.',
+      });
       // A bundled reference is a source too.
-      expect(await failure(createSource(t.db, curatorId, { doi: SEEDED_DOI, title: 'Dup' }, 'manual'))).toMatchObject({ code: 'conflict:source', field: 'doi' });
+      expect(await failure(createSource(t.db, curatorId, { doi: SEEDED_DOI, title: 'Dup' }, 'manual'))).toMatchObject({
+        code: 'conflict:source',
+        field: 'doi',
+      });
       expect(await countOf(`select count(*) as n from sources where doi = '10.5555/evx.new.1'`)).toBe(1);
-      expect(await countOf(`select count(*) as n from audit_events where action = 'source.create'`)).toBe(auditBefore + 1);
+      expect(await countOf(`select count(*) as n from audit_events where action = 'source.create'`)).toBe(
+        auditBefore + 1,
+      );
     });
 
     it('lets exactly one of two simultaneous adds of a DOI win', async () => {
       const results = await Promise.allSettled(
-        ['crossref', 'manual'].map((origin) => createSource(t.db, curatorId, { doi: '10.5555/evx.race', title: 'Race' }, origin as 'crossref' | 'manual')),
+        ['crossref', 'manual'].map((origin) =>
+          createSource(t.db, curatorId, { doi: '10.5555/evx.race', title: 'Race' }, origin as 'crossref' | 'manual'),
+        ),
       );
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       const [lost] = results.filter((r) => r.status === 'rejected');
@@ -202,7 +239,9 @@ describe.each(testEngines())('sources on %s', (engine) => {
         const r = fieldErrors(e as ZodError);
         expect(r.ok ? [] : Object.keys(r.fields ?? {}), field).toEqual([field]);
       }
-      expect(await failure(createSource(t.db, curatorId, { doi: '10.5555/evx.bad', title: 'T' }, 'bundled' as never))).toMatchObject({
+      expect(
+        await failure(createSource(t.db, curatorId, { doi: '10.5555/evx.bad', title: 'T' }, 'bundled' as never)),
+      ).toMatchObject({
         code: 'invalid:source',
       });
       expect(await countOf(`select count(*) as n from sources`)).toBe(sourcesBefore);
@@ -212,7 +251,12 @@ describe.each(testEngines())('sources on %s', (engine) => {
 
   describe('updateSourceMetadata', () => {
     it('changes the bibliographic fields, never the DOI or origin, and records source.update with the changed names', async () => {
-      const s = await createSource(t.db, curatorId, { doi: '10.5555/evx.edit', title: 'Draft title', year: '2020' }, 'crossref');
+      const s = await createSource(
+        t.db,
+        curatorId,
+        { doi: '10.5555/evx.edit', title: 'Draft title', year: '2020' },
+        'crossref',
+      );
       const { source, changed } = await updateSourceMetadata(t.db, curatorId, s.id, {
         doi: '10.5555/sneaky',
         title: 'Final title',
@@ -221,15 +265,31 @@ describe.each(testEngines())('sources on %s', (engine) => {
         volumePages: '3, 1–9',
       } as never);
       expect(changed).toEqual(['title', 'journal', 'volumePages']);
-      expect(source).toMatchObject({ doi: '10.5555/evx.edit', title: 'Final title', journal: 'J. Test', year: 2020, volumePages: '3, 1–9', metadataOrigin: 'crossref' });
+      expect(source).toMatchObject({
+        doi: '10.5555/evx.edit',
+        title: 'Final title',
+        journal: 'J. Test',
+        year: 2020,
+        volumePages: '3, 1–9',
+        metadataOrigin: 'crossref',
+      });
       expect(source.updatedAt.getTime()).toBeGreaterThanOrEqual(s.updatedAt.getTime());
       expect(await findSourceByDoi(t.db, '10.5555/sneaky')).toBeUndefined();
       expect(await auditFor('source.update', s.id)).toEqual([
-        { actor_id: curatorId, entity: 'source', detail: { doi: '10.5555/evx.edit', changed: ['title', 'journal', 'volumePages'] } },
+        {
+          actor_id: curatorId,
+          entity: 'source',
+          detail: { doi: '10.5555/evx.edit', changed: ['title', 'journal', 'volumePages'] },
+        },
       ]);
 
       // Saving the same values again changes nothing and records nothing.
-      const again = await updateSourceMetadata(t.db, curatorId, s.id, { title: 'Final title', journal: 'J. Test', year: 2020, volumePages: '3, 1–9' });
+      const again = await updateSourceMetadata(t.db, curatorId, s.id, {
+        title: 'Final title',
+        journal: 'J. Test',
+        year: 2020,
+        volumePages: '3, 1–9',
+      });
       expect(again.changed).toEqual([]);
       expect(await auditFor('source.update', s.id)).toHaveLength(1);
     });
@@ -241,10 +301,16 @@ describe.each(testEngines())('sources on %s', (engine) => {
       expect(r.changed).toEqual(['pmid']);
       expect(r.source.metadataOrigin).toBe('bundled');
 
-      expect(await failure(updateSourceMetadata(t.db, curatorId, seeded.id, { ...stored, title: '<b>x</b>' }))).toBeInstanceOf(ZodError);
-      expect(await failure(updateSourceMetadata(t.db, curatorId, seeded.id, { ...stored, title: 'a\u0000b' }))).toBeInstanceOf(ZodError);
+      expect(
+        await failure(updateSourceMetadata(t.db, curatorId, seeded.id, { ...stored, title: '<b>x</b>' })),
+      ).toBeInstanceOf(ZodError);
+      expect(
+        await failure(updateSourceMetadata(t.db, curatorId, seeded.id, { ...stored, title: 'a\u0000b' })),
+      ).toBeInstanceOf(ZodError);
       expect((await findSourceByDoi(t.db, SEEDED_DOI))!.title).toBe(seeded.title);
-      expect(await failure(updateSourceMetadata(t.db, curatorId, 99_999_999, { title: 'T' }))).toMatchObject({ code: 'not_found:source' });
+      expect(await failure(updateSourceMetadata(t.db, curatorId, 99_999_999, { title: 'T' }))).toMatchObject({
+        code: 'not_found:source',
+      });
       expect(await auditFor('source.update', seeded.id)).toHaveLength(1);
     });
   });

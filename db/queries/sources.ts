@@ -2,7 +2,13 @@ import { eq } from 'drizzle-orm';
 import { fetchCrossrefWork } from '../../lib/crossref';
 import { normalizeDoi } from '../../lib/doi';
 import { DomainError } from '../../lib/errors';
-import { type LookupOptions, type LookupResult, LOOKUP_REASONS, lookupReason, resolveLookupOptions } from '../../lib/sources/lookup';
+import {
+  type LookupOptions,
+  type LookupResult,
+  LOOKUP_REASONS,
+  lookupReason,
+  resolveLookupOptions,
+} from '../../lib/sources/lookup';
 import {
   type NewSourceOrigin,
   NEW_SOURCE_ORIGINS,
@@ -27,7 +33,12 @@ export async function findSourceByDoi(db: DbOrTx, doi: string): Promise<Source |
 }
 
 /** Records a new source; the DOI is unique, a second one is a conflict on the `doi` field. */
-export async function createSource(db: Db, actorId: number, input: SourceMetadataInput, origin: NewSourceOrigin): Promise<Source> {
+export async function createSource(
+  db: Db,
+  actorId: number,
+  input: SourceMetadataInput,
+  origin: NewSourceOrigin,
+): Promise<Source> {
   const data = sourceMetadataSchema.parse(input);
   if (!NEW_SOURCE_ORIGINS.includes(origin)) throw new DomainError('invalid', 'source', 'Unknown metadata origin.');
   try {
@@ -37,11 +48,18 @@ export async function createSource(db: Db, actorId: number, input: SourceMetadat
         .values({ ...data, metadataOrigin: origin, createdBy: actorId })
         .returning();
       if (!s) throw new Error('insert returned no row');
-      await recordAudit(tx, { actorId, action: 'source.create', entity: 'source', entityId: s.id, detail: { doi: s.doi, origin } });
+      await recordAudit(tx, {
+        actorId,
+        action: 'source.create',
+        entity: 'source',
+        entityId: s.id,
+        detail: { doi: s.doi, origin },
+      });
       return s;
     });
   } catch (e) {
-    if (sqlState(e) === UNIQUE_VIOLATION) throw new DomainError('conflict', 'source', 'This DOI is already recorded.', 'doi');
+    if (sqlState(e) === UNIQUE_VIOLATION)
+      throw new DomainError('conflict', 'source', 'This DOI is already recorded.', 'doi');
     if (e instanceof DomainError) throw e;
     return toDomainError(e, 'source');
   }
@@ -71,7 +89,13 @@ export async function updateSourceMetadata(
         .where(eq(sources.id, sourceId))
         .returning();
       if (!after) throw new Error('update returned no row');
-      await recordAudit(tx, { actorId, action: 'source.update', entity: 'source', entityId: sourceId, detail: { doi: before.doi, changed } });
+      await recordAudit(tx, {
+        actorId,
+        action: 'source.update',
+        entity: 'source',
+        entityId: sourceId,
+        detail: { doi: before.doi, changed },
+      });
       return { source: after, changed };
     });
   } catch (e) {

@@ -38,7 +38,11 @@ describe.each(testEngines())('users and sign-in on %s', (engine) => {
     return Number(row!.n);
   }
 
-  async function newUser(email: string, role: 'curator' | 'reviewer' | 'admin' = 'curator', password = 'right-password-1') {
+  async function newUser(
+    email: string,
+    role: 'curator' | 'reviewer' | 'admin' = 'curator',
+    password = 'right-password-1',
+  ) {
     const u = await createUser(t.db, ids.admin!, { email, name: email.split('@')[0]!, role, password });
     return u.id;
   }
@@ -93,7 +97,9 @@ describe.each(testEngines())('users and sign-in on %s', (engine) => {
       expect(await auditFor('user.create', u.id)).toEqual([
         { actor_id: ids.admin, entity: 'user', detail: { email: 'new.person@example.org', role: 'reviewer' } },
       ]);
-      expect(await authenticate(t.db, { email: 'new.person@example.org', password: 'a-long-password' }, '203.0.113.1')).toEqual({
+      expect(
+        await authenticate(t.db, { email: 'new.person@example.org', password: 'a-long-password' }, '203.0.113.1'),
+      ).toEqual({
         ok: true,
         user: { id: u.id, email: 'new.person@example.org', name: 'Nora Newperson', role: 'reviewer' },
       });
@@ -111,7 +117,13 @@ describe.each(testEngines())('users and sign-in on %s', (engine) => {
     ])('refuses %s with a ZodError and writes nothing', async (_what, override, field) => {
       const usersBefore = await countOf(`select count(*)::int as n from users`);
       const auditBefore = await countOf(`select count(*)::int as n from audit_events`);
-      const input = { email: 'valid.person@example.org', name: 'Valid Person', role: 'curator', password: 'long-enough-pw', ...override };
+      const input = {
+        email: 'valid.person@example.org',
+        name: 'Valid Person',
+        role: 'curator',
+        password: 'long-enough-pw',
+        ...override,
+      };
       const err = await failure(createUser(t.db, ids.admin!, input as never));
       expect(err).toBeInstanceOf(ZodError);
       expect((err as ZodError).issues.map((i) => i.path.join('.'))).toEqual([field]);
@@ -123,13 +135,20 @@ describe.each(testEngines())('users and sign-in on %s', (engine) => {
       const usersBefore = await countOf(`select count(*)::int as n from users`);
       const auditBefore = await countOf(`select count(*)::int as n from audit_events where action = 'user.create'`);
       const err = await failure(
-        createUser(t.db, ids.admin!, { email: 'CURATOR@Example.ORG', name: 'Another Casey', role: 'curator', password: 'long-enough-pw' }),
+        createUser(t.db, ids.admin!, {
+          email: 'CURATOR@Example.ORG',
+          name: 'Another Casey',
+          role: 'curator',
+          password: 'long-enough-pw',
+        }),
       );
       expect(err).toBeInstanceOf(DomainError);
       expect(err).toMatchObject({ kind: 'conflict', entity: 'user', field: 'email' });
       expect((err as DomainError).message).toBe('An account with this email already exists.');
       expect(await countOf(`select count(*)::int as n from users`)).toBe(usersBefore);
-      expect(await countOf(`select count(*)::int as n from audit_events where action = 'user.create'`)).toBe(auditBefore);
+      expect(await countOf(`select count(*)::int as n from audit_events where action = 'user.create'`)).toBe(
+        auditBefore,
+      );
     });
 
     it('the database itself refuses a case-variant duplicate written past the app', async () => {
@@ -146,7 +165,10 @@ describe.each(testEngines())('users and sign-in on %s', (engine) => {
         ok: true,
         user: { id: ids.curator, email: 'curator@example.org', name: 'Casey Curator', role: 'curator' },
       });
-      const attempts = await t.query<{ email: string; succeeded: boolean }>(`select email, succeeded from login_attempts where ip = $1`, [ip]);
+      const attempts = await t.query<{ email: string; succeeded: boolean }>(
+        `select email, succeeded from login_attempts where ip = $1`,
+        [ip],
+      );
       expect(attempts).toEqual([{ email: 'curator@example.org', succeeded: true }]);
       expect((await auditFor('auth.sign_in', ids.curator!)).map((a) => a.detail)).toContainEqual({ ip });
 
@@ -183,12 +205,18 @@ describe.each(testEngines())('users and sign-in on %s', (engine) => {
     });
 
     it('never signs in the system import user, even with a matching password hash', async () => {
-      expect(await authenticate(t.db, { email: IMPORT_USER_EMAIL, password: DEMO_PASSWORD }, '203.0.113.40')).toStrictEqual(INVALID);
+      expect(
+        await authenticate(t.db, { email: IMPORT_USER_EMAIL, password: DEMO_PASSWORD }, '203.0.113.40'),
+      ).toStrictEqual(INVALID);
       const hash = await hashPassword('system-password-1');
       await t.query(`update users set password_hash = $1 where id = $2`, [hash, ids.system]);
       expect(await verifyPassword(hash, 'system-password-1')).toBe(true);
-      expect(await authenticate(t.db, { email: IMPORT_USER_EMAIL, password: 'system-password-1' }, '203.0.113.41')).toStrictEqual(INVALID);
-      const [attempt] = await t.query<{ succeeded: boolean }>(`select succeeded from login_attempts where ip = '203.0.113.41'`);
+      expect(
+        await authenticate(t.db, { email: IMPORT_USER_EMAIL, password: 'system-password-1' }, '203.0.113.41'),
+      ).toStrictEqual(INVALID);
+      const [attempt] = await t.query<{ succeeded: boolean }>(
+        `select succeeded from login_attempts where ip = '203.0.113.41'`,
+      );
       expect(attempt).toEqual({ succeeded: false });
       expect(await auditFor('auth.sign_in', ids.system!)).toEqual([]);
     });
@@ -197,20 +225,29 @@ describe.each(testEngines())('users and sign-in on %s', (engine) => {
       const email = 'limited.email@example.org';
       const id = await newUser(email);
       for (let i = 1; i <= SIGN_IN_MAX_FAILURES - 1; i++)
-        expect(await authenticate(t.db, { email, password: `wrong-password-${i}` }, `10.1.0.${i}`)).toStrictEqual(INVALID);
+        expect(await authenticate(t.db, { email, password: `wrong-password-${i}` }, `10.1.0.${i}`)).toStrictEqual(
+          INVALID,
+        );
       // Nine failures: the right password still works.
-      expect(await authenticate(t.db, { email, password: 'right-password-1' }, '10.1.0.100')).toMatchObject({ ok: true, user: { id } });
+      expect(await authenticate(t.db, { email, password: 'right-password-1' }, '10.1.0.100')).toMatchObject({
+        ok: true,
+        user: { id },
+      });
       // The tenth failure is still checked (and fails) …
       expect(await authenticate(t.db, { email, password: 'wrong-password-10' }, '10.1.0.10')).toStrictEqual(INVALID);
       expect(await recentFailures(t.db, email, '10.1.0.200')).toEqual({ email: 10, ip: 0 });
       // … and from then on even the right password is refused, in any case, from any IP.
-      expect(await authenticate(t.db, { email, password: 'right-password-1' }, '10.1.0.101')).toStrictEqual(RATE_LIMITED);
-      expect(await authenticate(t.db, { email: 'Limited.Email@EXAMPLE.org', password: 'right-password-1' }, '10.1.0.102')).toStrictEqual(
+      expect(await authenticate(t.db, { email, password: 'right-password-1' }, '10.1.0.101')).toStrictEqual(
         RATE_LIMITED,
       );
+      expect(
+        await authenticate(t.db, { email: 'Limited.Email@EXAMPLE.org', password: 'right-password-1' }, '10.1.0.102'),
+      ).toStrictEqual(RATE_LIMITED);
       // Refused attempts are not recorded as failures, and other accounts are unaffected.
       expect(await recentFailures(t.db, email, '10.1.0.200')).toEqual({ email: 10, ip: 0 });
-      expect(await authenticate(t.db, { email: 'reviewer@example.org', password: DEMO_PASSWORD }, '10.1.0.101')).toMatchObject({
+      expect(
+        await authenticate(t.db, { email: 'reviewer@example.org', password: DEMO_PASSWORD }, '10.1.0.101'),
+      ).toMatchObject({
         ok: true,
         user: { id: ids.reviewer },
       });
@@ -219,16 +256,24 @@ describe.each(testEngines())('users and sign-in on %s', (engine) => {
     it('rate-limits an IP after 10 failures across different emails', async () => {
       const ip = '192.0.2.50';
       for (let i = 1; i <= SIGN_IN_MAX_FAILURES - 1; i++)
-        expect(await authenticate(t.db, { email: `guess${i}@example.org`, password: 'guessed-password' }, ip)).toStrictEqual(INVALID);
+        expect(
+          await authenticate(t.db, { email: `guess${i}@example.org`, password: 'guessed-password' }, ip),
+        ).toStrictEqual(INVALID);
       expect(await authenticate(t.db, { email: 'reviewer2@example.org', password: DEMO_PASSWORD }, ip)).toMatchObject({
         ok: true,
         user: { id: ids.reviewer2 },
       });
-      expect(await authenticate(t.db, { email: 'guess10@example.org', password: 'guessed-password' }, ip)).toStrictEqual(INVALID);
+      expect(
+        await authenticate(t.db, { email: 'guess10@example.org', password: 'guessed-password' }, ip),
+      ).toStrictEqual(INVALID);
       expect(await recentFailures(t.db, 'unused@example.org', ip)).toEqual({ email: 0, ip: 10 });
-      expect(await authenticate(t.db, { email: 'reviewer2@example.org', password: DEMO_PASSWORD }, ip)).toStrictEqual(RATE_LIMITED);
+      expect(await authenticate(t.db, { email: 'reviewer2@example.org', password: DEMO_PASSWORD }, ip)).toStrictEqual(
+        RATE_LIMITED,
+      );
       // The same account from another IP is fine.
-      expect(await authenticate(t.db, { email: 'reviewer2@example.org', password: DEMO_PASSWORD }, '192.0.2.51')).toMatchObject({
+      expect(
+        await authenticate(t.db, { email: 'reviewer2@example.org', password: DEMO_PASSWORD }, '192.0.2.51'),
+      ).toMatchObject({
         ok: true,
         user: { id: ids.reviewer2 },
       });
@@ -249,21 +294,30 @@ describe.each(testEngines())('users and sign-in on %s', (engine) => {
       // Per email: ten old failures do not block …
       await insertFailures(10, email, '198.51.100.7', 16);
       expect(await recentFailures(t.db, email, '198.51.100.99')).toEqual({ email: 0, ip: 0 });
-      expect(await authenticate(t.db, { email, password: 'right-password-1' }, '198.51.100.7')).toMatchObject({ ok: true, user: { id } });
+      expect(await authenticate(t.db, { email, password: 'right-password-1' }, '198.51.100.7')).toMatchObject({
+        ok: true,
+        user: { id },
+      });
       // … ten recent ones (14 minutes ago) do.
       await insertFailures(10, email, '198.51.100.8', 14);
       expect(await recentFailures(t.db, email, '198.51.100.99')).toEqual({ email: 10, ip: 0 });
-      expect(await authenticate(t.db, { email, password: 'right-password-1' }, '198.51.100.9')).toStrictEqual(RATE_LIMITED);
+      expect(await authenticate(t.db, { email, password: 'right-password-1' }, '198.51.100.9')).toStrictEqual(
+        RATE_LIMITED,
+      );
 
       // Per IP: likewise.
       await insertFailures(10, 'old#@example.org', '198.51.100.20', 16);
-      expect(await authenticate(t.db, { email: 'curator@example.org', password: DEMO_PASSWORD }, '198.51.100.20')).toMatchObject({
+      expect(
+        await authenticate(t.db, { email: 'curator@example.org', password: DEMO_PASSWORD }, '198.51.100.20'),
+      ).toMatchObject({
         ok: true,
         user: { id: ids.curator },
       });
       await insertFailures(10, 'new#@example.org', '198.51.100.21', 14);
       expect(await recentFailures(t.db, 'unused@example.org', '198.51.100.21')).toEqual({ email: 0, ip: 10 });
-      expect(await authenticate(t.db, { email: 'curator@example.org', password: DEMO_PASSWORD }, '198.51.100.21')).toStrictEqual(RATE_LIMITED);
+      expect(
+        await authenticate(t.db, { email: 'curator@example.org', password: DEMO_PASSWORD }, '198.51.100.21'),
+      ).toStrictEqual(RATE_LIMITED);
     });
   });
 
@@ -283,7 +337,9 @@ describe.each(testEngines())('users and sign-in on %s', (engine) => {
         { from: 'curator', to: 'reviewer' },
         { from: 'reviewer', to: 'admin' },
       ]);
-      expect(await authenticate(t.db, { email: 'promoted@example.org', password: 'right-password-1' }, '203.0.113.50')).toMatchObject({
+      expect(
+        await authenticate(t.db, { email: 'promoted@example.org', password: 'right-password-1' }, '203.0.113.50'),
+      ).toMatchObject({
         ok: true,
         user: { role: 'admin' },
       });
@@ -306,7 +362,10 @@ describe.each(testEngines())('users and sign-in on %s', (engine) => {
     });
 
     it('refuses to change the system user or an unknown user', async () => {
-      for (const p of [changeRole(t.db, ids.admin!, ids.system!, 'admin'), setUserDisabled(t.db, ids.admin!, ids.system!, true)]) {
+      for (const p of [
+        changeRole(t.db, ids.admin!, ids.system!, 'admin'),
+        setUserDisabled(t.db, ids.admin!, ids.system!, true),
+      ]) {
         const err = await failure(p);
         expect(err).toBeInstanceOf(DomainError);
         expect(err).toMatchObject({ kind: 'not_found', entity: 'user' });
@@ -348,7 +407,9 @@ describe.each(testEngines())('users and sign-in on %s', (engine) => {
       expect(await failure(changeRole(t.db, other, other, 'curator'))).toMatchObject({ kind: 'conflict' });
       await changeRole(t.db, other, ids.admin!, 'admin');
       await changeRole(t.db, ids.admin!, other, 'curator');
-      expect(await countOf(`select count(*)::int as n from users where role = 'admin' and disabled_at is null`)).toBe(1);
+      expect(await countOf(`select count(*)::int as n from users where role = 'admin' and disabled_at is null`)).toBe(
+        1,
+      );
     });
 
     it('an admin cannot disable themselves, even when other admins remain', async () => {
@@ -367,7 +428,8 @@ describe.each(testEngines())('users and sign-in on %s', (engine) => {
     });
 
     it('two admins demoting each other at the same moment leave one admin, never none', async () => {
-      const activeAdmins = () => countOf(`select count(*)::int as n from users where role = 'admin' and disabled_at is null`);
+      const activeAdmins = () =>
+        countOf(`select count(*)::int as n from users where role = 'admin' and disabled_at is null`);
       const [second] = await t.query<{ id: number }>(`select id from users where email = 'second.admin@example.org'`);
       expect(await activeAdmins()).toBe(2);
       const results = await Promise.allSettled([

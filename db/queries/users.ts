@@ -59,7 +59,13 @@ export async function createUser(db: Db, actorId: number | null, input: NewUserI
         .values({ email: data.email, name: data.name, role: data.role, orcid: data.orcid || null, passwordHash })
         .returning(USER_COLUMNS);
       if (!u) throw new Error('insert returned no row');
-      await recordAudit(tx, { actorId, action: 'user.create', entity: 'user', entityId: u.id, detail: { email: u.email, role: u.role } });
+      await recordAudit(tx, {
+        actorId,
+        action: 'user.create',
+        entity: 'user',
+        entityId: u.id,
+        detail: { email: u.email, role: u.role },
+      });
       return u;
     });
   } catch (e) {
@@ -84,18 +90,29 @@ async function guardLastAdmin(tx: DbOrTx, userId: number) {
     .select({ n: count() })
     .from(users)
     .where(and(eq(users.role, 'admin'), sql`${users.disabledAt} is null`, sql`${users.id} <> ${userId}`));
-  if ((row?.n ?? 0) === 0) throw new DomainError('conflict', 'user', 'This is the last active admin; make someone else admin first.');
+  if ((row?.n ?? 0) === 0)
+    throw new DomainError('conflict', 'user', 'This is the last active admin; make someone else admin first.');
 }
 
 export async function changeRole(db: Db, actorId: number, userId: number, role: Role): Promise<void> {
   await db.transaction(async (tx) => {
     await lockAdminChanges(tx);
-    const [before] = await tx.select({ role: users.role, isSystem: users.isSystem }).from(users).where(eq(users.id, userId)).for('update');
+    const [before] = await tx
+      .select({ role: users.role, isSystem: users.isSystem })
+      .from(users)
+      .where(eq(users.id, userId))
+      .for('update');
     if (!before || before.isSystem) throw new DomainError('not_found', 'user', 'No such user.');
     if (before.role === role) return;
     if (before.role === 'admin') await guardLastAdmin(tx, userId);
     await tx.update(users).set({ role, updatedAt: new Date() }).where(eq(users.id, userId));
-    await recordAudit(tx, { actorId, action: 'user.role_change', entity: 'user', entityId: userId, detail: { from: before.role, to: role } });
+    await recordAudit(tx, {
+      actorId,
+      action: 'user.role_change',
+      entity: 'user',
+      entityId: userId,
+      detail: { from: before.role, to: role },
+    });
   });
 }
 
@@ -115,7 +132,12 @@ export async function setUserDisabled(db: Db, actorId: number, userId: number, d
       .update(users)
       .set({ disabledAt: disabled ? new Date() : null, updatedAt: new Date() })
       .where(eq(users.id, userId));
-    await recordAudit(tx, { actorId, action: disabled ? 'user.disable' : 'user.enable', entity: 'user', entityId: userId });
+    await recordAudit(tx, {
+      actorId,
+      action: disabled ? 'user.disable' : 'user.enable',
+      entity: 'user',
+      entityId: userId,
+    });
   });
 }
 
@@ -138,5 +160,12 @@ export async function recentFailures(db: DbOrTx, email: string, ip: string, now 
 
 export async function recordLoginAttempt(db: DbOrTx, email: string, ip: string, succeeded: boolean, userId?: number) {
   await db.insert(loginAttempts).values({ email, ip, succeeded });
-  if (succeeded && userId) await recordAudit(db, { actorId: userId, action: 'auth.sign_in', entity: 'user', entityId: userId, detail: { ip } });
+  if (succeeded && userId)
+    await recordAudit(db, {
+      actorId: userId,
+      action: 'auth.sign_in',
+      entity: 'user',
+      entityId: userId,
+      detail: { ip },
+    });
 }

@@ -62,9 +62,14 @@ export const findings = pgTable(
     effectDirection: text(),
     year: integer(),
     doi: text().notNull(),
-    cargoTypes: text().array().notNull().default(sql`'{}'::text[]`),
+    cargoTypes: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     cargoText: text().notNull().default(''),
-    search: tsvector().notNull().default(sql`''::tsvector`),
+    search: tsvector()
+      .notNull()
+      .default(sql`''::tsvector`),
   },
   (t) => [
     uniqueIndex('findings_public_id_key').on(t.publicId),
@@ -132,19 +137,40 @@ export const findingRevisions = pgTable(
     species: text().notNull(),
     speciesLabel: text().notNull(),
     evSource: text().notNull(),
-    cargo: jsonb().$type<CargoItem[]>().notNull().default(sql`'[]'::jsonb`),
+    cargo: jsonb()
+      .$type<CargoItem[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     recipientCell: text().notNull(),
     modelDisease: text().notNull().default(''),
     result: text().notNull(),
     studyType: text(),
     effectDirection: text(),
-    mechanism: text().array().notNull().default(sql`'{}'::text[]`),
+    mechanism: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     evType: text(),
-    separationMethods: text().array().notNull().default(sql`'{}'::text[]`),
-    particleAnalysis: text().array().notNull().default(sql`'{}'::text[]`),
-    emMethods: text().array().notNull().default(sql`'{}'::text[]`),
-    markersPositive: text().array().notNull().default(sql`'{}'::text[]`),
-    markersNegative: text().array().notNull().default(sql`'{}'::text[]`),
+    separationMethods: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    particleAnalysis: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    emMethods: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    markersPositive: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    markersNegative: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     evidenceQuote: text().notNull().default(''),
     evidenceLocation: text().notNull().default(''),
     curatorNote: text().notNull().default(''),

@@ -67,7 +67,9 @@ export const flags = pgTable(
     resolution: text(),
   },
   (t) => [
-    index('flags_open_idx').on(t.findingId).where(sql`${t.resolvedAt} is null`),
+    index('flags_open_idx')
+      .on(t.findingId)
+      .where(sql`${t.resolvedAt} is null`),
     index('flags_finding_idx').on(t.findingId, t.createdAt),
   ],
 );

@@ -33,7 +33,13 @@ export type FindingSummaryDto = {
   updated_at: string;
 };
 
-export type SourceRefDto = { doi: string; citation: string; title: string | null; year: number | null; journal: string | null };
+export type SourceRefDto = {
+  doi: string;
+  citation: string;
+  title: string | null;
+  year: number | null;
+  journal: string | null;
+};
 
 export type HistoryEntryDto = {
   revision: number;
@@ -96,7 +102,11 @@ export type SourceDto = {
   findings: { finding_id: string; target_organ: string; species: string; result: string }[];
 };
 
-export type ListResponseDto = { data: FindingSummaryDto[]; next_cursor: string | null; count: { n: number; exact: boolean } };
+export type ListResponseDto = {
+  data: FindingSummaryDto[];
+  next_cursor: string | null;
+  count: { n: number; exact: boolean };
+};
 
 export type RevisionState = 'draft' | 'submitted' | 'approved' | 'changes_requested' | 'rejected' | 'superseded';
 

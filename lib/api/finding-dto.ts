@@ -10,7 +10,8 @@ const organIdByLabel = new Map<string, string>(ORGANS.map((o) => [o.label, o.id]
 const speciesIdByLabel = new Map<string, string>(SPECIES.map((s) => [s.label, s.id]));
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
-const cargoDto = (items: readonly CargoItem[] | readonly Cargo[]): Cargo[] => items.map((c) => ({ name: c.name, type: c.type }));
+const cargoDto = (items: readonly CargoItem[] | readonly Cargo[]): Cargo[] =>
+  items.map((c) => ({ name: c.name, type: c.type }));
 
 /** What browseFindings returns per row (db/queries/browse.ts BrowseRow), structurally. */
 export type SummaryInput = {
@@ -96,7 +97,11 @@ export function revisionState(f: FindingMeta, r: RevisionMeta, decisions: readon
  * one, the latest for a signed-in caller when it is submitted or their own
  * draft. Null means "no such finding" for this caller (404).
  */
-export function visibleRevisionId(f: FindingMeta, latest: { id: number; authorId: number; submittedAt: Date | null } | undefined, viewer: Viewer): number | null {
+export function visibleRevisionId(
+  f: FindingMeta,
+  latest: { id: number; authorId: number; submittedAt: Date | null } | undefined,
+  viewer: Viewer,
+): number | null {
   if (f.approvedRevisionId) return f.approvedRevisionId;
   if (viewer && latest && (latest.submittedAt || latest.authorId === viewer.id)) return latest.id;
   return null;
@@ -120,7 +125,9 @@ export function toFindingDetailDto(data: DetailInput, revision: RevisionRow, vie
   const { finding: f, source, revisions, decisions } = data;
   const approved = f.approvedRevisionId === revision.id;
   // The reviewer whose approval published the revision: the last approval on it.
-  const approvedBy = approved ? (decisions.filter((d) => d.revisionId === revision.id && d.decision === 'approve').at(-1)?.reviewer ?? null) : null;
+  const approvedBy = approved
+    ? (decisions.filter((d) => d.revisionId === revision.id && d.decision === 'approve').at(-1)?.reviewer ?? null)
+    : null;
   const dto: FindingDetailDto = {
     finding_id: f.publicId,
     status: !viewer && f.approvedRevisionId ? 'approved' : f.status,
@@ -169,4 +176,3 @@ export function toFindingDetailDto(data: DetailInput, revision: RevisionRow, vie
   }
   return dto;
 }
-

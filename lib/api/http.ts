@@ -7,7 +7,16 @@ import type { BrowseQuery } from '../browse/filters';
 import { type DomainError, HTTP_STATUS, isDomainError } from '../errors';
 import { jsonError } from '../http';
 
-export const API_ERROR_CODES = ['invalid', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'rate_limited', 'internal', 'unavailable'] as const;
+export const API_ERROR_CODES = [
+  'invalid',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'rate_limited',
+  'internal',
+  'unavailable',
+] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 /** Answers depend on the caller (drafts, history), so no shared cache may keep them. */
@@ -17,7 +26,12 @@ export function apiJson(data: unknown, status = 200): Response {
   return Response.json(data, { status, headers: HEADERS });
 }
 
-export function apiError(status: 400 | 401 | 403 | 404 | 409 | 429 | 500 | 503, error: ApiErrorCode, message: string, fields?: Record<string, string>): Response {
+export function apiError(
+  status: 400 | 401 | 403 | 404 | 409 | 429 | 500 | 503,
+  error: ApiErrorCode,
+  message: string,
+  fields?: Record<string, string>,
+): Response {
   const r = jsonError(status, error, message, fields);
   for (const [k, v] of Object.entries(HEADERS)) r.headers.set(k, v);
   return r;
@@ -37,12 +51,15 @@ export function readDenied(publicRead: boolean, viewer: unknown): Response | nul
 /** Workflow status filters other than "approved" are for signed-in curators. */
 export function statusDenied(q: Pick<BrowseQuery, 'status'>, viewer: unknown): Response | null {
   if (!q.status || q.status === 'approved' || viewer) return null;
-  return apiError(401, 'unauthorized', 'Sign in to filter by workflow status; only approved findings are public.', { status: 'Sign in first.' });
+  return apiError(401, 'unauthorized', 'Sign in to filter by workflow status; only approved findings are public.', {
+    status: 'Sign in first.',
+  });
 }
 
 /** A domain error as its own status (400, 401, 403, 404, 409, 429, 503); anything else is logged and hidden behind a 500. */
 export function domainErrorResponse(e: unknown): Response {
-  if (isDomainError(e)) return apiError(HTTP_STATUS[e.kind] as Parameters<typeof apiError>[0], e.kind, e.message, fieldsOf(e));
+  if (isDomainError(e))
+    return apiError(HTTP_STATUS[e.kind] as Parameters<typeof apiError>[0], e.kind, e.message, fieldsOf(e));
   console.error(e);
   return apiError(500, 'internal', 'Something went wrong on our side; try again.');
 }

@@ -27,7 +27,11 @@ const nullable = (s: Schema): Schema => {
   if (Array.isArray(s.enum)) return { ...s, type: [s.type, 'null'], enum: [...(s.enum as unknown[]), null] };
   return { ...s, type: [s.type, 'null'] };
 };
-const object = (properties: Record<string, Schema>, description?: string, optional: readonly string[] = []): Schema => ({
+const object = (
+  properties: Record<string, Schema>,
+  description?: string,
+  optional: readonly string[] = [],
+): Schema => ({
   type: 'object',
   ...(description ? { description } : {}),
   required: Object.keys(properties).filter((k) => !optional.includes(k)),
@@ -35,7 +39,8 @@ const object = (properties: Record<string, Schema>, description?: string, option
   additionalProperties: false,
 });
 
-const listed = (values: readonly { value: string; label: string }[]) => values.map((o) => `\`${o.value}\` ${o.label}`).join(', ');
+const listed = (values: readonly { value: string; label: string }[]) =>
+  values.map((o) => `\`${o.value}\` ${o.label}`).join(', ');
 
 /** Enums of the columns that hold a controlled value (ids, labels, terms). */
 const COLUMN_ENUMS: Record<string, readonly string[]> = {
@@ -64,9 +69,19 @@ const isList = (c: Column) => 'list' in c && c.list === true;
 /** A column in the API's finding: lists as arrays, unreported terms as null. */
 function apiColumn(c: Column): Schema {
   const values = COLUMN_ENUMS[c.name];
-  if (isList(c)) return { type: 'array', description: c.description, items: values ? { type: 'string', enum: [...values] } : { type: 'string' } };
+  if (isList(c))
+    return {
+      type: 'array',
+      description: c.description,
+      items: values ? { type: 'string', enum: [...values] } : { type: 'string' },
+    };
   if (c.type === 'integer') return { type: 'integer', minimum: 1, description: c.description };
-  const base: Schema = { type: 'string', description: c.description, ...(c.type === 'datetime' ? { format: 'date-time' } : {}), ...(values ? { enum: [...values] } : {}) };
+  const base: Schema = {
+    type: 'string',
+    description: c.description,
+    ...(c.type === 'datetime' ? { format: 'date-time' } : {}),
+    ...(values ? { enum: [...values] } : {}),
+  };
   return NULLABLE.has(c.name) ? nullable(base) : base;
 }
 
@@ -74,12 +89,16 @@ function apiColumn(c: Column): Schema {
 function exportColumn(c: Column): Schema {
   if (isList(c)) return { type: 'array', description: c.description, items: { type: 'string' } };
   if (c.type === 'integer') return { type: 'integer', minimum: 1, description: c.description };
-  return { type: 'string', description: c.type === 'datetime' ? `${c.description} Format 2026-11-27T10:04:05Z.` : c.description };
+  return {
+    type: 'string',
+    description: c.type === 'datetime' ? `${c.description} Format 2026-11-27T10:04:05Z.` : c.description,
+  };
 }
 
 const columns = (names: readonly string[], map: (c: Column) => Schema) =>
   Object.fromEntries(EXPORT_COLUMNS.filter((c) => names.includes(c.name)).map((c) => [c.name, map(c)]));
-const allColumnsBut = (skip: readonly string[]) => EXPORT_COLUMNS.map((c) => c.name as string).filter((n) => !skip.includes(n));
+const allColumnsBut = (skip: readonly string[]) =>
+  EXPORT_COLUMNS.map((c) => c.name as string).filter((n) => !skip.includes(n));
 
 const cargo: Schema = {
   type: 'array',
@@ -90,9 +109,12 @@ const cargo: Schema = {
   }),
 };
 
-const status = str(`Workflow status of the finding (${listed(WORKFLOW_STATUSES.list)}). Anonymous callers see "approved" for every finding they can read.`, {
-  enum: [...WORKFLOW_STATUSES.values],
-});
+const status = str(
+  `Workflow status of the finding (${listed(WORKFLOW_STATUSES.list)}). Anonymous callers see "approved" for every finding they can read.`,
+  {
+    enum: [...WORKFLOW_STATUSES.values],
+  },
+);
 
 const REVISION_STATES = ['draft', 'submitted', 'approved', 'changes_requested', 'rejected', 'superseded'] as const;
 
@@ -103,7 +125,11 @@ export const COMPONENT_SCHEMAS: Record<string, Schema> = {
     properties: {
       error: str('Stable error code.', { enum: ['invalid', 'unauthorized', 'forbidden', 'not_found', 'internal'] }),
       message: str('What went wrong, for people.'),
-      fields: { type: 'object', description: 'A message per offending parameter or field.', additionalProperties: { type: 'string' } },
+      fields: {
+        type: 'object',
+        description: 'A message per offending parameter or field.',
+        additionalProperties: { type: 'string' },
+      },
     },
     additionalProperties: false,
   },
@@ -127,16 +153,23 @@ export const COMPONENT_SCHEMAS: Record<string, Schema> = {
     {
       finding_id: apiColumn(EXPORT_COLUMNS[0]),
       status,
-      revision: { type: 'integer', minimum: 1, description: 'Number of the revision listed (the approved one; with a status filter, the latest).' },
-      ...columns(['target_organ', 'target_organ_id', 'species', 'species_id', 'origin', 'origin_id', 'direction'], (c) =>
-        c.name.endsWith('_id') ? nullable(apiColumn(c)) : apiColumn(c),
+      revision: {
+        type: 'integer',
+        minimum: 1,
+        description: 'Number of the revision listed (the approved one; with a status filter, the latest).',
+      },
+      ...columns(
+        ['target_organ', 'target_organ_id', 'species', 'species_id', 'origin', 'origin_id', 'direction'],
+        (c) => (c.name.endsWith('_id') ? nullable(apiColumn(c)) : apiColumn(c)),
       ),
       ...columns(['ev_source'], apiColumn),
       cargo: ref('Cargo'),
       ...columns(['recipient_cell', 'model_disease', 'result', 'study_type', 'effect_direction', 'doi'], apiColumn),
       year: nullable({ type: 'integer', description: 'Publication year of the source.' }),
       reference: str('Short citation, e.g. "Aswad et al. (2014)".'),
-      approved_at: nullable(str('When the listed revision was approved; null when it is not approved.', { format: 'date-time' })),
+      approved_at: nullable(
+        str('When the listed revision was approved; null when it is not approved.', { format: 'date-time' }),
+      ),
       updated_at: str('Last change of the finding.', { format: 'date-time' }),
     },
     'A finding as listed: the Table 1 columns and the filterable fields.',
@@ -150,19 +183,35 @@ export const COMPONENT_SCHEMAS: Record<string, Schema> = {
     }),
   }),
   FindingDetail: object(
-      {
-        ...columns(['finding_id', 'revision'], apiColumn),
-        status,
-        approved: { type: 'boolean', description: 'Whether the revision shown is the approved one.' },
-        ...columns(allColumnsBut(['finding_id', 'revision', 'ev_cargo', 'ev_cargo_types', 'citation', 'doi', 'approved_by', 'approved_at']), apiColumn),
-        cargo: ref('Cargo'),
-        ...columns(['doi', 'approved_by', 'approved_at'], apiColumn),
-        source: ref('SourceRef'),
-        history: { type: 'array', description: 'Signed-in callers only: every submitted revision, and the caller’s own drafts.', items: ref('HistoryEntry') },
+    {
+      ...columns(['finding_id', 'revision'], apiColumn),
+      status,
+      approved: { type: 'boolean', description: 'Whether the revision shown is the approved one.' },
+      ...columns(
+        allColumnsBut([
+          'finding_id',
+          'revision',
+          'ev_cargo',
+          'ev_cargo_types',
+          'citation',
+          'doi',
+          'approved_by',
+          'approved_at',
+        ]),
+        apiColumn,
+      ),
+      cargo: ref('Cargo'),
+      ...columns(['doi', 'approved_by', 'approved_at'], apiColumn),
+      source: ref('SourceRef'),
+      history: {
+        type: 'array',
+        description: 'Signed-in callers only: every submitted revision, and the caller’s own drafts.',
+        items: ref('HistoryEntry'),
       },
-      'A finding: the approved revision (or, for a signed-in caller, the one in progress when none is approved yet) with every field. Lists are arrays; organ and species as label and id.',
-      ['history'],
-    ),
+    },
+    'A finding: the approved revision (or, for a signed-in caller, the one in progress when none is approved yet) with every field. Lists are arrays; organ and species as label and id.',
+    ['history'],
+  ),
   Source: object({
     doi: str('DOI, normalized (lower case, no prefix).'),
     citation: str('Citation of the source.'),
@@ -177,7 +226,12 @@ export const COMPONENT_SCHEMAS: Record<string, Schema> = {
     finding_ids: { type: 'array', items: str('Public id of an approved finding citing this source.') },
     findings: {
       type: 'array',
-      items: object({ finding_id: str('Public id.'), target_organ: str('Target organ (label).'), species: str('Species (label).'), result: str('The finding statement.') }),
+      items: object({
+        finding_id: str('Public id.'),
+        target_organ: str('Target organ (label).'),
+        species: str('Species (label).'),
+        result: str('The finding statement.'),
+      }),
     },
   }),
   ExportRecord: object(
@@ -206,7 +260,8 @@ export const COMPONENT_SCHEMAS: Record<string, Schema> = {
   }),
   DataPackage: {
     type: 'object',
-    description: 'A Frictionless Tabular Data Package describing findings.csv (https://specs.frictionlessdata.io/data-package/).',
+    description:
+      'A Frictionless Tabular Data Package describing findings.csv (https://specs.frictionlessdata.io/data-package/).',
     required: ['profile', 'name', 'version', 'resources'],
     properties: {
       profile: { const: 'tabular-data-package' },

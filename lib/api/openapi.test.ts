@@ -14,7 +14,14 @@ const doc = buildOpenApiDocument();
 const schema = (name: string) => (doc.components.schemas as Record<string, Obj>)[name]!;
 const keys = (o: object) => Object.keys(o).sort();
 
-const source = { doi: '10.1007/s00125-014-3337-2', title: 'Exosomes participate', authors: 'Aswad, H., Forterre, A., et al.', journal: 'Diabetologia', year: 2014, volumePages: '57, 2155–2164' };
+const source = {
+  doi: '10.1007/s00125-014-3337-2',
+  title: 'Exosomes participate',
+  authors: 'Aswad, H., Forterre, A., et al.',
+  journal: 'Diabetologia',
+  year: 2014,
+  volumePages: '57, 2155–2164',
+};
 const revision = {
   id: 11,
   revisionNo: 1,
@@ -44,11 +51,27 @@ const revision = {
   curatorNote: '',
 };
 const at = new Date('2026-01-02T03:04:05Z');
-const finding = { publicId: 'EVX-000003', status: 'approved', latestRevisionId: 11, approvedRevisionId: 11, approvedAt: at };
+const finding = {
+  publicId: 'EVX-000003',
+  status: 'approved',
+  latestRevisionId: 11,
+  approvedRevisionId: 11,
+  approvedAt: at,
+};
 const detailInput = {
   finding,
   source,
-  revisions: [{ id: 11, revisionNo: 1, authorId: 1, authorName: 'Import (system)', changeSummary: 'Imported', createdAt: at, submittedAt: at }],
+  revisions: [
+    {
+      id: 11,
+      revisionNo: 1,
+      authorId: 1,
+      authorName: 'Import (system)',
+      changeSummary: 'Imported',
+      createdAt: at,
+      submittedAt: at,
+    },
+  ],
   decisions: [{ revisionId: 11, decision: 'approve', reviewer: 'Robin Reviewer', createdAt: at }],
 };
 
@@ -113,7 +136,16 @@ describe('the OpenAPI document', () => {
     expect(keys(src)).toEqual(keys(schema('Source').properties));
 
     const release = toReleaseDto(
-      { tag: '2026.1.0', notes: '', createdAt: at, createdBy: 'Ada Admin', findingCount: 33, sourceCount: 33, checksum: 'a'.repeat(64), files: [{ format: 'csv', sha256: 'a'.repeat(64), bytes: 10 }] },
+      {
+        tag: '2026.1.0',
+        notes: '',
+        createdAt: at,
+        createdBy: 'Ada Admin',
+        findingCount: 33,
+        sourceCount: 33,
+        checksum: 'a'.repeat(64),
+        files: [{ format: 'csv', sha256: 'a'.repeat(64), bytes: 10 }],
+      },
       'http://localhost:3000',
     );
     expect(keys(release)).toEqual(keys(schema('Release').properties));
@@ -153,12 +185,31 @@ describe('the finding DTO', () => {
     expect(anon.history).toBeUndefined();
     const signedIn = toFindingDetailDto(detailInput, revision, { id: 2 });
     expect(signedIn.history).toEqual([
-      { revision: 1, author: 'Import (system)', created_at: at.toISOString(), submitted_at: at.toISOString(), change_summary: 'Imported', state: 'approved' },
+      {
+        revision: 1,
+        author: 'Import (system)',
+        created_at: at.toISOString(),
+        submitted_at: at.toISOString(),
+        change_summary: 'Imported',
+        state: 'approved',
+      },
     ]);
   });
 
   it('shows anonymous callers an approved finding as approved while an edit of it awaits review', () => {
-    const row = { ...revision, publicId: 'EVX-000003', status: 'submitted', targetOrgan: 'Skeletal muscle', species: 'Mouse', origin: 'Skeletal muscle', doi: source.doi, year: 2014, authors: null, approvedAt: at, updatedAt: at };
+    const row = {
+      ...revision,
+      publicId: 'EVX-000003',
+      status: 'submitted',
+      targetOrgan: 'Skeletal muscle',
+      species: 'Mouse',
+      origin: 'Skeletal muscle',
+      doi: source.doi,
+      year: 2014,
+      authors: null,
+      approvedAt: at,
+      updatedAt: at,
+    };
     expect(toFindingSummaryDto(row).status).toBe('approved');
     expect(toFindingSummaryDto(row, { id: 1 }).status).toBe('submitted');
   });
@@ -167,7 +218,18 @@ describe('the finding DTO', () => {
     const withDraft = {
       ...detailInput,
       finding: { ...finding, status: 'draft', latestRevisionId: 12 },
-      revisions: [...detailInput.revisions, { id: 12, revisionNo: 2, authorId: 7, authorName: 'Casey', changeSummary: '', createdAt: at, submittedAt: null }],
+      revisions: [
+        ...detailInput.revisions,
+        {
+          id: 12,
+          revisionNo: 2,
+          authorId: 7,
+          authorName: 'Casey',
+          changeSummary: '',
+          createdAt: at,
+          submittedAt: null,
+        },
+      ],
     };
     expect(toFindingDetailDto(withDraft, revision, { id: 2 }).history!.map((h) => h.revision)).toEqual([1]);
     expect(toFindingDetailDto(withDraft, revision, { id: 7 }).history!.map((h) => [h.revision, h.state])).toEqual([

@@ -13,8 +13,15 @@ export const OPENAPI_VERSION = '3.1.0';
 export const API_VERSION = '1.0.0';
 
 const ref = (kind: 'schemas' | 'parameters' | 'responses', name: string) => ({ $ref: `#/components/${kind}/${name}` });
-const terms = (list: readonly { value: string; label: string }[]) => list.map((o) => `\`${o.value}\` ${o.label}`).join(', ');
-const query = (name: string, description: string, schema: Schema) => ({ name, in: 'query', required: false, description, schema });
+const terms = (list: readonly { value: string; label: string }[]) =>
+  list.map((o) => `\`${o.value}\` ${o.label}`).join(', ');
+const query = (name: string, description: string, schema: Schema) => ({
+  name,
+  in: 'query',
+  required: false,
+  description,
+  schema,
+});
 
 /** The findings page's filters (lib/browse/filters.ts), shared by the list and the export. */
 export const FILTER_PARAMETERS: Record<string, ReturnType<typeof query>> = {
@@ -22,43 +29,95 @@ export const FILTER_PARAMETERS: Record<string, ReturnType<typeof query>> = {
     type: 'string',
     enum: ORGANS.map((o) => o.id),
   }),
-  origin: query('origin', 'Donor organ, by UBERON id (see `organ`).', { type: 'string', enum: ORGANS.map((o) => o.id) }),
-  direction: query('direction', `Direction of the crosstalk: ${terms(DIRECTIONS.list)}.`, { type: 'string', enum: [...DIRECTIONS.values] }),
-  species: query('species', `Species, by NCBI Taxonomy id: ${SPECIES.map((s) => `\`${s.id}\` ${s.label}`).join(', ')}.`, {
+  origin: query('origin', 'Donor organ, by UBERON id (see `organ`).', {
     type: 'string',
-    enum: SPECIES.map((s) => s.id),
+    enum: ORGANS.map((o) => o.id),
   }),
-  cargoType: query('cargoType', `Findings with at least one cargo item of this type: ${terms(CARGO_TYPES.list)}.`, { type: 'string', enum: [...CARGO_TYPES.values] }),
-  cargo: query('cargo', 'Cargo name contains this text (case-insensitive), e.g. `miR-133`.', { type: 'string', maxLength: 100 }),
+  direction: query('direction', `Direction of the crosstalk: ${terms(DIRECTIONS.list)}.`, {
+    type: 'string',
+    enum: [...DIRECTIONS.values],
+  }),
+  species: query(
+    'species',
+    `Species, by NCBI Taxonomy id: ${SPECIES.map((s) => `\`${s.id}\` ${s.label}`).join(', ')}.`,
+    {
+      type: 'string',
+      enum: SPECIES.map((s) => s.id),
+    },
+  ),
+  cargoType: query('cargoType', `Findings with at least one cargo item of this type: ${terms(CARGO_TYPES.list)}.`, {
+    type: 'string',
+    enum: [...CARGO_TYPES.values],
+  }),
+  cargo: query('cargo', 'Cargo name contains this text (case-insensitive), e.g. `miR-133`.', {
+    type: 'string',
+    maxLength: 100,
+  }),
   study: query('study', `Study type: ${terms(STUDY_TYPES.list)}.`, { type: 'string', enum: [...STUDY_TYPES.values] }),
-  effect: query('effect', `Effect direction: ${terms(EFFECT_DIRECTIONS.list)}.`, { type: 'string', enum: [...EFFECT_DIRECTIONS.values] }),
-  yearFrom: query('yearFrom', 'Source published in or after this year.', { type: 'integer', minimum: 1800, maximum: 2100 }),
-  yearTo: query('yearTo', 'Source published in or before this year (not before `yearFrom`).', { type: 'integer', minimum: 1800, maximum: 2100 }),
-  doi: query('doi', 'Source DOI, in any written form (`10.…`, `doi:10.…`, `https://doi.org/10.…`).', { type: 'string', maxLength: 400 }),
+  effect: query('effect', `Effect direction: ${terms(EFFECT_DIRECTIONS.list)}.`, {
+    type: 'string',
+    enum: [...EFFECT_DIRECTIONS.values],
+  }),
+  yearFrom: query('yearFrom', 'Source published in or after this year.', {
+    type: 'integer',
+    minimum: 1800,
+    maximum: 2100,
+  }),
+  yearTo: query('yearTo', 'Source published in or before this year (not before `yearFrom`).', {
+    type: 'integer',
+    minimum: 1800,
+    maximum: 2100,
+  }),
+  doi: query('doi', 'Source DOI, in any written form (`10.…`, `doi:10.…`, `https://doi.org/10.…`).', {
+    type: 'string',
+    maxLength: 400,
+  }),
   status: query(
     'status',
     `Workflow status: ${terms(WORKFLOW_STATUSES.list)}. Anything but \`approved\` needs a signed-in curator (401 otherwise); drafts are only the caller's own.`,
     { type: 'string', enum: [...WORKFLOW_STATUSES.values] },
   ),
-  q: query('q', 'Full-text search over the result, cargo, mechanism, model, cells, organ and species (web-search syntax: quotes, `or`, `-word`).', {
-    type: 'string',
-    maxLength: 200,
-  }),
+  q: query(
+    'q',
+    'Full-text search over the result, cargo, mechanism, model, cells, organ and species (web-search syntax: quotes, `or`, `-word`).',
+    {
+      type: 'string',
+      maxLength: 200,
+    },
+  ),
 };
 
 const PAGE_PARAMETERS = {
-  sort: query('sort', '`updated` (approval time), `organ`, `species`, `year`, `doi`, or `relevance` (needs `q`).', { type: 'string', enum: [...SORTS], default: 'updated' }),
-  dir: query('dir', 'Sort direction; the default depends on the sort (newest first for `updated` and `year`).', { type: 'string', enum: ['asc', 'desc'] }),
+  sort: query('sort', '`updated` (approval time), `organ`, `species`, `year`, `doi`, or `relevance` (needs `q`).', {
+    type: 'string',
+    enum: [...SORTS],
+    default: 'updated',
+  }),
+  dir: query('dir', 'Sort direction; the default depends on the sort (newest first for `updated` and `year`).', {
+    type: 'string',
+    enum: ['asc', 'desc'],
+  }),
   limit: query('limit', 'Findings per page.', { type: 'integer', enum: [...PAGE_SIZES], default: 50 }),
-  cursor: query('cursor', 'The `next_cursor` of the previous page (keyset pagination).', { type: 'string', maxLength: 600, pattern: '^[A-Za-z0-9_-]+$' }),
+  cursor: query('cursor', 'The `next_cursor` of the previous page (keyset pagination).', {
+    type: 'string',
+    maxLength: 600,
+    pattern: '^[A-Za-z0-9_-]+$',
+  }),
 };
 
 const EXPORT_PARAMETERS = {
   format: { ...query('format', 'File format.', { type: 'string', enum: [...EXPORT_FORMATS], default: 'csv' }) },
-  bom: query('bom', 'CSV only: start with a UTF-8 byte order mark (for Excel).', { type: 'string', enum: ['0', '1', 'true', 'false'], default: '0' }),
+  bom: query('bom', 'CSV only: start with a UTF-8 byte order mark (for Excel).', {
+    type: 'string',
+    enum: ['0', '1', 'true', 'false'],
+    default: '0',
+  }),
 };
 
-const error = (description: string) => ({ description, content: { 'application/json': { schema: ref('schemas', 'Error') } } });
+const error = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ref('schemas', 'Error') } },
+});
 const json = (description: string, schema: Schema) => ({ description, content: { 'application/json': { schema } } });
 const filterRefs = Object.keys(FILTER_PARAMETERS).map((k) => ref('parameters', k));
 
@@ -69,10 +128,19 @@ const RESPONSES = {
   NotFound: error('No such resource (or not visible to the caller).'),
 };
 
-const csvRelease = { description: 'findings.csv of the release, byte for byte as cut.', content: { 'text/csv': { schema: { type: 'string' } } } };
+const csvRelease = {
+  description: 'findings.csv of the release, byte for byte as cut.',
+  content: { 'text/csv': { schema: { type: 'string' } } },
+};
 
 function paths() {
-  const tag = { name: 'tag', in: 'path', required: true, description: 'Release tag, e.g. 2026.11.0.', schema: { type: 'string', pattern: RELEASE_TAG_PATTERN.source } };
+  const tag = {
+    name: 'tag',
+    in: 'path',
+    required: true,
+    description: 'Release tag, e.g. 2026.11.0.',
+    schema: { type: 'string', pattern: RELEASE_TAG_PATTERN.source },
+  };
   const releaseFile = (file: keyof typeof RELEASE_FILES, ok: Schema, summary: string) => ({
     get: {
       operationId: `getRelease${file.replace(/(^|[.])(\w)/g, (_m, _d, c: string) => c.toUpperCase())}`,
@@ -102,7 +170,15 @@ function paths() {
         operationId: 'getFinding',
         tags: ['findings'],
         summary: 'One finding: its approved revision with every field; signed-in callers also get its history.',
-        parameters: [{ name: 'id', in: 'path', required: true, description: 'Public id, e.g. EVX-000042.', schema: { type: 'string', pattern: '^EVX-\\d{6,9}$' } }],
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            description: 'Public id, e.g. EVX-000042.',
+            schema: { type: 'string', pattern: '^EVX-\\d{6,9}$' },
+          },
+        ],
         responses: {
           200: json('The finding.', ref('schemas', 'FindingDetail')),
           401: ref('responses', 'Unauthorized'),
@@ -120,7 +196,8 @@ function paths() {
             name: 'doi',
             in: 'path',
             required: true,
-            description: 'The DOI in any written form; its "/" may be sent as is (`/api/v1/sources/10.1007/s00125-014-3337-2`) or as %2F.',
+            description:
+              'The DOI in any written form; its "/" may be sent as is (`/api/v1/sources/10.1007/s00125-014-3337-2`) or as %2F.',
             schema: { type: 'string', maxLength: 400 },
           },
         ],
@@ -140,7 +217,8 @@ function paths() {
         parameters: [ref('parameters', 'format'), ref('parameters', 'bom'), ...filterRefs],
         responses: {
           200: {
-            description: 'The file (Content-Disposition: attachment). CSV: header line of the export columns; JSON: an array of records; NDJSON: one record per line.',
+            description:
+              'The file (Content-Disposition: attachment). CSV: header line of the export columns; JSON: an array of records; NDJSON: one record per line.',
             content: {
               'text/csv': { schema: { type: 'string' } },
               'application/json': { schema: { type: 'array', items: ref('schemas', 'ExportRecord') } },
@@ -158,7 +236,11 @@ function paths() {
         tags: ['releases'],
         summary: 'Frozen, citable dataset releases, newest first.',
         responses: {
-          200: json('The releases.', { type: 'object', required: ['data'], properties: { data: { type: 'array', items: ref('schemas', 'Release') } } }),
+          200: json('The releases.', {
+            type: 'object',
+            required: ['data'],
+            properties: { data: { type: 'array', items: ref('schemas', 'Release') } },
+          }),
           401: ref('responses', 'Unauthorized'),
         },
       },
@@ -193,7 +275,8 @@ export function buildOpenApiDocument() {
     info: {
       title: 'EV Crosstalk Curator API',
       version: API_VERSION,
-      summary: 'Read access to curated findings on extracellular-vesicle crosstalk between skeletal muscle and other organs.',
+      summary:
+        'Read access to curated findings on extracellular-vesicle crosstalk between skeletal muscle and other organs.',
       description: [
         'JSON over HTTPS. Errors are `{error, message, fields?}` with status 400 (bad parameter), 401 (sign in), 403 (role) or 404; 500 (`internal`) when something failed on the server, and 503 (`unavailable`, with `Retry-After`) while the database cannot be reached.',
         'Anonymous callers read approved findings while the admin setting "public read" is on; signed-in callers (the app’s session cookie) also see work in progress they may see.',

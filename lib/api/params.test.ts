@@ -39,7 +39,13 @@ describe('read access', () => {
   });
 
   it('shows a finding without an approved revision only to who may see it', () => {
-    const f = { publicId: 'EVX-000100', status: 'draft', latestRevisionId: 5, approvedRevisionId: null, approvedAt: null };
+    const f = {
+      publicId: 'EVX-000100',
+      status: 'draft',
+      latestRevisionId: 5,
+      approvedRevisionId: null,
+      approvedAt: null,
+    };
     const draft = { id: 5, authorId: 9, submittedAt: null };
     expect(visibleRevisionId(f, draft, null)).toBeNull();
     expect(visibleRevisionId(f, draft, { id: 8 })).toBeNull();

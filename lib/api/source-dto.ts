@@ -22,6 +22,11 @@ export function toSourceDto(
     metadata_origin: s.metadataOrigin,
     retracted: s.retracted,
     finding_ids: findings.map((f) => f.publicId),
-    findings: findings.map((f) => ({ finding_id: f.publicId, target_organ: f.targetOrgan, species: f.species, result: f.result })),
+    findings: findings.map((f) => ({
+      finding_id: f.publicId,
+      target_organ: f.targetOrgan,
+      species: f.species,
+      result: f.result,
+    })),
   };
 }

@@ -16,14 +16,25 @@ const strip = (cell: string, original: string) => (FORMULA_START.test(original) 
 const cell = fc.oneof(
   fc.string({ unit: 'grapheme' }),
   fc.string({ unit: 'binary' }),
-  fc.string({ unit: fc.constantFrom('"', ',', '\r', '\n', '\r\n', ';', "'", ' ', '\t', 'a', 'é', '😀', '\uFEFF', '\u0000') }),
-  fc.tuple(fc.constantFrom('=', '+', '-', '@', '\t', '\r', "'", '"', '\n'), fc.string({ unit: 'grapheme' })).map(([a, b]) => a + b),
+  fc.string({
+    unit: fc.constantFrom('"', ',', '\r', '\n', '\r\n', ';', "'", ' ', '\t', 'a', 'é', '😀', '\uFEFF', '\u0000'),
+  }),
+  fc
+    .tuple(fc.constantFrom('=', '+', '-', '@', '\t', '\r', "'", '"', '\n'), fc.string({ unit: 'grapheme' }))
+    .map(([a, b]) => a + b),
 );
 /** Well-formed text only: the download is UTF-8, which cannot carry a lone surrogate. */
-const utf8Cell = fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }).filter((s) => s.isWellFormed()), cell.filter((s) => s.isWellFormed()));
+const utf8Cell = fc.oneof(
+  fc.string({ unit: 'grapheme' }),
+  fc.string({ unit: 'binary' }).filter((s) => s.isWellFormed()),
+  cell.filter((s) => s.isWellFormed()),
+);
 
 const HEADER = ['a', 'b', 'c', 'd'];
-const table = fc.array(fc.array(cell, { minLength: HEADER.length, maxLength: HEADER.length }), { minLength: 1, maxLength: 5 });
+const table = fc.array(fc.array(cell, { minLength: HEADER.length, maxLength: HEADER.length }), {
+  minLength: 1,
+  maxLength: 5,
+});
 
 describe('CSV round trip (fuzzed)', () => {
   it('csv-stringify (as the export calls it: header, CRLF) then csv-parse gives back every cell', () => {
@@ -46,8 +57,16 @@ describe('CSV round trip (fuzzed)', () => {
   it('quotes every cell that holds a CR or LF (RFC 4180)', () => {
     fc.assert(
       fc.property(table, (rows) => {
-        const text = stringify(rows, { header: true, columns: HEADER, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
-        const strict = parse(text, { columns: true, record_delimiter: ['\r\n', '\n', '\r'] }) as Record<string, string>[];
+        const text = stringify(rows, {
+          header: true,
+          columns: HEADER,
+          record_delimiter: 'windows',
+          quoted_match: /[\r\n]/,
+        });
+        const strict = parse(text, { columns: true, record_delimiter: ['\r\n', '\n', '\r'] }) as Record<
+          string,
+          string
+        >[];
         expect(strict.map((r) => HEADER.map((h) => r[h]))).toEqual(rows);
       }),
       { numRuns: 200, examples: [[[['line\nbreak', 'carriage\rreturn', '', 'x']]]] },
@@ -68,7 +87,11 @@ describe('CSV round trip (fuzzed)', () => {
   it('the audit export stream parses back to the events, column by column', async () => {
     const event = fc.record({
       id: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
-      at: fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }),
+      at: fc.date({
+        min: new Date('2000-01-01T00:00:00Z'),
+        max: new Date('2100-01-01T00:00:00Z'),
+        noInvalidDate: true,
+      }),
       actorId: fc.option(fc.integer({ min: 1, max: 1000 }), { nil: null }),
       actorEmail: fc.option(utf8Cell, { nil: null }),
       actorName: fc.option(utf8Cell, { nil: null }),
@@ -76,7 +99,9 @@ describe('CSV round trip (fuzzed)', () => {
       entity: utf8Cell,
       entityId: fc.option(utf8Cell, { nil: null }),
       findingPublicId: fc.constant(null),
-      detail: fc.dictionary(utf8Cell, fc.oneof(utf8Cell, fc.integer(), fc.boolean(), fc.constant(null)), { maxKeys: 3 }),
+      detail: fc.dictionary(utf8Cell, fc.oneof(utf8Cell, fc.integer(), fc.boolean(), fc.constant(null)), {
+        maxKeys: 3,
+      }),
     });
     await fc.assert(
       fc.asyncProperty(fc.array(event, { maxLength: 6 }), async (events: AuditEventRow[]) => {

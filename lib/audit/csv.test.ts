@@ -50,7 +50,10 @@ describe('toAuditCsvRecord', () => {
   });
 
   it('names a missing actor "system"', () => {
-    expect(toAuditCsvRecord(event({ actorId: null, actorEmail: null, actorName: null }))).toMatchObject({ actor_email: '', actor_name: 'system' });
+    expect(toAuditCsvRecord(event({ actorId: null, actorEmail: null, actorName: null }))).toMatchObject({
+      actor_email: '',
+      actor_name: 'system',
+    });
   });
 
   it('neutralizes formula-like action, name and entity cells', () => {

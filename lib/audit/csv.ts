@@ -4,7 +4,16 @@ import { neutralizeCell } from '../export/columns';
 import type { AuditEventRow } from './types';
 
 /** The export's columns, in order; documented and stable. */
-export const AUDIT_CSV_COLUMNS = ['id', 'at', 'actor_email', 'actor_name', 'action', 'entity', 'entity_id', 'detail'] as const;
+export const AUDIT_CSV_COLUMNS = [
+  'id',
+  'at',
+  'actor_email',
+  'actor_name',
+  'action',
+  'entity',
+  'entity_id',
+  'detail',
+] as const;
 export type AuditCsvRecord = Record<(typeof AUDIT_CSV_COLUMNS)[number], string>;
 
 // The same guard as the findings export: a leading ' keeps = + - @ tab CR cells from running as formulas.
@@ -35,7 +44,12 @@ async function* records(events: AsyncIterable<AuditEventRow>): AsyncGenerator<Au
  */
 export function auditCsvStream(events: AsyncIterable<AuditEventRow>): ReadableStream<Uint8Array> {
   // With an explicit delimiter csv-stringify only quotes the whole CRLF; quote lone CR/LF too (RFC 4180).
-  const csv = stringify({ header: true, columns: [...AUDIT_CSV_COLUMNS], record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+  const csv = stringify({
+    header: true,
+    columns: [...AUDIT_CSV_COLUMNS],
+    record_delimiter: 'windows',
+    quoted_match: /[\r\n]/,
+  });
   // pipeline destroys both ends on an error, so a failed query ends the download instead of hanging it.
   pipeline(Readable.from(records(events)), csv, () => {});
   const chunks = csv[Symbol.asyncIterator]();

@@ -11,9 +11,12 @@ describe('parseAuditQuery', () => {
     expect(q).toEqual({ ok: true, filters: { actor: 'admin@example.org', from: '2026-01-01' }, cursor: null });
   });
 
-  it.each(['settings.update', 'finding.', 'finding.*', 'finding', 'user.role_change'])('accepts the action %s', (action) => {
-    expect(parseAuditQuery({ action })).toMatchObject({ ok: true, filters: { action } });
-  });
+  it.each(['settings.update', 'finding.', 'finding.*', 'finding', 'user.role_change'])(
+    'accepts the action %s',
+    (action) => {
+      expect(parseAuditQuery({ action })).toMatchObject({ ok: true, filters: { action } });
+    },
+  );
 
   it.each([
     ['from', 'notadate', 'Use a date like 2026-01-31.'],
@@ -43,7 +46,10 @@ describe('parseAuditQuery', () => {
   });
 
   it('takes the first of repeated parameters', () => {
-    expect(parseAuditQuery({ action: ['user.create', 'x'] })).toMatchObject({ ok: true, filters: { action: 'user.create' } });
+    expect(parseAuditQuery({ action: ['user.create', 'x'] })).toMatchObject({
+      ok: true,
+      filters: { action: 'user.create' },
+    });
   });
 });
 
@@ -83,6 +89,10 @@ describe('helpers', () => {
     expect(auditQueryString({})).toBe('');
     const c = { at: '2026-01-31T23:59:59.123456Z', id: 9 };
     const qs = auditQueryString({ actor: 'a@b.org', action: 'finding.' }, c);
-    expect(parseAuditQuery(new URLSearchParams(qs.slice(1)))).toEqual({ ok: true, filters: { actor: 'a@b.org', action: 'finding.' }, cursor: c });
+    expect(parseAuditQuery(new URLSearchParams(qs.slice(1)))).toEqual({
+      ok: true,
+      filters: { actor: 'a@b.org', action: 'finding.' },
+      cursor: c,
+    });
   });
 });

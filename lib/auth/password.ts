@@ -17,4 +17,5 @@ export async function verifyPassword(passwordHash: string | null | undefined, pa
 }
 
 /** A fixed hash to verify against when the account does not exist, so timing does not reveal it. */
-export const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$hCNYBEKU5T4m1AZga4Ki9Q$cc730/S4X6mXHLe7rVxn39LJ+0Jt6eRATg3kTFDd1Wk';
+export const DUMMY_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$hCNYBEKU5T4m1AZga4Ki9Q$cc730/S4X6mXHLe7rVxn39LJ+0Jt6eRATg3kTFDd1Wk';

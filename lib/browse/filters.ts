@@ -27,7 +27,8 @@ const text = (max: number, what: string) =>
     .refine((s) => !CONTROL.test(s), { error: `${what} contains a control character.` })
     .transform((s) => s.trim())
     .optional();
-const pick = <T extends [string, ...string[]]>(values: T, what: string) => z.enum(values, { error: `Unknown ${what}.` }).optional();
+const pick = <T extends [string, ...string[]]>(values: T, what: string) =>
+  z.enum(values, { error: `Unknown ${what}.` }).optional();
 const year = (what: string) =>
   z.coerce
     .number({ error: `${what} must be a year.` })
@@ -68,16 +69,37 @@ export const browseQuerySchema = z
       .number({ error: 'Rows per page is 50, 100 or 200.' })
       .refine((n) => (PAGE_SIZES as readonly number[]).includes(n), { error: 'Rows per page is 50, 100 or 200.' })
       .default(50),
-    cursor: z.string().max(600, { error: 'Malformed cursor.' }).regex(/^[A-Za-z0-9_-]+$/, { error: 'Malformed cursor.' }).optional(),
+    cursor: z
+      .string()
+      .max(600, { error: 'Malformed cursor.' })
+      .regex(/^[A-Za-z0-9_-]+$/, { error: 'Malformed cursor.' })
+      .optional(),
   })
   .refine((f) => f.yearFrom === undefined || f.yearTo === undefined || f.yearFrom <= f.yearTo, {
     error: 'From year is after to year.',
     path: ['yearTo'],
   })
-  .refine((f) => f.sort !== 'relevance' || Boolean(f.q), { error: 'Sort by relevance needs a search.', path: ['sort'] });
+  .refine((f) => f.sort !== 'relevance' || Boolean(f.q), {
+    error: 'Sort by relevance needs a search.',
+    path: ['sort'],
+  });
 
 export type BrowseQuery = z.output<typeof browseQuerySchema>;
-export const FILTER_KEYS = ['organ', 'origin', 'direction', 'species', 'cargoType', 'cargo', 'study', 'effect', 'yearFrom', 'yearTo', 'doi', 'status', 'q'] as const;
+export const FILTER_KEYS = [
+  'organ',
+  'origin',
+  'direction',
+  'species',
+  'cargoType',
+  'cargo',
+  'study',
+  'effect',
+  'yearFrom',
+  'yearTo',
+  'doi',
+  'status',
+  'q',
+] as const;
 
 /** URL search params (Next's record or URLSearchParams) → a query, or an error per parameter. */
 export function parseBrowseQuery(
@@ -97,7 +119,10 @@ export function parseBrowseQuery(
 }
 
 /** The query as URL parameters (defaults left out), e.g. for links that keep the filters. */
-export function browseSearchParams(q: Partial<BrowseQuery>, overrides: Partial<Record<keyof BrowseQuery, string | number | undefined>> = {}): URLSearchParams {
+export function browseSearchParams(
+  q: Partial<BrowseQuery>,
+  overrides: Partial<Record<keyof BrowseQuery, string | number | undefined>> = {},
+): URLSearchParams {
   const out = new URLSearchParams();
   const merged: Record<string, unknown> = { ...q, ...overrides };
   for (const key of [...FILTER_KEYS, 'sort', 'dir', 'limit', 'cursor'] as const) {

@@ -5,10 +5,15 @@ import { isMirnaName, MIRBASE_SPECIES_PREFIXES, normalizeMirnaName } from './mir
 const RUNS = { numRuns: 400 };
 const CANONICAL = /^(?:[a-z]{3,4}-)?(?:miR|let)-\d+[a-z]*(?:-\d+)?(?:\/(?:\d+[a-z]*|[a-z]+)(?:-\d+)?)*(?:-[35]p)?\*?$/;
 
-const anyText = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary-ascii' }));
+const anyText = fc.oneof(
+  fc.string({ unit: 'binary' }),
+  fc.string({ unit: 'grapheme' }),
+  fc.string({ unit: 'binary-ascii' }),
+);
 
 const dash = fc.constantFrom('-', '\u2010', '\u2011', '\u2012', '\u2013');
-const randomCase = (s: string, flips: boolean[]) => [...s].map((c, i) => (flips[i % flips.length] ? c.toUpperCase() : c.toLowerCase())).join('');
+const randomCase = (s: string, flips: boolean[]) =>
+  [...s].map((c, i) => (flips[i % flips.length] ? c.toUpperCase() : c.toLowerCase())).join('');
 
 /** miRNA names as papers print them: any case, dash variants, an optional known species prefix, arm and star. */
 const printedMirna = fc

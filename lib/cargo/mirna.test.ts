@@ -81,10 +81,16 @@ describe('normalizeMirnaName', () => {
 });
 
 describe('isMirnaName', () => {
-  it.each(['miR-1', 'MIR133A', 'hsa-miR-21-5p', 'let-7a', 'miR-27a/b-3p', 'miR-21*', 'mmu-let-7g'])('%s is a miRNA name', (n) => {
-    expect(isMirnaName(n)).toBe(true);
-  });
-  it.each(['BDNF', 'AAV-miR-29a', 'Exo/miR29', 'miRNA cluster', 'let-7 family members'])('%s is not a bare miRNA name', (n) => {
-    expect(isMirnaName(n)).toBe(false);
-  });
+  it.each(['miR-1', 'MIR133A', 'hsa-miR-21-5p', 'let-7a', 'miR-27a/b-3p', 'miR-21*', 'mmu-let-7g'])(
+    '%s is a miRNA name',
+    (n) => {
+      expect(isMirnaName(n)).toBe(true);
+    },
+  );
+  it.each(['BDNF', 'AAV-miR-29a', 'Exo/miR29', 'miRNA cluster', 'let-7 family members'])(
+    '%s is not a bare miRNA name',
+    (n) => {
+      expect(isMirnaName(n)).toBe(false);
+    },
+  );
 });

@@ -76,10 +76,18 @@ describe('parseCargoCell — splitting and naming', () => {
     expect(parseCargoCell('miR-1; NA')).toEqual([mi('miR-1')]);
   });
   it('splits ", and", " and ", ";" with irregular spacing', () => {
-    expect(parseCargoCell('miR-1 ;miR-2,  and miR-3 and  miR-4')).toEqual([mi('miR-1'), mi('miR-2'), mi('miR-3'), mi('miR-4')]);
+    expect(parseCargoCell('miR-1 ;miR-2,  and miR-3 and  miR-4')).toEqual([
+      mi('miR-1'),
+      mi('miR-2'),
+      mi('miR-3'),
+      mi('miR-4'),
+    ]);
   });
   it('does not split on "/" or on a comma without a space', () => {
-    expect(parseCargoCell('miR-27a/b-3p, 1,2-diacylglycerol')).toEqual([mi('miR-27a/b-3p'), lipid('1,2-diacylglycerol')]);
+    expect(parseCargoCell('miR-27a/b-3p, 1,2-diacylglycerol')).toEqual([
+      mi('miR-27a/b-3p'),
+      lipid('1,2-diacylglycerol'),
+    ]);
   });
   it('drops repeated items, also when spelled differently', () => {
     expect(parseCargoCell('miR-21, MIR21, VEGF; VEGF')).toEqual([mi('miR-21'), protein('VEGF')]);

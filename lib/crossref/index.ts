@@ -18,8 +18,7 @@ export const USER_AGENT = 'EV-Crosstalk-Curator/0.1';
 export type CrossrefFailureReason = 'not_found' | 'timeout' | 'bad_response' | 'network';
 
 export type CrossrefResult =
-  | { ok: true; metadata: SourceMetadata }
-  | { ok: false; reason: CrossrefFailureReason; message: string };
+  { ok: true; metadata: SourceMetadata } | { ok: false; reason: CrossrefFailureReason; message: string };
 
 export type FetchCrossrefOptions = {
   /** Default https://api.crossref.org */
@@ -84,27 +83,42 @@ export async function fetchCrossrefWork(doi: string, opts: FetchCrossrefOptions 
     body = await res.text();
   } catch (err) {
     if (signal.aborted || (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError'))) {
-      return fail('timeout', `Crossref did not answer within ${formatSeconds(timeoutMs)}. Try again later, or enter the details by hand.`);
+      return fail(
+        'timeout',
+        `Crossref did not answer within ${formatSeconds(timeoutMs)}. Try again later, or enter the details by hand.`,
+      );
     }
     const code = errorCode(err);
-    return fail('network', `Could not reach Crossref${code ? ` (${code})` : ''}. Try again later, or enter the details by hand.`);
+    return fail(
+      'network',
+      `Could not reach Crossref${code ? ` (${code})` : ''}. Try again later, or enter the details by hand.`,
+    );
   }
 
   if (status === 404) return fail('not_found', `Crossref has no record of DOI ${normalized.doi}. ${MANUAL}`);
   if (status < 200 || status > 299) {
-    return fail('bad_response', `Crossref answered with HTTP ${status}. Try again later, or enter the details by hand.`);
+    return fail(
+      'bad_response',
+      `Crossref answered with HTTP ${status}. Try again later, or enter the details by hand.`,
+    );
   }
 
   let json: unknown;
   try {
     json = JSON.parse(body);
   } catch {
-    return fail('bad_response', 'Crossref sent a response that is not valid JSON. Try again later, or enter the details by hand.');
+    return fail(
+      'bad_response',
+      'Crossref sent a response that is not valid JSON. Try again later, or enter the details by hand.',
+    );
   }
   const parsed = crossrefWorkResponseSchema.safeParse(json);
   if (!parsed.success) {
     const where = parsed.error.issues[0]?.path.join('.') || 'response';
-    return fail('bad_response', `Crossref sent an unexpected response (${where}). Try again later, or enter the details by hand.`);
+    return fail(
+      'bad_response',
+      `Crossref sent an unexpected response (${where}). Try again later, or enter the details by hand.`,
+    );
   }
   return { ok: true, metadata: mapCrossrefWork(parsed.data.message, normalized.doi) };
 }

@@ -97,7 +97,26 @@ export function cleanText(s: string | undefined | null): string | null {
 }
 
 /** Lower-case name particles kept whole inside given names ("Tiago de Oliveira" → "T. de O."). */
-const PARTICLES = new Set(['de', 'da', 'das', 'do', 'dos', 'del', 'della', 'di', 'du', 'la', 'le', 'van', 'von', 'der', 'den', 'ter', 'y', 'e']);
+const PARTICLES = new Set([
+  'de',
+  'da',
+  'das',
+  'do',
+  'dos',
+  'del',
+  'della',
+  'di',
+  'du',
+  'la',
+  'le',
+  'van',
+  'von',
+  'der',
+  'den',
+  'ter',
+  'y',
+  'e',
+]);
 
 function initial(piece: string): string | null {
   const m = /\p{L}/u.exec(piece);
@@ -191,7 +210,10 @@ export function mapCrossrefWork(work: CrossrefWork, requestedDoi?: string): Sour
     authors: formatAuthors(work.author),
     journal: cleanText(work['container-title']?.[0]) ?? cleanText(work['short-container-title']?.[0]),
     year:
-      yearOf(work.issued) ?? yearOf(work['published-print']) ?? yearOf(work['published-online']) ?? yearOf(work.published),
+      yearOf(work.issued) ??
+      yearOf(work['published-print']) ??
+      yearOf(work['published-online']) ??
+      yearOf(work.published),
     volumePages: formatVolumePages(work),
     pmid: null,
   };

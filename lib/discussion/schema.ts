@@ -4,7 +4,10 @@ import { longText, optionalShortText } from '../validation/text';
 
 export const commentSchema = z.object({
   findingId: z.coerce.number().int().positive(),
-  parentId: z.preprocess((v) => (v === '' || v === null || v === undefined ? undefined : v), z.coerce.number().int().positive().optional()),
+  parentId: z.preprocess(
+    (v) => (v === '' || v === null || v === undefined ? undefined : v),
+    z.coerce.number().int().positive().optional(),
+  ),
   body: longText(5_000),
 });
 

@@ -10,10 +10,17 @@ const anyText = fc.oneof(
   fc.string({ unit: 'binary' }),
   fc.string({ unit: 'grapheme' }),
   fc.string({ unit: 'binary-ascii', maxLength: 2_000 }),
-  fc.tuple(fc.constantFrom('', 'doi:', 'DOI: ', 'https://doi.org/', 'http://dx.doi.org/', 'doi.org/', ' '), fc.string({ unit: 'binary' })).map(([p, s]) => `${p}10.1234/${s}`),
+  fc
+    .tuple(
+      fc.constantFrom('', 'doi:', 'DOI: ', 'https://doi.org/', 'http://dx.doi.org/', 'doi.org/', ' '),
+      fc.string({ unit: 'binary' }),
+    )
+    .map(([p, s]) => `${p}10.1234/${s}`),
 );
 
-const registrant = fc.tuple(fc.stringMatching(/^\d{4,9}$/), fc.array(fc.nat({ max: 999 }), { maxLength: 2 })).map(([code, subs]) => ['10', code, ...subs].join('.'));
+const registrant = fc
+  .tuple(fc.stringMatching(/^\d{4,9}$/), fc.array(fc.nat({ max: 999 }), { maxLength: 2 }))
+  .map(([code, subs]) => ['10', code, ...subs].join('.'));
 
 /** A DOI as stored: canonical (normalizeDoi accepts it unchanged). Suffixes are any printable Unicode. */
 const canonicalDoi = fc
@@ -24,7 +31,15 @@ const canonicalDoi = fc
 
 /** Flip the case of ASCII letters only: DOIs are case-insensitive over ASCII. */
 const recase = (s: string, flips: boolean[]) =>
-  [...s].map((ch, i) => (/[a-z]/i.test(ch) && flips[i % flips.length] ? (ch === ch.toLowerCase() ? ch.toUpperCase() : ch.toLowerCase()) : ch)).join('');
+  [...s]
+    .map((ch, i) =>
+      /[a-z]/i.test(ch) && flips[i % flips.length]
+        ? ch === ch.toLowerCase()
+          ? ch.toUpperCase()
+          : ch.toLowerCase()
+        : ch,
+    )
+    .join('');
 
 const encodePath = (doi: string) => doi.split('/').map(encodeURIComponent).join('/');
 
@@ -55,16 +70,31 @@ describe('normalizeDoi (fuzzed)', () => {
 
   it('gives the same DOI whatever prefix, case and surrounding whitespace it is written with', () => {
     const label = fc.constantFrom('', 'doi:', 'DOI:', 'doi: ', 'Doi:  ');
-    const resolver = fc.constantFrom('https://doi.org/', 'http://doi.org/', 'HTTPS://DOI.ORG/', 'https://dx.doi.org/', 'http://www.doi.org/', 'doi.org/');
+    const resolver = fc.constantFrom(
+      'https://doi.org/',
+      'http://doi.org/',
+      'HTTPS://DOI.ORG/',
+      'https://dx.doi.org/',
+      'http://www.doi.org/',
+      'doi.org/',
+    );
     const space = fc.constantFrom('', ' ', '\t', '\n', '  \r\n ');
     fc.assert(
-      fc.property(canonicalDoi, label, resolver, space, space, fc.array(fc.boolean(), { minLength: 1, maxLength: 7 }), (doi, l, u, before, after, flips) => {
-        const variant = recase(doi, flips);
-        expect(normalizeDoi(`${before}${l}${variant}${after}`)).toEqual({ ok: true, doi });
-        expect(normalizeDoi(`${before}${u}${encodePath(variant)}${after}`)).toEqual({ ok: true, doi });
-        // A query string or fragment on a resolver link is not part of the DOI.
-        expect(normalizeDoi(`${u}${encodePath(variant)}?utm_source=x#top`)).toEqual({ ok: true, doi });
-      }),
+      fc.property(
+        canonicalDoi,
+        label,
+        resolver,
+        space,
+        space,
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 7 }),
+        (doi, l, u, before, after, flips) => {
+          const variant = recase(doi, flips);
+          expect(normalizeDoi(`${before}${l}${variant}${after}`)).toEqual({ ok: true, doi });
+          expect(normalizeDoi(`${before}${u}${encodePath(variant)}${after}`)).toEqual({ ok: true, doi });
+          // A query string or fragment on a resolver link is not part of the DOI.
+          expect(normalizeDoi(`${u}${encodePath(variant)}?utm_source=x#top`)).toEqual({ ok: true, doi });
+        },
+      ),
       RUNS,
     );
   });

@@ -18,11 +18,21 @@ export const EXPORT_COLUMNS = [
   { name: 'recipient_cell', type: 'string', description: 'Recipient cells, as reported.' },
   { name: 'model_disease', type: 'string', description: 'Model or disease, as reported; empty if not reported.' },
   { name: 'result', type: 'string', description: 'The finding statement.' },
-  { name: 'ev_cargo_types', type: 'string', list: true, description: 'Type of each cargo item, in the order of ev_cargo (miRNA, mRNA, lncRNA, circRNA, protein, lipid, metabolite, DNA, other).' },
+  {
+    name: 'ev_cargo_types',
+    type: 'string',
+    list: true,
+    description:
+      'Type of each cargo item, in the order of ev_cargo (miRNA, mRNA, lncRNA, circRNA, protein, lipid, metabolite, DNA, other).',
+  },
   { name: 'direction', type: 'string', description: 'muscle_to_organ, organ_to_muscle or within_muscle.' },
   { name: 'origin', type: 'string', description: 'Donor organ (label; see origin_id).' },
   { name: 'study_type', type: 'string', description: 'in_vitro, in_vivo, ex_vivo or human; empty if not reported.' },
-  { name: 'effect_direction', type: 'string', description: 'promotes, inhibits, no_effect or mixed; empty if not reported.' },
+  {
+    name: 'effect_direction',
+    type: 'string',
+    description: 'promotes, inhibits, no_effect or mixed; empty if not reported.',
+  },
   { name: 'mechanism', type: 'string', list: true, description: 'Targets and pathways.' },
   { name: 'ev_type', type: 'string', description: 'EV type in MISEV terms; empty if not reported.' },
   { name: 'separation_methods', type: 'string', list: true, description: 'EV separation methods (MISEV).' },
@@ -48,7 +58,17 @@ export const EXPORT_COLUMN_NAMES = EXPORT_COLUMNS.map((c) => c.name) as ExportCo
 export const LIST_SEPARATOR = '; ';
 
 /** The review's Table 1 column names, accepted by the importer as an alternative header. */
-export const TABLE1_COLUMNS = ['target_organ', 'species', 'ev_source', 'ev_cargo', 'recipient_cell', 'model_disease', 'result', 'reference', 'doi'] as const;
+export const TABLE1_COLUMNS = [
+  'target_organ',
+  'species',
+  'ev_source',
+  'ev_cargo',
+  'recipient_cell',
+  'model_disease',
+  'result',
+  'reference',
+  'doi',
+] as const;
 
 /**
  * Spreadsheet formula injection: a cell starting with = + - @ tab or CR is

@@ -37,14 +37,24 @@ describe('COPY CSV → CRLF rows', () => {
 
 describe('JSON lines → JSON array', () => {
   it('frames one record per line as "[", records joined by ",\\n", "\\n]\\n", however the bytes are chunked', async () => {
-    const record = fc.dictionary(fc.string({ maxLength: 4 }), fc.oneof(fc.string({ unit: fc.constantFrom('a', '\n', '"', '\\', 'é', '😀', '\u2028'), maxLength: 6 }), fc.integer()));
+    const record = fc.dictionary(
+      fc.string({ maxLength: 4 }),
+      fc.oneof(
+        fc.string({ unit: fc.constantFrom('a', '\n', '"', '\\', 'é', '😀', '\u2028'), maxLength: 6 }),
+        fc.integer(),
+      ),
+    );
     await fc.assert(
-      fc.asyncProperty(fc.array(record, { maxLength: 6 }), fc.array(fc.nat(), { maxLength: 12 }), async (recs, cuts) => {
-        const lines = Buffer.from(recs.map((r) => `${JSON.stringify(r)}\n`).join(''), 'utf8');
-        const out = (await collectBytes(jsonLinesToArray(chunks(lines, cuts)))).toString('utf8');
-        expect(out).toBe(`[${recs.map((r, i) => `${i ? ',' : ''}\n${JSON.stringify(r)}`).join('')}\n]\n`);
-        expect(JSON.parse(out)).toEqual(recs);
-      }),
+      fc.asyncProperty(
+        fc.array(record, { maxLength: 6 }),
+        fc.array(fc.nat(), { maxLength: 12 }),
+        async (recs, cuts) => {
+          const lines = Buffer.from(recs.map((r) => `${JSON.stringify(r)}\n`).join(''), 'utf8');
+          const out = (await collectBytes(jsonLinesToArray(chunks(lines, cuts)))).toString('utf8');
+          expect(out).toBe(`[${recs.map((r, i) => `${i ? ',' : ''}\n${JSON.stringify(r)}`).join('')}\n]\n`);
+          expect(JSON.parse(out)).toEqual(recs);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -26,7 +26,13 @@ export type DataPackage = {
     bytes: number;
     dialect: { delimiter: ','; lineTerminator: '\r\n'; quoteChar: '"'; doubleQuote: true; header: true };
     schema: {
-      fields: { name: string; type: string; description: string; format?: string; constraints?: Record<string, unknown> }[];
+      fields: {
+        name: string;
+        type: string;
+        description: string;
+        format?: string;
+        constraints?: Record<string, unknown>;
+      }[];
       primaryKey: string;
       missingValues: string[];
     };
@@ -36,13 +42,24 @@ export type DataPackage = {
 export const DATAPACKAGE_NAME = 'evx-crosstalk';
 
 // The seeded findings come from Table 1 of an open-access review published under CC BY 4.0; releases keep that licence.
-const LICENSE = { name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0' };
+const LICENSE = {
+  name: 'CC-BY-4.0',
+  path: 'https://creativecommons.org/licenses/by/4.0/',
+  title: 'Creative Commons Attribution 4.0',
+};
 const SEED_SOURCE = {
-  title: 'Jia et al. (2025) Muscle-derived extracellular vesicles mediate crosstalk between skeletal muscle and other organs. Front. Physiol. 15:1501957, Table 1 (CC BY 4.0)',
+  title:
+    'Jia et al. (2025) Muscle-derived extracellular vesicles mediate crosstalk between skeletal muscle and other organs. Front. Physiol. 15:1501957, Table 1 (CC BY 4.0)',
   path: 'https://doi.org/10.3389/fphys.2024.1501957',
 };
 
-export function buildDataPackage(input: { tag: string; created: Date; csvSha256: string; csvBytes: number; homepage?: string }): DataPackage {
+export function buildDataPackage(input: {
+  tag: string;
+  created: Date;
+  csvSha256: string;
+  csvBytes: number;
+  homepage?: string;
+}): DataPackage {
   return {
     profile: 'tabular-data-package',
     name: DATAPACKAGE_NAME,
@@ -72,8 +89,11 @@ export function buildDataPackage(input: { tag: string; created: Date; csvSha256:
           fields: EXPORT_COLUMNS.map((c) => ({
             name: c.name,
             type: c.type,
-            description: 'list' in c && c.list ? `${c.description} A "${LIST_SEPARATOR}"-separated list.` : c.description,
-            ...(c.name === 'finding_id' ? { constraints: { required: true, unique: true, pattern: '^EVX-\\d{6,9}$' } } : {}),
+            description:
+              'list' in c && c.list ? `${c.description} A "${LIST_SEPARATOR}"-separated list.` : c.description,
+            ...(c.name === 'finding_id'
+              ? { constraints: { required: true, unique: true, pattern: '^EVX-\\d{6,9}$' } }
+              : {}),
             ...(c.name === 'revision' ? { constraints: { required: true, minimum: 1 } } : {}),
           })),
           primaryKey: 'finding_id',

@@ -37,18 +37,35 @@ describe('CSV encoding', () => {
   it('round-trips any text through csv-parse + unneutralizeCell, quoting quotes, commas and line breaks', async () => {
     const cell = fc.oneof(
       fc.string({ unit: 'grapheme' }),
-      fc.string({ unit: fc.constantFrom('"', ',', '\r', '\n', '\r\n', ';', ' ', '\t', 'a', 'é', '😀', '=', '+', '-', '@') }),
-      fc.tuple(fc.constantFrom('=', '+', '-', '@', '\t', '\r', '"', '\n'), fc.string({ unit: 'grapheme' })).map(([a, b]) => a + b),
+      fc.string({
+        unit: fc.constantFrom('"', ',', '\r', '\n', '\r\n', ';', ' ', '\t', 'a', 'é', '😀', '=', '+', '-', '@'),
+      }),
+      fc
+        .tuple(fc.constantFrom('=', '+', '-', '@', '\t', '\r', '"', '\n'), fc.string({ unit: 'grapheme' }))
+        .map(([a, b]) => a + b),
     );
     // A text that itself starts with ' and a formula character cannot be told from a neutralized one (documented).
     const value = cell.filter((s) => !/^'[=+\-@\t\r]/.test(s));
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(value, value, value, value), { minLength: 1, maxLength: 4 }), async (cells) => {
-        const rows: ExportRow[] = cells.map(([a, b, c, d], i) => exportRow({ publicId: `EVX-${String(i).padStart(6, '0')}`, evSource: a, result: b, evidenceQuote: c, mechanism: [d] }));
-        const [header, ...body] = parseStrict(await text(encodeCsv(from(rows))));
-        expect(header).toEqual(EXPORT_COLUMN_NAMES);
-        expect(body.map((r) => r.map(unneutralizeCell))).toEqual(rows.map((r) => Object.values(toExportRecord(r)).map((v) => String(v))));
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(value, value, value, value), { minLength: 1, maxLength: 4 }),
+        async (cells) => {
+          const rows: ExportRow[] = cells.map(([a, b, c, d], i) =>
+            exportRow({
+              publicId: `EVX-${String(i).padStart(6, '0')}`,
+              evSource: a,
+              result: b,
+              evidenceQuote: c,
+              mechanism: [d],
+            }),
+          );
+          const [header, ...body] = parseStrict(await text(encodeCsv(from(rows))));
+          expect(header).toEqual(EXPORT_COLUMN_NAMES);
+          expect(body.map((r) => r.map(unneutralizeCell))).toEqual(
+            rows.map((r) => Object.values(toExportRecord(r)).map((v) => String(v))),
+          );
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -73,7 +90,9 @@ describe('JSON and NDJSON encoding', () => {
   });
 
   it('NDJSON is one record per line', async () => {
-    const rows = Array.from({ length: 300 }, (_, i) => exportRow({ publicId: `EVX-${String(i).padStart(6, '0')}`, result: 'two\nlines' }));
+    const rows = Array.from({ length: 300 }, (_, i) =>
+      exportRow({ publicId: `EVX-${String(i).padStart(6, '0')}`, result: 'two\nlines' }),
+    );
     const out = await text(encodeNdjson(from(rows)));
     const lines = out.split('\n');
     expect(lines.pop()).toBe('');

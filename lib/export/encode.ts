@@ -18,7 +18,12 @@ export function exportFilename(format: ExportFormat, now = new Date()): string {
 /** Rows are encoded this many at a time: one chunk per group keeps chunks few without holding a batch. */
 const CHUNK_ROWS = 250;
 
-async function* chunked<T>(rows: AsyncIterable<T>, encode: (group: T[]) => string, prefix: string, suffix: string): AsyncGenerator<string> {
+async function* chunked<T>(
+  rows: AsyncIterable<T>,
+  encode: (group: T[]) => string,
+  prefix: string,
+  suffix: string,
+): AsyncGenerator<string> {
   // The prefix goes out with the first group, so nothing is sent before the first query has answered:
   // a failing query can still become a proper error response.
   let pending = prefix;
@@ -40,7 +45,16 @@ const CSV_OPTIONS = { record_delimiter: 'windows', quoted_match: /[\r\n]/ } as c
 /** RFC 4180 CSV (CRLF, header line), every cell neutralized; with a UTF-8 BOM for Excel when asked. */
 export function encodeCsv(rows: AsyncIterable<ExportRow>, opts: { bom?: boolean } = {}): AsyncGenerator<string> {
   const header = (opts.bom ? '\uFEFF' : '') + stringify([csvHeader()], CSV_OPTIONS);
-  return chunked(rows, (g) => stringify(g.map((r) => toCsvCells(toExportRecord(r))), CSV_OPTIONS), header, '');
+  return chunked(
+    rows,
+    (g) =>
+      stringify(
+        g.map((r) => toCsvCells(toExportRecord(r))),
+        CSV_OPTIONS,
+      ),
+    header,
+    '',
+  );
 }
 
 /** A JSON array of records, one per line. */
@@ -62,7 +76,11 @@ export function encodeNdjson(rows: AsyncIterable<ExportRow>): AsyncGenerator<str
   return chunked(rows, (g) => g.map((r) => `${JSON.stringify(toJsonRecord(r))}\n`).join(''), '', '');
 }
 
-export function encodeExport(format: ExportFormat, rows: AsyncIterable<ExportRow>, opts: { bom?: boolean } = {}): AsyncGenerator<string> {
+export function encodeExport(
+  format: ExportFormat,
+  rows: AsyncIterable<ExportRow>,
+  opts: { bom?: boolean } = {},
+): AsyncGenerator<string> {
   if (format === 'csv') return encodeCsv(rows, opts);
   return format === 'json' ? encodeJson(rows) : encodeNdjson(rows);
 }
@@ -81,7 +99,10 @@ export async function collectBytes(chunks: AsyncIterable<string | Uint8Array>): 
  * aborts the stream — the client sees a failed download, never a stack trace
  * or a silently truncated file.
  */
-export async function openExportStream(chunks: AsyncIterable<string | Uint8Array>, onError: (e: unknown) => void): Promise<ReadableStream<Uint8Array>> {
+export async function openExportStream(
+  chunks: AsyncIterable<string | Uint8Array>,
+  onError: (e: unknown) => void,
+): Promise<ReadableStream<Uint8Array>> {
   const it = chunks[Symbol.asyncIterator]();
   const first = await it.next();
   const encoder = new TextEncoder();

@@ -16,7 +16,9 @@ const optionsSchema = z.object({
 
 export type ExportOptions = { format: ExportFormat; bom: boolean };
 
-export function parseExportOptions(params: URLSearchParams): { ok: true; options: ExportOptions } | { ok: false; errors: Record<string, string> } {
+export function parseExportOptions(
+  params: URLSearchParams,
+): { ok: true; options: ExportOptions } | { ok: false; errors: Record<string, string> } {
   const record: Record<string, string> = {};
   for (const k of EXPORT_OPTION_KEYS) {
     const v = params.get(k);

@@ -10,7 +10,16 @@ describe('export record', () => {
     expect(Object.keys(toExportRecord(row))).toEqual(EXPORT_COLUMN_NAMES);
     expect(Object.keys(toJsonRecord(row))).toEqual(EXPORT_COLUMN_NAMES);
     expect([...LIST_COLUMNS].sort()).toEqual(
-      ['ev_cargo', 'ev_cargo_types', 'mechanism', 'separation_methods', 'particle_analysis', 'em_methods', 'markers_positive', 'markers_negative'].sort(),
+      [
+        'ev_cargo',
+        'ev_cargo_types',
+        'mechanism',
+        'separation_methods',
+        'particle_analysis',
+        'em_methods',
+        'markers_positive',
+        'markers_negative',
+      ].sort(),
     );
   });
 
@@ -46,7 +55,15 @@ describe('export record', () => {
 
   it('neutralizes CSV cells that a spreadsheet would run as formulas, and only those', () => {
     const cells = toCsvCells(
-      toExportRecord(exportRow({ evSource: '=HYPERLINK("http://x")', recipientCell: '+cmd', modelDisease: '@SUM(1)', result: '-2+3', curatorNote: "'quoted" })),
+      toExportRecord(
+        exportRow({
+          evSource: '=HYPERLINK("http://x")',
+          recipientCell: '+cmd',
+          modelDisease: '@SUM(1)',
+          result: '-2+3',
+          curatorNote: "'quoted",
+        }),
+      ),
     );
     const at = (name: string) => cells[EXPORT_COLUMN_NAMES.indexOf(name as never)];
     expect(at('ev_source')).toBe(`'=HYPERLINK("http://x")`);

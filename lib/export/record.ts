@@ -19,7 +19,14 @@
  */
 import type { LabelledRevisionColumns } from '../finding/from-row';
 import { formatCitation } from '../citation';
-import { EXPORT_COLUMN_NAMES, EXPORT_COLUMNS, type ExportColumnName, type ExportRecord, LIST_SEPARATOR, neutralizeCell } from './columns';
+import {
+  EXPORT_COLUMN_NAMES,
+  EXPORT_COLUMNS,
+  type ExportColumnName,
+  type ExportRecord,
+  LIST_SEPARATOR,
+  neutralizeCell,
+} from './columns';
 
 /** One exported revision with what its record needs, as db/queries/export.ts reads it. */
 export type ExportRow = LabelledRevisionColumns & {
@@ -27,7 +34,14 @@ export type ExportRow = LabelledRevisionColumns & {
   publicId: string;
   revisionId: number;
   revisionNo: number;
-  source: { doi: string; authors: string | null; year: number | null; title: string | null; journal: string | null; volumePages: string | null };
+  source: {
+    doi: string;
+    authors: string | null;
+    year: number | null;
+    title: string | null;
+    journal: string | null;
+    volumePages: string | null;
+  };
   /** Name of the reviewer whose approval published the revision. */
   approvedBy: string | null;
   /** UTC ISO 8601, seconds precision. */
@@ -36,10 +50,14 @@ export type ExportRow = LabelledRevisionColumns & {
 
 type Column = (typeof EXPORT_COLUMNS)[number];
 export type ListColumnName = Extract<Column, { list: true }>['name'];
-export const LIST_COLUMNS = new Set<ExportColumnName>(EXPORT_COLUMNS.filter((c) => 'list' in c && c.list).map((c) => c.name));
+export const LIST_COLUMNS = new Set<ExportColumnName>(
+  EXPORT_COLUMNS.filter((c) => 'list' in c && c.list).map((c) => c.name),
+);
 
 /** A JSON/NDJSON record: lists as arrays, the revision a number, the rest strings. */
-export type ExportJsonRecord = { [K in ExportColumnName]: K extends ListColumnName ? string[] : K extends 'revision' ? number : string };
+export type ExportJsonRecord = {
+  [K in ExportColumnName]: K extends ListColumnName ? string[] : K extends 'revision' ? number : string;
+};
 
 function lists(r: ExportRow): Record<ListColumnName, string[]> {
   return {

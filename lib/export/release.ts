@@ -15,10 +15,13 @@ export const releaseInputSchema = z.object({
     .min(1, { error: 'Give a tag such as 2026.11.0.' })
     .max(20, { error: 'A tag is at most 20 characters.' })
     .regex(RELEASE_TAG_PATTERN, { error: 'A tag is year.month.number, e.g. 2026.11.0.' })
-    .refine((t) => {
-      const month = Number(t.split('.')[1]);
-      return month >= 1 && month <= 12;
-    }, { error: 'The middle part of a tag is a month, 1 to 12.' }),
+    .refine(
+      (t) => {
+        const month = Number(t.split('.')[1]);
+        return month >= 1 && month <= 12;
+      },
+      { error: 'The middle part of a tag is a month, 1 to 12.' },
+    ),
   notes: z
     .string({ error: 'Notes are text.' })
     .max(RELEASE_NOTES_MAX, { error: `Notes are at most ${RELEASE_NOTES_MAX} characters.` })
@@ -69,7 +72,9 @@ export function publicOrigin(configured: string | undefined, headers: { get(name
     }
   }
   const host = headers.get('x-forwarded-host')?.split(',')[0]?.trim() || headers.get('host') || 'localhost:3000';
-  const proto = headers.get('x-forwarded-proto')?.split(',')[0]?.trim() || (/^(localhost|127\.0\.0\.1)(:|$)/.test(host) ? 'http' : 'https');
+  const proto =
+    headers.get('x-forwarded-proto')?.split(',')[0]?.trim() ||
+    (/^(localhost|127\.0\.0\.1)(:|$)/.test(host) ? 'http' : 'https');
   return `${proto}://${host}`;
 }
 
@@ -88,7 +93,16 @@ export type ReleaseDto = {
 };
 
 export function toReleaseDto(
-  r: { tag: string; notes: string; createdAt: Date; createdBy: string; findingCount: number; sourceCount: number; checksum: string; files: { format: string; sha256: string; bytes: number }[] },
+  r: {
+    tag: string;
+    notes: string;
+    createdAt: Date;
+    createdBy: string;
+    findingCount: number;
+    sourceCount: number;
+    checksum: string;
+    files: { format: string; sha256: string; bytes: number }[];
+  },
   origin: string,
 ): ReleaseDto {
   const names = Object.keys(RELEASE_FILES) as ReleaseFileName[];
@@ -101,7 +115,10 @@ export function toReleaseDto(
     source_count: r.sourceCount,
     checksum: r.checksum,
     files: r.files.map((f) => ({ format: f.format, sha256: f.sha256, bytes: f.bytes })),
-    downloads: Object.fromEntries(names.map((n) => [n, `${origin}${releaseFileUrl(r.tag, n)}`])) as Record<ReleaseFileName, string>,
+    downloads: Object.fromEntries(names.map((n) => [n, `${origin}${releaseFileUrl(r.tag, n)}`])) as Record<
+      ReleaseFileName,
+      string
+    >,
     citation: releaseCitation(r, origin),
   };
 }

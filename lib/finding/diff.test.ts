@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { changedFields, diffFindings, FIELD_KINDS, type FieldDiff } from './diff';
-import { FIELD_LABELS, FINDING_FIELDS, findingContentSchema, type FindingContent, type FindingContentInput } from './schema';
+import {
+  FIELD_LABELS,
+  FINDING_FIELDS,
+  findingContentSchema,
+  type FindingContent,
+  type FindingContentInput,
+} from './schema';
 
 const BASE = {
   targetOrgan: 'UBERON:0001474', // Bone
@@ -28,8 +34,20 @@ describe('diffFindings — unchanged', () => {
   });
 
   it('ignores list order', () => {
-    const a = finding({ markersPositive: ['CD63', 'CD81'], cargo: [{ name: 'miR-1', type: 'miRNA' }, { name: 'CD71', type: 'protein' }] });
-    const b = finding({ markersPositive: ['CD81', 'CD63'], cargo: [{ name: 'CD71', type: 'protein' }, { name: 'miR-1', type: 'miRNA' }] });
+    const a = finding({
+      markersPositive: ['CD63', 'CD81'],
+      cargo: [
+        { name: 'miR-1', type: 'miRNA' },
+        { name: 'CD71', type: 'protein' },
+      ],
+    });
+    const b = finding({
+      markersPositive: ['CD81', 'CD63'],
+      cargo: [
+        { name: 'CD71', type: 'protein' },
+        { name: 'miR-1', type: 'miRNA' },
+      ],
+    });
     expect(diffFindings(a, b)).toEqual([]);
   });
 });
@@ -65,7 +83,9 @@ describe('diffFindings — scalar fields', () => {
       before: 'In vivo',
       after: null,
     });
-    expect(only(diffFindings(finding({ effectDirection: 'promotes' }), finding({ effectDirection: 'inhibits' })))).toMatchObject({
+    expect(
+      only(diffFindings(finding({ effectDirection: 'promotes' }), finding({ effectDirection: 'inhibits' }))),
+    ).toMatchObject({
       field: 'effectDirection',
       before: 'Promotes',
       after: 'Inhibits',
@@ -88,16 +108,42 @@ describe('diffFindings — list fields', () => {
 
   it('shows method labels', () => {
     const a = finding({ separationMethods: ['differential_ultracentrifugation'], emMethods: ['none'] });
-    const b = finding({ separationMethods: ['size_exclusion_chromatography', 'differential_ultracentrifugation'], emMethods: ['tem'] });
+    const b = finding({
+      separationMethods: ['size_exclusion_chromatography', 'differential_ultracentrifugation'],
+      emMethods: ['tem'],
+    });
     expect(diffFindings(a, b)).toEqual([
-      { field: 'separationMethods', label: 'Separation methods', kind: 'list', added: ['Size-exclusion chromatography'], removed: [] },
-      { field: 'emMethods', label: 'Electron microscopy', kind: 'list', added: ['Transmission EM'], removed: ['None reported'] },
+      {
+        field: 'separationMethods',
+        label: 'Separation methods',
+        kind: 'list',
+        added: ['Size-exclusion chromatography'],
+        removed: [],
+      },
+      {
+        field: 'emMethods',
+        label: 'Electron microscopy',
+        kind: 'list',
+        added: ['Transmission EM'],
+        removed: ['None reported'],
+      },
     ]);
   });
 
   it('renders cargo as "name (type)"; a changed type is removed + added', () => {
-    const a = finding({ cargo: [{ name: 'miR-92a-3p', type: 'miRNA' }, { name: 'Prrx2', type: 'other' }] });
-    const b = finding({ cargo: [{ name: 'miR-92a-3p', type: 'miRNA' }, { name: 'Prrx2', type: 'protein' }, { name: 'Palmitate', type: 'lipid' }] });
+    const a = finding({
+      cargo: [
+        { name: 'miR-92a-3p', type: 'miRNA' },
+        { name: 'Prrx2', type: 'other' },
+      ],
+    });
+    const b = finding({
+      cargo: [
+        { name: 'miR-92a-3p', type: 'miRNA' },
+        { name: 'Prrx2', type: 'protein' },
+        { name: 'Palmitate', type: 'lipid' },
+      ],
+    });
     expect(only(diffFindings(a, b))).toEqual({
       field: 'cargo',
       label: 'EV cargo',
@@ -108,20 +154,29 @@ describe('diffFindings — list fields', () => {
   });
 
   it('shows cargo emptied (the review’s NA)', () => {
-    expect(only(diffFindings(finding(), finding({ cargo: [] })))).toMatchObject({ kind: 'list', added: [], removed: ['miR-92a-3p (miRNA)'] });
+    expect(only(diffFindings(finding(), finding({ cargo: [] })))).toMatchObject({
+      kind: 'list',
+      added: [],
+      removed: ['miR-92a-3p (miRNA)'],
+    });
   });
 });
 
 describe('diffFindings — text fields', () => {
   it('word-diffs long text', () => {
-    const d = only(diffFindings(finding(), finding({ result: 'Promote osteogenic differentiation of BMSCs in osteoporotic mice' })));
+    const d = only(
+      diffFindings(finding(), finding({ result: 'Promote osteogenic differentiation of BMSCs in osteoporotic mice' })),
+    );
     expect(d.kind).toBe('text');
     if (d.kind !== 'text') return;
     expect(d.parts.filter((p) => p.added).map((p) => p.value.trim())).toEqual(['in osteoporotic mice']);
     expect(d.parts.some((p) => p.removed)).toBe(false);
-    expect(d.parts.filter((p) => !p.removed).map((p) => p.value).join('')).toBe(
-      'Promote osteogenic differentiation of BMSCs in osteoporotic mice',
-    );
+    expect(
+      d.parts
+        .filter((p) => !p.removed)
+        .map((p) => p.value)
+        .join(''),
+    ).toBe('Promote osteogenic differentiation of BMSCs in osteoporotic mice');
   });
 
   it('word-diffs short text with removed and added words', () => {
@@ -146,7 +201,11 @@ describe('diffFindings — text fields', () => {
   });
 
   it('covers quote, recipient cell and curator note', () => {
-    const b = finding({ recipientCell: 'MC3T3-E1', evidenceQuote: 'EVs carrying miR-92a-3p…', curatorNote: 'typo fixed' });
+    const b = finding({
+      recipientCell: 'MC3T3-E1',
+      evidenceQuote: 'EVs carrying miR-92a-3p…',
+      curatorNote: 'typo fixed',
+    });
     expect(changedFields(finding(), b)).toEqual(['recipientCell', 'evidenceQuote', 'curatorNote']);
   });
 });
@@ -154,10 +213,36 @@ describe('diffFindings — text fields', () => {
 describe('diffFindings — no previous revision', () => {
   it('lists every non-empty field of a minimal finding', () => {
     const b = finding();
-    expect(changedFields(null, b)).toEqual(['targetOrgan', 'species', 'evSource', 'cargo', 'recipientCell', 'result', 'direction', 'origin']);
-    expect(diffFindings(null, b)).toContainEqual({ field: 'targetOrgan', label: 'Target organ', kind: 'scalar', before: null, after: 'Bone' });
-    expect(diffFindings(null, b)).toContainEqual({ field: 'cargo', label: 'EV cargo', kind: 'list', added: ['miR-92a-3p (miRNA)'], removed: [] });
-    expect(diffFindings(null, b)).toContainEqual({ field: 'evSource', label: 'EV source', kind: 'text', parts: [{ value: 'C2C12 cells', added: true }] });
+    expect(changedFields(null, b)).toEqual([
+      'targetOrgan',
+      'species',
+      'evSource',
+      'cargo',
+      'recipientCell',
+      'result',
+      'direction',
+      'origin',
+    ]);
+    expect(diffFindings(null, b)).toContainEqual({
+      field: 'targetOrgan',
+      label: 'Target organ',
+      kind: 'scalar',
+      before: null,
+      after: 'Bone',
+    });
+    expect(diffFindings(null, b)).toContainEqual({
+      field: 'cargo',
+      label: 'EV cargo',
+      kind: 'list',
+      added: ['miR-92a-3p (miRNA)'],
+      removed: [],
+    });
+    expect(diffFindings(null, b)).toContainEqual({
+      field: 'evSource',
+      label: 'EV source',
+      kind: 'text',
+      parts: [{ value: 'C2C12 cells', added: true }],
+    });
   });
 
   it('lists every field when every field is filled, in FINDING_FIELDS order', () => {

@@ -26,7 +26,11 @@ export type RevisionColumns = {
 };
 
 /** The content columns with the vocabulary labels stored beside the ids. */
-export type LabelledRevisionColumns = RevisionColumns & { targetOrganLabel: string; speciesLabel: string; originLabel: string };
+export type LabelledRevisionColumns = RevisionColumns & {
+  targetOrganLabel: string;
+  speciesLabel: string;
+  originLabel: string;
+};
 
 /**
  * A stored revision as FindingContent. Rows were validated when written, so

@@ -27,11 +27,31 @@ const anyMethod = (methods: readonly string[]) => methods.some((m) => m !== 'non
 
 const CRITERIA: readonly Criterion[] = [
   { key: 'evType', label: 'EV type named', weight: 15, met: (f) => f.evType !== null },
-  { key: 'separationMethods', label: 'At least one separation method', weight: 25, met: (f) => f.separationMethods.length > 0 },
-  { key: 'particleAnalysis', label: 'Particle analysis (not “none”)', weight: 20, met: (f) => anyMethod(f.particleAnalysis) },
+  {
+    key: 'separationMethods',
+    label: 'At least one separation method',
+    weight: 25,
+    met: (f) => f.separationMethods.length > 0,
+  },
+  {
+    key: 'particleAnalysis',
+    label: 'Particle analysis (not “none”)',
+    weight: 20,
+    met: (f) => anyMethod(f.particleAnalysis),
+  },
   { key: 'emMethods', label: 'Electron microscopy (not “none”)', weight: 15, met: (f) => anyMethod(f.emMethods) },
-  { key: 'markersPositive', label: 'At least one positive marker', weight: 15, met: (f) => f.markersPositive.length > 0 },
-  { key: 'markersNegative', label: 'At least one negative marker', weight: 10, met: (f) => f.markersNegative.length > 0 },
+  {
+    key: 'markersPositive',
+    label: 'At least one positive marker',
+    weight: 15,
+    met: (f) => f.markersPositive.length > 0,
+  },
+  {
+    key: 'markersNegative',
+    label: 'At least one negative marker',
+    weight: 10,
+    met: (f) => f.markersNegative.length > 0,
+  },
 ];
 
 export const MISEV_MAX_SCORE = CRITERIA.reduce((sum, c) => sum + c.weight, 0);

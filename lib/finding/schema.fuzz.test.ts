@@ -33,7 +33,14 @@ const anything = fc.anything({
   withTypedArray: true,
   withSparseArray: true,
   stringUnit: 'binary',
-  values: [fc.string({ unit: 'binary' }), fc.double(), fc.integer(), fc.constant(Symbol('s')), fc.constant(null), fc.constant(undefined)],
+  values: [
+    fc.string({ unit: 'binary' }),
+    fc.double(),
+    fc.integer(),
+    fc.constant(Symbol('s')),
+    fc.constant(null),
+    fc.constant(undefined),
+  ],
 });
 
 const HUGE = 'x'.repeat(50_000);
@@ -42,7 +49,19 @@ const nastyText = fc.oneof(
   fc.string({ unit: 'binary' }),
   fc.string({ unit: 'grapheme' }),
   fc.string({ unit: 'binary-ascii' }),
-  fc.constantFrom('', ' ', '\u0000', 'a\u0000b', '<script>alert(1)</script>', '<b>x</b>', 'p < 0.05', '\u202Eevil', '\uFEFFbom', HUGE, ` ${HUGE} `),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000',
+    'a\u0000b',
+    '<script>alert(1)</script>',
+    '<b>x</b>',
+    'p < 0.05',
+    '\u202Eevil',
+    '\uFEFFbom',
+    HUGE,
+    ` ${HUGE} `,
+  ),
   fc.string().map((s) => `  ${s}\t`),
 );
 /** Plausible field text, so that a good share of records validate and the success paths are fuzzed too. */
@@ -52,7 +71,8 @@ const plausibleText = fc.oneof(
   fc.stringMatching(/^ ?[a-z]{1,12} ?$/),
 );
 const pick = <T extends string>(values: readonly T[]) => fc.constantFrom(...values);
-const optionalPick = <T extends string>(values: readonly T[]) => fc.oneof(pick(values), fc.constantFrom('', null, undefined));
+const optionalPick = <T extends string>(values: readonly T[]) =>
+  fc.oneof(pick(values), fc.constantFrom('', null, undefined));
 const list = <T>(item: fc.Arbitrary<T>) => fc.array(item, { maxLength: 5 });
 /** Anything at all in a field's place. */
 const junk = fc.oneof(nastyText, anything);
@@ -61,7 +81,10 @@ const junk = fc.oneof(nastyText, anything);
  * A record that is valid field by field, with (usually) one to three fields replaced by junk and
  * some optional keys left out: near-valid input, so both the error and the success paths are fuzzed.
  */
-function nearValid<T extends Record<string, unknown>>(model: { [K in keyof T]: fc.Arbitrary<T[K]> }, optional: (keyof T)[] = []) {
+function nearValid<T extends Record<string, unknown>>(
+  model: { [K in keyof T]: fc.Arbitrary<T[K]> },
+  optional: (keyof T)[] = [],
+) {
   const keys = Object.keys(model) as (keyof T)[];
   return fc
     .tuple(
@@ -77,7 +100,10 @@ function nearValid<T extends Record<string, unknown>>(model: { [K in keyof T]: f
     });
 }
 
-const cargoName = fc.oneof(plausibleText, fc.constantFrom('MIR-133A', 'hsa-mir-21-5P', 'Let-7a', 'microRNA 206', 'CD63', ' Palmitate '));
+const cargoName = fc.oneof(
+  plausibleText,
+  fc.constantFrom('MIR-133A', 'hsa-mir-21-5P', 'Let-7a', 'microRNA 206', 'CD63', ' Palmitate '),
+);
 const findingModel = {
   targetOrgan: pick(ORGAN_IDS),
   origin: pick(ORGAN_IDS),
@@ -123,11 +149,20 @@ const draftRecord = nearValid(findingModel, Object.keys(findingModel) as (keyof 
 
 const sourceRecord = nearValid(
   {
-    doi: fc.constantFrom('10.1007/s00125-014-3337-2', 'doi:10.1016/J.CMET.2023.10.013', 'https://doi.org/10.5555/a%20b', ' DOI: 10.3389/fphys.2024.1501957 '),
+    doi: fc.constantFrom(
+      '10.1007/s00125-014-3337-2',
+      'doi:10.1016/J.CMET.2023.10.013',
+      'https://doi.org/10.5555/a%20b',
+      ' DOI: 10.3389/fphys.2024.1501957 ',
+    ),
     title: plausibleText,
     authors: fc.oneof(plausibleText, fc.constantFrom(null, '')),
     journal: fc.oneof(plausibleText, fc.constantFrom(null, '')),
-    year: fc.oneof(fc.integer({ min: 1800, max: 2026 }), fc.integer({ min: 1800, max: 2026 }).map((y) => ` ${y} `), fc.constantFrom('', null)),
+    year: fc.oneof(
+      fc.integer({ min: 1800, max: 2026 }),
+      fc.integer({ min: 1800, max: 2026 }).map((y) => ` ${y} `),
+      fc.constantFrom('', null),
+    ),
     volumePages: fc.oneof(plausibleText, fc.constant(null)),
     pmid: fc.oneof(fc.stringMatching(/^(PMID: ?)?\d{1,9}$/), fc.constantFrom('', null, undefined)),
   },
@@ -150,8 +185,19 @@ const newUserRecord = nearValid(
 );
 const signInRecord = nearValid({ email, password: fc.string({ unit: 'binary', minLength: 1, maxLength: 200 }) });
 
-const id = fc.oneof(fc.integer({ min: 1, max: 1e6 }), fc.integer({ min: 1, max: 1e6 }).map(String), fc.constantFrom('1e3', ' 7 '));
-const commentRecord = nearValid({ findingId: id, parentId: fc.oneof(id, fc.constantFrom('', null, undefined)), body: fc.oneof(plausibleText, fc.constant('line one\r\nline two')) }, ['parentId']);
+const id = fc.oneof(
+  fc.integer({ min: 1, max: 1e6 }),
+  fc.integer({ min: 1, max: 1e6 }).map(String),
+  fc.constantFrom('1e3', ' 7 '),
+);
+const commentRecord = nearValid(
+  {
+    findingId: id,
+    parentId: fc.oneof(id, fc.constantFrom('', null, undefined)),
+    body: fc.oneof(plausibleText, fc.constant('line one\r\nline two')),
+  },
+  ['parentId'],
+);
 
 type Case = { name: string; schema: z.ZodType; input: fc.Arbitrary<unknown> };
 const CASES: Case[] = [

@@ -30,7 +30,9 @@ const uniqueList = <T extends z.ZodType<string>>(item: T, max: number, what: str
 
 /** A list item: "; " joins list items in exports, so an item may not contain ";". */
 const listItem = (max: number) =>
-  shortText(max).refine((s) => !s.includes(';'), { error: 'Cannot contain ";" (it separates list items); use one entry per item.' });
+  shortText(max).refine((s) => !s.includes(';'), {
+    error: 'Cannot contain ";" (it separates list items); use one entry per item.',
+  });
 
 export const cargoItemSchema = z
   .object({
@@ -65,7 +67,9 @@ function contentSchema(draft: boolean) {
     mechanism: uniqueList(listItem(200), LIMITS.listItems, 'mechanism entries').default([]),
     evType: optionalChoice(EV_TYPES.values, 'EV type'),
     separationMethods: uniqueList(choice(SEPARATION_METHODS.values, 'separation method'), 20, 'methods').default([]),
-    particleAnalysis: uniqueList(choice(PARTICLE_ANALYSIS.values, 'particle analysis method'), 10, 'methods').default([]),
+    particleAnalysis: uniqueList(choice(PARTICLE_ANALYSIS.values, 'particle analysis method'), 10, 'methods').default(
+      [],
+    ),
     emMethods: uniqueList(choice(EM_METHODS.values, 'EM method'), 10, 'methods').default([]),
     markersPositive: uniqueList(listItem(100), LIMITS.listItems, 'markers').default([]),
     markersNegative: uniqueList(listItem(100), LIMITS.listItems, 'markers').default([]),

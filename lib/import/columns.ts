@@ -19,7 +19,11 @@ const EXPORT_REQUIRED: readonly (string | readonly [string, string])[] = [
   'doi',
 ];
 
-export const normalizeHeader = (h: string) => h.trim().toLowerCase().replace(/[\s-]+/g, '_');
+export const normalizeHeader = (h: string) =>
+  h
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 export type HeaderCheck = { ok: true; kind: FileKind; columns: string[] } | { ok: false; message: string };
 
@@ -28,15 +32,21 @@ export function detectHeader(raw: readonly string[]): HeaderCheck {
   const columns = raw.map(normalizeHeader);
   const seen = new Set<string>();
   const repeated = columns.filter((c) => (seen.has(c) ? true : (seen.add(c), false)));
-  if (repeated.length) return { ok: false, message: `The header names ${[...new Set(repeated)].join(', ')} more than once.` };
+  if (repeated.length)
+    return { ok: false, message: `The header names ${[...new Set(repeated)].join(', ')} more than once.` };
   const has = (c: string) => seen.has(c);
   const table1 = TABLE1_COLUMNS as readonly string[];
   if (table1.every(has) && columns.every((c) => table1.includes(c))) return { ok: true, kind: 'table1', columns };
   const exportCols = EXPORT_COLUMN_NAMES as readonly string[];
   const unknown = columns.filter((c) => !exportCols.includes(c));
-  const missing = EXPORT_REQUIRED.filter((r) => (typeof r === 'string' ? !has(r) : !r.some(has))).map((r) => (typeof r === 'string' ? r : r.join(' or ')));
+  const missing = EXPORT_REQUIRED.filter((r) => (typeof r === 'string' ? !has(r) : !r.some(has))).map((r) =>
+    typeof r === 'string' ? r : r.join(' or '),
+  );
   if (!unknown.length && !missing.length) return { ok: true, kind: 'export', columns };
-  const problems = [unknown.length ? `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}` : '', missing.length ? `missing ${missing.join(', ')}` : '']
+  const problems = [
+    unknown.length ? `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}` : '',
+    missing.length ? `missing ${missing.join(', ')}` : '',
+  ]
     .filter(Boolean)
     .join('; ');
   return {

@@ -61,8 +61,12 @@ class RowReader {
   list(column: string): string[] {
     const v = this.record[column];
     if (Array.isArray(v)) {
-      if (v.some((x) => typeof x !== 'string')) this.problems.push({ field: column, message: 'Expected a list of text items.' });
-      return v.filter((x): x is string => typeof x === 'string').map((x) => x.trim()).filter(Boolean);
+      if (v.some((x) => typeof x !== 'string'))
+        this.problems.push({ field: column, message: 'Expected a list of text items.' });
+      return v
+        .filter((x): x is string => typeof x === 'string')
+        .map((x) => x.trim())
+        .filter(Boolean);
     }
     // The export neutralizes a whole cell, never an item inside it: unneutralize first, then split.
     return this.text(column)
@@ -86,7 +90,8 @@ function resolve(r: RowReader, labelCol: string, idCol: string, find: (s: string
   const byId = id ? find(id) : undefined;
   if (label && !byLabel) r.problem(labelCol, `Unknown ${what} "${label}"; use a label or id from the list.`);
   if (id && !byId) r.problem(idCol, `Unknown ${what} id "${id}".`);
-  if (byLabel && byId && byLabel.id !== byId.id) r.problem(idCol, `${labelCol} "${label}" and ${idCol} "${id}" name different ${what}s.`);
+  if (byLabel && byId && byLabel.id !== byId.id)
+    r.problem(idCol, `${labelCol} "${label}" and ${idCol} "${id}" name different ${what}s.`);
   return byId?.id ?? byLabel?.id ?? '';
 }
 
@@ -96,7 +101,10 @@ function cargo(r: RowReader): { name: string; type: string }[] {
   const types = r.list('ev_cargo_types');
   if (types.length === 0) return names.map(toCargoItem);
   if (types.length !== names.length) {
-    r.problem('ev_cargo_types', `${names.length} cargo name${names.length === 1 ? '' : 's'} but ${types.length} type${types.length === 1 ? '' : 's'}; give one type per name, in the same order.`);
+    r.problem(
+      'ev_cargo_types',
+      `${names.length} cargo name${names.length === 1 ? '' : 's'} but ${types.length} type${types.length === 1 ? '' : 's'}; give one type per name, in the same order.`,
+    );
     return [];
   }
   return names.map((name, i) => ({ name, type: term(CARGO_TYPES.list, types[i]!) }));
@@ -160,8 +168,13 @@ export function mapTable1Record(row: number, record: RawRecord): ImportRow {
 
 /** "Bone · BMSCs · miR-92a-3p, CD63": enough of a row to recognize it in the report. */
 export function rowLabel(content: Record<string, unknown>): string {
-  const cargo = Array.isArray(content.cargo) ? (content.cargo as { name?: unknown }[]).map((c) => String(c?.name ?? '')).filter(Boolean) : [];
+  const cargo = Array.isArray(content.cargo)
+    ? (content.cargo as { name?: unknown }[]).map((c) => String(c?.name ?? '')).filter(Boolean)
+    : [];
   const organ = typeof content.targetOrgan === 'string' && content.targetOrgan ? organLabel(content.targetOrgan) : '';
   const cell = typeof content.recipientCell === 'string' ? content.recipientCell : '';
-  return [organ, cell, cargo.slice(0, 3).join(', ') + (cargo.length > 3 ? '…' : '')].filter(Boolean).join(' · ').slice(0, 200);
+  return [organ, cell, cargo.slice(0, 3).join(', ') + (cargo.length > 3 ? '…' : '')]
+    .filter(Boolean)
+    .join(' · ')
+    .slice(0, 200);
 }

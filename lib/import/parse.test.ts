@@ -44,13 +44,21 @@ const row: ExportRow = {
   evidenceQuote: '@quote with a leading at sign',
   evidenceLocation: 'Fig. 3',
   curatorNote: '+ a note',
-  source: { doi: '10.1007/s00125-014-3337-2', authors: 'Aswad, H.', year: 2014, title: 'Exosomes', journal: 'Diabetologia', volumePages: '57' },
+  source: {
+    doi: '10.1007/s00125-014-3337-2',
+    authors: 'Aswad, H.',
+    year: 2014,
+    title: 'Exosomes',
+    journal: 'Diabetologia',
+    volumePages: '57',
+  },
   approvedBy: 'Robin Reviewer',
   approvedAt: '2026-01-02T03:04:05Z',
 };
 
 const exportCsv = (rows: ExportRow[], bom = false) =>
-  (bom ? '\uFEFF' : '') + stringify([EXPORT_COLUMN_NAMES, ...rows.map((r) => toCsvCells(toExportRecord(r)))], { record_delimiter: 'windows' });
+  (bom ? '\uFEFF' : '') +
+  stringify([EXPORT_COLUMN_NAMES, ...rows.map((r) => toCsvCells(toExportRecord(r)))], { record_delimiter: 'windows' });
 
 function only(r: ReturnType<typeof parseImportFile>): ImportRow[] {
   if (!r.ok) throw new Error(r.message);
@@ -99,14 +107,23 @@ describe('parseImportFile: the export’s CSV', () => {
   });
 
   it('accepts "; "-joined strings in JSON too, and labels or ids for organ and species', () => {
-    const rec = { ...toJsonRecord(row), ev_cargo: 'miR-92a-3p; CD63', ev_cargo_types: 'miRNA; Protein', target_organ: '', target_organ_id: BONE, species: 'mice', species_id: '' };
+    const rec = {
+      ...toJsonRecord(row),
+      ev_cargo: 'miR-92a-3p; CD63',
+      ev_cargo_types: 'miRNA; Protein',
+      target_organ: '',
+      target_organ_id: BONE,
+      species: 'mice',
+      species_id: '',
+    };
     const [m] = only(parseImportFile(bytes(JSON.stringify([rec]))));
     expect(m!.problems).toEqual([]);
     expect(m!.content).toMatchObject({ targetOrgan: BONE, species: MOUSE, cargo: row.cargo });
   });
 
   it('takes a subset of the export’s columns, typing cargo by the Table 1 rule when there are no types', () => {
-    const csv = 'target_organ,species,ev_source,ev_cargo,recipient_cell,result,direction,doi\nBone,Mouse,C2C12,miR-1; Palmitate,BMSCs,Promotes,Muscle → organ,10.1/x\n';
+    const csv =
+      'target_organ,species,ev_source,ev_cargo,recipient_cell,result,direction,doi\nBone,Mouse,C2C12,miR-1; Palmitate,BMSCs,Promotes,Muscle → organ,10.1/x\n';
     const [m] = only(parseImportFile(bytes(csv)));
     expect(m!.content).toMatchObject({
       direction: 'muscle_to_organ',
@@ -124,7 +141,9 @@ describe('parseImportFile: the export’s CSV', () => {
       { ...toExportRecord(row), species: 'Rat' },
       { ...toExportRecord(row), ev_cargo_types: 'miRNA' },
     ];
-    const csv = stringify([EXPORT_COLUMN_NAMES, ...bad.map((b) => EXPORT_COLUMN_NAMES.map((k) => String(b[k] ?? '')))]) + 'Bone,Mouse\n';
+    const csv =
+      stringify([EXPORT_COLUMN_NAMES, ...bad.map((b) => EXPORT_COLUMN_NAMES.map((k) => String(b[k] ?? '')))]) +
+      'Bone,Mouse\n';
     const rows = only(parseImportFile(bytes(csv)));
     expect(rows.map((r) => [r.row, r.problems.map((p) => p.field)])).toEqual([
       [1, ['target_organ']],
@@ -137,7 +156,10 @@ describe('parseImportFile: the export’s CSV', () => {
   });
 
   it('leaves vocabulary checks to the form’s schema', () => {
-    const csv = stringify([EXPORT_COLUMN_NAMES, EXPORT_COLUMN_NAMES.map((k) => (k === 'direction' ? 'sideways' : String(toExportRecord(row)[k] ?? '')))]);
+    const csv = stringify([
+      EXPORT_COLUMN_NAMES,
+      EXPORT_COLUMN_NAMES.map((k) => (k === 'direction' ? 'sideways' : String(toExportRecord(row)[k] ?? ''))),
+    ]);
     const [m] = only(parseImportFile(bytes(csv)));
     expect(m!.problems).toEqual([]);
     const parsed = findingContentSchema.safeParse(m!.content);
@@ -172,7 +194,12 @@ describe('parseImportFile: the review’s Table 1', () => {
         result: 'Promote osteogenesis',
       },
     });
-    expect(b!.content).toMatchObject({ direction: 'within_muscle', cargo: [], species: 'NCBITaxon:9606', modelDisease: 'DMD' });
+    expect(b!.content).toMatchObject({
+      direction: 'within_muscle',
+      cargo: [],
+      species: 'NCBITaxon:9606',
+      modelDisease: 'DMD',
+    });
   });
 });
 
@@ -192,8 +219,14 @@ describe('parseImportFile: file-level problems', () => {
   });
 
   it('refuses files that are not UTF-8, too large, or too long', () => {
-    expect(parseImportFile(new Uint8Array([0xff, 0xfe, 0x41]))).toMatchObject({ ok: false, message: expect.stringContaining('not UTF-8') });
-    expect(parseImportFile(new Uint8Array(MAX_IMPORT_BYTES + 1))).toMatchObject({ ok: false, message: expect.stringContaining('over 5 MB') });
+    expect(parseImportFile(new Uint8Array([0xff, 0xfe, 0x41]))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('not UTF-8'),
+    });
+    expect(parseImportFile(new Uint8Array(MAX_IMPORT_BYTES + 1))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('over 5 MB'),
+    });
     const many = `${TABLE1_COLUMNS.join(',')}\n${'Bone,Mice,a,NA,b,NA,c,d,10.1/x\n'.repeat(MAX_IMPORT_ROWS + 1)}`;
     expect(parseImportFile(bytes(many))).toMatchObject({ ok: false, message: expect.stringContaining('5,001 rows') });
   });
@@ -201,15 +234,41 @@ describe('parseImportFile: file-level problems', () => {
 
 describe('columns', () => {
   it('names a form field by its column, list items by number', () => {
-    expect(columnForPath('cargo.2.type', 'Choose a cargo type from the list.')).toEqual({ field: 'ev_cargo_types', message: 'Item 3: Choose a cargo type from the list.' });
+    expect(columnForPath('cargo.2.type', 'Choose a cargo type from the list.')).toEqual({
+      field: 'ev_cargo_types',
+      message: 'Item 3: Choose a cargo type from the list.',
+    });
     expect(columnForPath('cargo.0.name', 'Required.')).toEqual({ field: 'ev_cargo', message: 'Item 1: Required.' });
     expect(columnForPath('recipientCell', 'Required.')).toEqual({ field: 'recipient_cell', message: 'Required.' });
   });
 
   it('tells the two header styles apart, whatever the case and spacing', () => {
-    expect(detectHeader(['Target Organ', 'Species', 'EV source', 'EV cargo', 'Recipient cell', 'Model disease', 'Result', 'Reference', 'DOI'])).toMatchObject({ ok: true, kind: 'table1' });
+    expect(
+      detectHeader([
+        'Target Organ',
+        'Species',
+        'EV source',
+        'EV cargo',
+        'Recipient cell',
+        'Model disease',
+        'Result',
+        'Reference',
+        'DOI',
+      ]),
+    ).toMatchObject({ ok: true, kind: 'table1' });
     expect(detectHeader(EXPORT_COLUMN_NAMES)).toMatchObject({ ok: true, kind: 'export' });
-    expect(detectHeader(['target_organ_id', 'species_id', 'ev_source', 'ev_cargo', 'recipient_cell', 'result', 'direction', 'doi'])).toMatchObject({ ok: true, kind: 'export' });
+    expect(
+      detectHeader([
+        'target_organ_id',
+        'species_id',
+        'ev_source',
+        'ev_cargo',
+        'recipient_cell',
+        'result',
+        'direction',
+        'doi',
+      ]),
+    ).toMatchObject({ ok: true, kind: 'export' });
     expect(detectHeader(['target_organ', 'species'])).toMatchObject({ ok: false });
   });
 });

@@ -13,7 +13,10 @@ export type ParseResult = { ok: true; parsed: ParsedImport } | { ok: false; mess
 
 const fail = (message: string): ParseResult => ({ ok: false, message });
 const MB = MAX_IMPORT_BYTES / 1024 / 1024;
-const tooMany = (n: number) => fail(`The file has ${n.toLocaleString('en')} rows; an import takes at most ${MAX_IMPORT_ROWS.toLocaleString('en')}. Split it into smaller files.`);
+const tooMany = (n: number) =>
+  fail(
+    `The file has ${n.toLocaleString('en')} rows; an import takes at most ${MAX_IMPORT_ROWS.toLocaleString('en')}. Split it into smaller files.`,
+  );
 
 export function parseImportFile(bytes: Uint8Array): ParseResult {
   if (bytes.byteLength > MAX_IMPORT_BYTES) return fail(`The file is over ${MB} MB; split it into smaller files.`);
@@ -32,7 +35,12 @@ export function parseImportFile(bytes: Uint8Array): ParseResult {
 function parseCsv(text: string): ParseResult {
   let records: string[][];
   try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true }) as string[][];
+    records = parse(text, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      skip_records_with_empty_values: true,
+    }) as string[][];
   } catch (e) {
     if (e instanceof CsvError) return fail(`The CSV could not be read: ${e.message}.`);
     throw e;
@@ -46,7 +54,14 @@ function parseCsv(text: string): ParseResult {
   const rows = body.map((cells, i): ImportRow => {
     const row = i + 1;
     if (cells.length !== check.columns.length)
-      return { row, doi: '', content: {}, problems: [{ field: 'row', message: `This row has ${cells.length} cells; the header has ${check.columns.length}.` }] };
+      return {
+        row,
+        doi: '',
+        content: {},
+        problems: [
+          { field: 'row', message: `This row has ${cells.length} cells; the header has ${check.columns.length}.` },
+        ],
+      };
     const record: RawRecord = Object.fromEntries(check.columns.map((c, j) => [c, cells[j]]));
     return check.kind === 'table1' ? mapTable1Record(row, record) : mapExportRecord(row, record, { neutralized: true });
   });
@@ -68,10 +83,16 @@ function parseJson(text: string): ParseResult {
   const rows = data.map((item: unknown, i): ImportRow => {
     const row = i + 1;
     if (typeof item !== 'object' || item === null || Array.isArray(item))
-      return { row, doi: '', content: {}, problems: [{ field: 'row', message: 'Expected a record (an object with the export’s keys).' }] };
+      return {
+        row,
+        doi: '',
+        content: {},
+        problems: [{ field: 'row', message: 'Expected a record (an object with the export’s keys).' }],
+      };
     const unknown = Object.keys(item).filter((k) => !KNOWN_KEYS.has(k));
     const mapped = mapExportRecord(row, item as RawRecord, { neutralized: false });
-    for (const k of unknown) mapped.problems.push({ field: k.slice(0, 60), message: 'Unknown field; use the export’s keys.' });
+    for (const k of unknown)
+      mapped.problems.push({ field: k.slice(0, 60), message: 'Unknown field; use the export’s keys.' });
     return mapped;
   });
   return { ok: true, parsed: { format: 'json', rows } };

@@ -12,5 +12,7 @@ export const importFormSchema = z.object({
   file: z
     .instanceof(File, { error: 'Choose a CSV or JSON file.' })
     .refine((f) => f.size > 0, { error: 'The file is empty.' })
-    .refine((f) => f.size <= MAX_IMPORT_BYTES, { error: `The file is over ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it into smaller files.` }),
+    .refine((f) => f.size <= MAX_IMPORT_BYTES, {
+      error: `The file is over ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it into smaller files.`,
+    }),
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { describeMap, edgeHref, edgeName, edgeTestId, organHref, organTotals, slugify, type CrosstalkEdge } from './labels';
+import {
+  describeMap,
+  edgeHref,
+  edgeName,
+  edgeTestId,
+  organHref,
+  organTotals,
+  slugify,
+  type CrosstalkEdge,
+} from './labels';
 
 const SKM = 'UBERON:0001134';
 const BONE = 'UBERON:0001474';
@@ -24,8 +33,12 @@ describe('map labels', () => {
   });
 
   it('names edges in words, singular and plural', () => {
-    expect(edgeName({ from: SKM, to: BONE, direction: 'muscle_to_organ', count: 9 })).toBe('Skeletal muscle → Bone: 9 findings');
-    expect(edgeName({ from: LIVER, to: SKM, direction: 'organ_to_muscle', count: 1 })).toBe('Liver → Skeletal muscle: 1 finding');
+    expect(edgeName({ from: SKM, to: BONE, direction: 'muscle_to_organ', count: 9 })).toBe(
+      'Skeletal muscle → Bone: 9 findings',
+    );
+    expect(edgeName({ from: LIVER, to: SKM, direction: 'organ_to_muscle', count: 1 })).toBe(
+      'Liver → Skeletal muscle: 1 finding',
+    );
   });
 
   it('sums per organ, counting a loop once', () => {

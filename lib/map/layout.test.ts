@@ -19,7 +19,11 @@ const dist = (a: { x: number; y: number }, b: { x: number; y: number }) => Math.
 const angleDeg = (p: { x: number; y: number }) => (Math.atan2(p.y, p.x) * 180) / Math.PI;
 /** The last point of an SVG path's data. */
 const pathEnd = (d: string) => {
-  const n = d.trim().split(/[\s,A-Z]+/).filter(Boolean).map(Number);
+  const n = d
+    .trim()
+    .split(/[\s,A-Z]+/)
+    .filter(Boolean)
+    .map(Number);
   return { x: n[n.length - 2]!, y: n[n.length - 1]! };
 };
 /** Which side of the line a→b the point p is on (sign of the cross product). */
@@ -143,7 +147,8 @@ describe('layoutCrosstalkMap', () => {
 
   it('does not depend on the order of its input', () => {
     const shuffled = [seeded[3]!, seeded[0]!, seeded[4]!, seeded[2]!, seeded[1]!];
-    const key = (l: ReturnType<typeof layoutCrosstalkMap>) => JSON.stringify({ ...l, edges: [...l.edges].sort((x, y) => x.key.localeCompare(y.key)) });
+    const key = (l: ReturnType<typeof layoutCrosstalkMap>) =>
+      JSON.stringify({ ...l, edges: [...l.edges].sort((x, y) => x.key.localeCompare(y.key)) });
     expect(key(layoutCrosstalkMap(shuffled))).toBe(key(layoutCrosstalkMap(seeded)));
   });
 
@@ -166,9 +171,12 @@ describe('layoutCrosstalkMap', () => {
   it('keeps all sixteen vocabulary organs apart, with names that fit', () => {
     const m = layoutCrosstalkMap([loop(2), ...ORGANS.filter((o) => o.id !== SKM).map((o, i) => out(o.id, i + 1))]);
     expect(m.nodes).toHaveLength(ORGANS.length);
-    for (const a of m.nodes)
-      for (const b of m.nodes) if (a !== b) expect(dist(a, b)).toBeGreaterThan(a.r + b.r + 30);
-    expect(m.nodes.find((n) => n.label === 'Heart/Cardiovascular system')!.text.lines).toEqual(['Heart/', 'Cardiovascular', 'system']);
+    for (const a of m.nodes) for (const b of m.nodes) if (a !== b) expect(dist(a, b)).toBeGreaterThan(a.r + b.r + 30);
+    expect(m.nodes.find((n) => n.label === 'Heart/Cardiovascular system')!.text.lines).toEqual([
+      'Heart/',
+      'Cardiovascular',
+      'system',
+    ]);
     expect(Math.min(...m.nodes.map((n) => n.r))).toBeGreaterThanOrEqual(DEFAULT_LAYOUT.nodeRadius);
   });
 
@@ -184,6 +192,9 @@ describe('layoutCrosstalkMap', () => {
 
   it('keeps test ids unique when one pair carries two directions', () => {
     const m = layoutCrosstalkMap([out(BONE, 2), { from: SKM, to: BONE, direction: 'organ_to_muscle', count: 1 }]);
-    expect(m.edges.map((e) => e.testId).sort()).toEqual(['edge-skeletal-muscle-bone', 'edge-skeletal-muscle-bone-organ-to-muscle']);
+    expect(m.edges.map((e) => e.testId).sort()).toEqual([
+      'edge-skeletal-muscle-bone',
+      'edge-skeletal-muscle-bone-organ-to-muscle',
+    ]);
   });
 });

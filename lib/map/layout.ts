@@ -136,7 +136,8 @@ export function layoutCrosstalkMap(input: readonly CrosstalkEdge[], options: Par
     const t = totals.get(id)!;
     return { id, label: organLabel(id), asTarget: t.asTarget, total: t.total, centre, x, y, r, text };
   };
-  if (hasCentre) nodes.push(node(SKELETAL_MUSCLE, 0, 0, centreRadius, true, centredText(centreLines, o.centreFontSize)));
+  if (hasCentre)
+    nodes.push(node(SKELETAL_MUSCLE, 0, 0, centreRadius, true, centredText(centreLines, o.centreFontSize)));
   outer.forEach((id, i) => {
     const angle = -Math.PI / 2 + (i + (centreLoop ? 1 : 0)) * step;
     angleOf.set(id, angle);
@@ -157,7 +158,9 @@ export function layoutCrosstalkMap(input: readonly CrosstalkEdge[], options: Par
   for (const group of groups.values()) {
     const [lo] = [group[0]!.from, group[0]!.to].sort();
     // Canonical order: edges leaving the lower id first, so offsets do not depend on input order.
-    const ordered = [...group].sort((a, b) => Number(a.from !== lo) - Number(b.from !== lo) || a.direction.localeCompare(b.direction));
+    const ordered = [...group].sort(
+      (a, b) => Number(a.from !== lo) - Number(b.from !== lo) || a.direction.localeCompare(b.direction),
+    );
     ordered.forEach((e, i) => {
       const width = strokeWidth(e.count, maxCount);
       const a = nodeById.get(e.from)!;
@@ -178,19 +181,38 @@ export function layoutCrosstalkMap(input: readonly CrosstalkEdge[], options: Par
       let testId = edgeTestId(e);
       if (seenIds.has(testId)) testId = `${testId}-${slugify(e.direction)}`;
       seenIds.add(testId);
-      edges.push({ ...e, ...shape, key: `${e.from}|${e.to}|${e.direction}`, width, name: edgeName(e), href: edgeHref(e), testId });
+      edges.push({
+        ...e,
+        ...shape,
+        key: `${e.from}|${e.to}|${e.direction}`,
+        width,
+        name: edgeName(e),
+        href: edgeHref(e),
+        testId,
+      });
     });
   }
 
   // Everything drawn must fit: the circles (names are inside them) and the count badges.
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity;
   const fit = (a: number, b: number, c: number, d: number) => {
-    x0 = Math.min(x0, a); y0 = Math.min(y0, b); x1 = Math.max(x1, c); y1 = Math.max(y1, d);
+    x0 = Math.min(x0, a);
+    y0 = Math.min(y0, b);
+    x1 = Math.max(x1, c);
+    y1 = Math.max(y1, d);
   };
   for (const n of nodes) fit(n.x - n.r, n.y - n.r, n.x + n.r, n.y + n.r);
   for (const e of edges) fit(e.mid.x - 20, e.mid.y - 14, e.mid.x + 20, e.mid.y + 14);
   if (!Number.isFinite(x0)) [x0, y0, x1, y1] = [0, 0, 0, 0];
   const m = o.margin;
-  const viewBox = { x: Math.floor(x0 - m), y: Math.floor(y0 - m), width: Math.ceil(x1 - x0 + 2 * m), height: Math.ceil(y1 - y0 + 2 * m) };
+  const viewBox = {
+    x: Math.floor(x0 - m),
+    y: Math.floor(y0 - m),
+    width: Math.ceil(x1 - x0 + 2 * m),
+    height: Math.ceil(y1 - y0 + 2 * m),
+  };
   return { viewBox, nodes, edges, maxCount };
 }

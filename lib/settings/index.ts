@@ -4,7 +4,11 @@ import { z } from 'zod';
 /** Admin-editable settings: each key's schema and default. Unknown keys are never stored. */
 export const SETTINGS = {
   approvalsRequired: {
-    schema: z.coerce.number().int().min(1, { error: 'One or two approvals.' }).max(2, { error: 'One or two approvals.' }),
+    schema: z.coerce
+      .number()
+      .int()
+      .min(1, { error: 'One or two approvals.' })
+      .max(2, { error: 'One or two approvals.' }),
     default: 1,
     label: 'Approvals required',
     help: 'How many different reviewers must approve a revision (2 = dual review).',

@@ -5,7 +5,15 @@ import { LOOKUP_REASONS, lookupReason, resolveLookupOptions } from './lookup';
 import { newFindingPath, sourcePath } from './paths';
 import { createSourceSchema, doiLookupSchema, maxSourceYear, sourceMetadataSchema, updateSourceSchema } from './schema';
 
-const VALID = { doi: 'https://doi.org/10.5555/ABC.1', title: '  A title  ', authors: 'Doe, J.', journal: 'J. Test', year: '2014', volumePages: '1, 2–3', pmid: '' };
+const VALID = {
+  doi: 'https://doi.org/10.5555/ABC.1',
+  title: '  A title  ',
+  authors: 'Doe, J.',
+  journal: 'J. Test',
+  year: '2014',
+  volumePages: '1, 2–3',
+  pmid: '',
+};
 
 function fields(input: unknown): Record<string, string> {
   const r = sourceMetadataSchema.safeParse(input);
@@ -34,7 +42,9 @@ describe('sourceMetadataSchema', () => {
       volumePages: null,
       pmid: null,
     });
-    expect(sourceMetadataSchema.parse({ ...VALID, authors: null, journal: '   ', year: null, volumePages: '' })).toMatchObject({
+    expect(
+      sourceMetadataSchema.parse({ ...VALID, authors: null, journal: '   ', year: null, volumePages: '' }),
+    ).toMatchObject({
       authors: null,
       journal: null,
       year: null,
@@ -105,14 +115,26 @@ describe('look-up helpers', () => {
   it('maps Crossref failures to reasons a curator can act on', () => {
     expect(lookupReason('network')).toBe(LOOKUP_REASONS.unreachable);
     expect(lookupReason('timeout')).toBe('Crossref did not answer (offline?) — enter the metadata by hand.');
-    expect(lookupReason('not_found')).toBe('Crossref has no record of this DOI — check it or enter the metadata by hand.');
+    expect(lookupReason('not_found')).toBe(
+      'Crossref has no record of this DOI — check it or enter the metadata by hand.',
+    );
     expect(lookupReason('bad_response')).toBe(LOOKUP_REASONS.badResponse);
   });
 
   it('reads the Crossref options from the environment unless given', () => {
-    expect(resolveLookupOptions({}, {})).toEqual({ off: false, baseUrl: 'https://api.crossref.org', mailto: undefined, timeoutMs: undefined });
-    expect(resolveLookupOptions({}, { CROSSREF_API_URL: 'OFF', CROSSREF_MAILTO: ' a@b.org ' })).toMatchObject({ off: true, mailto: 'a@b.org' });
-    expect(resolveLookupOptions({ crossrefBaseUrl: 'http://127.0.0.1:1', timeoutMs: 50 }, { CROSSREF_API_URL: 'off' })).toMatchObject({
+    expect(resolveLookupOptions({}, {})).toEqual({
+      off: false,
+      baseUrl: 'https://api.crossref.org',
+      mailto: undefined,
+      timeoutMs: undefined,
+    });
+    expect(resolveLookupOptions({}, { CROSSREF_API_URL: 'OFF', CROSSREF_MAILTO: ' a@b.org ' })).toMatchObject({
+      off: true,
+      mailto: 'a@b.org',
+    });
+    expect(
+      resolveLookupOptions({ crossrefBaseUrl: 'http://127.0.0.1:1', timeoutMs: 50 }, { CROSSREF_API_URL: 'off' }),
+    ).toMatchObject({
       off: false,
       baseUrl: 'http://127.0.0.1:1',
       timeoutMs: 50,

@@ -26,7 +26,9 @@ function plain(max: number, multiline: boolean) {
         .string()
         .max(max, { error: `At most ${max.toLocaleString('en')} characters.` })
         .refine((s) => !(multiline ? CONTROL_CHARS : SINGLE_LINE_CONTROL).test(s), {
-          error: multiline ? 'Contains a control character (such as NUL).' : 'Must be a single line without control characters (such as NUL).',
+          error: multiline
+            ? 'Contains a control character (such as NUL).'
+            : 'Must be a single line without control characters (such as NUL).',
         })
         .refine((s) => !HTML_TAG.test(s), { error: 'HTML tags are not allowed; write plain text.' }),
     );

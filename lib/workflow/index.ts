@@ -53,17 +53,22 @@ export function transition(action: WorkflowAction, c: WorkflowContext): Outcome 
   if (!hasRole(c.role, 'curator')) return no('forbidden', 'Sign in as a curator to change findings.');
   switch (action) {
     case 'edit':
-      if (c.latestIsDraft) return c.isAuthor ? to('draft') : no('conflict', 'Another curator has an unsubmitted draft of this finding.');
-      if (c.status === 'submitted' && !c.isAuthor) return no('conflict', 'This finding is awaiting review; comment on it instead.');
-      if (c.status === 'rejected' && c.role !== 'admin') return no('forbidden', 'This finding was rejected; only an admin may reopen it.');
+      if (c.latestIsDraft)
+        return c.isAuthor ? to('draft') : no('conflict', 'Another curator has an unsubmitted draft of this finding.');
+      if (c.status === 'submitted' && !c.isAuthor)
+        return no('conflict', 'This finding is awaiting review; comment on it instead.');
+      if (c.status === 'rejected' && c.role !== 'admin')
+        return no('forbidden', 'This finding was rejected; only an admin may reopen it.');
       return to('draft', { newRevision: true });
 
     case 'submit':
-      if (!c.latestIsDraft || !c.isAuthor) return no('conflict', 'There is no draft of yours to submit on this finding.');
+      if (!c.latestIsDraft || !c.isAuthor)
+        return no('conflict', 'There is no draft of yours to submit on this finding.');
       return to('submitted');
 
     case 'withdraw':
-      if (c.status !== 'submitted' || c.latestIsDraft) return no('conflict', 'Only a revision awaiting review can be withdrawn.');
+      if (c.status !== 'submitted' || c.latestIsDraft)
+        return no('conflict', 'Only a revision awaiting review can be withdrawn.');
       if (!c.isAuthor) return no('forbidden', 'Only the author of a revision may withdraw it.');
       return to('draft', { newRevision: true });
 
@@ -71,8 +76,13 @@ export function transition(action: WorkflowAction, c: WorkflowContext): Outcome 
     case 'request_changes':
     case 'reject': {
       if (!hasRole(c.role, 'reviewer')) return no('forbidden', 'Only reviewers and admins decide on revisions.');
-      if (c.status !== 'submitted' || c.latestIsDraft) return no('conflict', 'This revision is not awaiting review (it may have been decided already).');
-      if (c.isAuthor) return no('forbidden', 'You cannot review your own revision; ask another reviewer. You may withdraw it instead.');
+      if (c.status !== 'submitted' || c.latestIsDraft)
+        return no('conflict', 'This revision is not awaiting review (it may have been decided already).');
+      if (c.isAuthor)
+        return no(
+          'forbidden',
+          'You cannot review your own revision; ask another reviewer. You may withdraw it instead.',
+        );
       if (c.actorDecided) return no('conflict', 'You have already decided on this revision.');
       if (action === 'approve') {
         const approvals = c.approvals + 1;

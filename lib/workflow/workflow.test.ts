@@ -116,7 +116,17 @@ function contextsFor(status: WorkflowStatus): WorkflowContext[] {
             for (const approvalsRequired of REQUIRED)
               for (const actorDecided of BOOLS)
                 for (const comment of COMMENTS)
-                  out.push({ status, role, isAuthor, latestIsDraft, hasApproved, approvals, approvalsRequired, actorDecided, comment });
+                  out.push({
+                    status,
+                    role,
+                    isAuthor,
+                    latestIsDraft,
+                    hasApproved,
+                    approvals,
+                    approvalsRequired,
+                    actorDecided,
+                    comment,
+                  });
   return out;
 }
 
@@ -145,7 +155,9 @@ describe('transition: exhaustive check against the specification oracle', () => 
             mismatches.push(`${action} ${describeCtx(c)}: error without a message`);
           const got = shape(actual);
           if (JSON.stringify(got) !== JSON.stringify(want))
-            mismatches.push(`${action} ${describeCtx(c)}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
+            mismatches.push(
+              `${action} ${describeCtx(c)}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`,
+            );
           checked++;
         }
         expect(mismatches, mismatches.slice(0, 20).join('\n')).toEqual([]);
@@ -239,9 +251,12 @@ describe('transition: dual review', () => {
 });
 
 describe('transition: who may decide, and on what', () => {
-  it.each(['approve', 'request_changes', 'reject'] as const)('a reviewer who already decided gets conflict on %s', (action) => {
-    expectError(transition(action, ctx({ actorDecided: true })), 'conflict');
-  });
+  it.each(['approve', 'request_changes', 'reject'] as const)(
+    'a reviewer who already decided gets conflict on %s',
+    (action) => {
+      expectError(transition(action, ctx({ actorDecided: true })), 'conflict');
+    },
+  );
   it.each(
     (['draft', 'approved', 'changes_requested', 'rejected'] as const).flatMap((status) =>
       (['approve', 'request_changes', 'reject'] as const).map((action) => [action, status] as const),
@@ -249,9 +264,12 @@ describe('transition: who may decide, and on what', () => {
   )('%s on a %s finding is a conflict', (action, status) => {
     expectError(transition(action, ctx({ status })), 'conflict');
   });
-  it.each(['approve', 'request_changes', 'reject'] as const)('%s when the latest revision is a draft is a conflict', (action) => {
-    expectError(transition(action, ctx({ latestIsDraft: true })), 'conflict');
-  });
+  it.each(['approve', 'request_changes', 'reject'] as const)(
+    '%s when the latest revision is a draft is a conflict',
+    (action) => {
+      expectError(transition(action, ctx({ latestIsDraft: true })), 'conflict');
+    },
+  );
   it.each(['approve', 'request_changes', 'reject'] as const)('a curator doing %s is forbidden', (action) => {
     expectError(transition(action, ctx({ role: 'curator' })), 'forbidden');
   });
@@ -276,17 +294,26 @@ describe('transition: reopen', () => {
   it.each(['curator', 'reviewer'] as const)('a %s may not reopen', (role) => {
     expectError(transition('reopen', ctx({ status: 'rejected', role })), 'forbidden');
   });
-  it.each(['draft', 'submitted', 'approved', 'changes_requested'] as const)('reopening a %s finding is a conflict, even for an admin', (status) => {
-    expectError(transition('reopen', ctx({ status, role: 'admin' })), 'conflict');
-  });
+  it.each(['draft', 'submitted', 'approved', 'changes_requested'] as const)(
+    'reopening a %s finding is a conflict, even for an admin',
+    (status) => {
+      expectError(transition('reopen', ctx({ status, role: 'admin' })), 'conflict');
+    },
+  );
 });
 
 describe('transition: edit', () => {
   it('the author continues their own open draft (no new revision)', () => {
-    expectOk(transition('edit', ctx({ status: 'draft', latestIsDraft: true, isAuthor: true, role: 'curator' })), 'draft');
+    expectOk(
+      transition('edit', ctx({ status: 'draft', latestIsDraft: true, isAuthor: true, role: 'curator' })),
+      'draft',
+    );
   });
   it.each(['curator', 'reviewer', 'admin'] as const)('editing someone else’s open draft is a conflict (%s)', (role) => {
-    expectError(transition('edit', ctx({ status: 'approved', latestIsDraft: true, isAuthor: false, role })), 'conflict');
+    expectError(
+      transition('edit', ctx({ status: 'approved', latestIsDraft: true, isAuthor: false, role })),
+      'conflict',
+    );
   });
   it.each(['curator', 'reviewer'] as const)('a %s may not edit a rejected finding', (role) => {
     expectError(transition('edit', ctx({ status: 'rejected', role, isAuthor: true })), 'forbidden');
@@ -294,23 +321,36 @@ describe('transition: edit', () => {
   it('an admin editing a rejected finding starts a new draft revision', () => {
     expectOk(transition('edit', ctx({ status: 'rejected', role: 'admin' })), 'draft', { newRevision: true });
   });
-  it.each(['curator', 'reviewer', 'admin'] as const)('a %s editing an approved finding creates a new revision', (role) => {
-    expectOk(transition('edit', ctx({ status: 'approved', role, hasApproved: true })), 'draft', { newRevision: true });
-  });
+  it.each(['curator', 'reviewer', 'admin'] as const)(
+    'a %s editing an approved finding creates a new revision',
+    (role) => {
+      expectOk(transition('edit', ctx({ status: 'approved', role, hasApproved: true })), 'draft', {
+        newRevision: true,
+      });
+    },
+  );
   it('editing someone else’s submitted revision is a conflict', () => {
     expectError(transition('edit', ctx({ status: 'submitted', role: 'admin' })), 'conflict');
   });
   it('editing changes_requested starts a new draft revision', () => {
-    expectOk(transition('edit', ctx({ status: 'changes_requested', role: 'curator', isAuthor: true })), 'draft', { newRevision: true });
+    expectOk(transition('edit', ctx({ status: 'changes_requested', role: 'curator', isAuthor: true })), 'draft', {
+      newRevision: true,
+    });
   });
 });
 
 describe('transition: submit', () => {
   it('the author submits their draft', () => {
-    expectOk(transition('submit', ctx({ status: 'draft', latestIsDraft: true, isAuthor: true, role: 'curator' })), 'submitted');
+    expectOk(
+      transition('submit', ctx({ status: 'draft', latestIsDraft: true, isAuthor: true, role: 'curator' })),
+      'submitted',
+    );
   });
   it('submitting someone else’s draft is a conflict', () => {
-    expectError(transition('submit', ctx({ status: 'draft', latestIsDraft: true, isAuthor: false, role: 'admin' })), 'conflict');
+    expectError(
+      transition('submit', ctx({ status: 'draft', latestIsDraft: true, isAuthor: false, role: 'admin' })),
+      'conflict',
+    );
   });
   it('submitting with no open draft is a conflict', () => {
     expectError(transition('submit', ctx({ status: 'submitted', isAuthor: true })), 'conflict');
@@ -324,9 +364,12 @@ describe('transition: withdraw', () => {
   it.each(['curator', 'reviewer', 'admin'] as const)('a %s who is not the author may not withdraw', (role) => {
     expectError(transition('withdraw', ctx({ isAuthor: false, role })), 'forbidden');
   });
-  it.each(['draft', 'approved', 'changes_requested', 'rejected'] as const)('withdrawing from %s is a conflict', (status) => {
-    expectError(transition('withdraw', ctx({ status, isAuthor: true })), 'conflict');
-  });
+  it.each(['draft', 'approved', 'changes_requested', 'rejected'] as const)(
+    'withdrawing from %s is a conflict',
+    (status) => {
+      expectError(transition('withdraw', ctx({ status, isAuthor: true })), 'conflict');
+    },
+  );
   it('withdrawing when the latest revision is a draft is a conflict', () => {
     expectError(transition('withdraw', ctx({ latestIsDraft: true, isAuthor: true })), 'conflict');
   });

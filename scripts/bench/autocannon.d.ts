@@ -12,7 +12,17 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     requests?: (Request & { setupRequest?: (req: Request, context: Record<string, unknown>) => Request })[];
   };
-  export type Histogram = { average: number; mean: number; stddev: number; min: number; max: number; p50: number; p90: number; p97_5: number; p99: number };
+  export type Histogram = {
+    average: number;
+    mean: number;
+    stddev: number;
+    min: number;
+    max: number;
+    p50: number;
+    p90: number;
+    p97_5: number;
+    p99: number;
+  };
   export type Result = {
     duration: number;
     requests: Histogram & { total: number; sent: number };

@@ -21,7 +21,13 @@ import type { DbHandle } from '../../db/client';
 import { LISTING_COLUMNS } from '../../db/queries/listing';
 import { ORGANS, SKELETAL_MUSCLE, SPECIES } from '../../lib/vocab';
 
-export type FillOptions = { findings: number; sources?: number; chunk?: number; workers?: number; log?: (s: string) => void };
+export type FillOptions = {
+  findings: number;
+  sources?: number;
+  chunk?: number;
+  workers?: number;
+  log?: (s: string) => void;
+};
 export type FillReport = {
   findings: number;
   approved: number;
@@ -45,40 +51,161 @@ const arr = (xs: readonly string[]) => `array[${xs.map(q).join(',')}]::text[]`;
 
 const BENCH_SPECIES = SPECIES.slice(0, 5); // Human, Mouse, Rat, Pig, Cattle
 const PROCESSES = [
-  'osteogenic differentiation', 'myoblast proliferation', 'angiogenesis', 'insulin sensitivity', 'fatty acid oxidation',
-  'neuronal survival', 'fibrosis', 'inflammation', 'mitochondrial biogenesis', 'apoptosis', 'glucose uptake', 'bone formation',
-  'cardiomyocyte hypertrophy', 'macrophage polarization', 'muscle regeneration', 'atrophy', 'adipocyte browning', 'axon growth',
-  'autophagy', 'cellular senescence',
+  'osteogenic differentiation',
+  'myoblast proliferation',
+  'angiogenesis',
+  'insulin sensitivity',
+  'fatty acid oxidation',
+  'neuronal survival',
+  'fibrosis',
+  'inflammation',
+  'mitochondrial biogenesis',
+  'apoptosis',
+  'glucose uptake',
+  'bone formation',
+  'cardiomyocyte hypertrophy',
+  'macrophage polarization',
+  'muscle regeneration',
+  'atrophy',
+  'adipocyte browning',
+  'axon growth',
+  'autophagy',
+  'cellular senescence',
 ];
 const EV_SOURCES = [
-  'C2C12 cells', 'C2C12 myotubes', 'Quadriceps muscle', 'Gastrocnemius muscle', 'Plasma of trained mice', 'Serum of exercised humans',
-  'Primary myoblasts', 'L6 myotubes', 'Human skeletal muscle cells', 'Tibialis anterior muscle', 'Soleus muscle', 'Satellite cells',
+  'C2C12 cells',
+  'C2C12 myotubes',
+  'Quadriceps muscle',
+  'Gastrocnemius muscle',
+  'Plasma of trained mice',
+  'Serum of exercised humans',
+  'Primary myoblasts',
+  'L6 myotubes',
+  'Human skeletal muscle cells',
+  'Tibialis anterior muscle',
+  'Soleus muscle',
+  'Satellite cells',
 ];
 const RECIPIENTS = [
-  'BMSCs', 'HUVECs', 'SH-SY5Y', '3T3-L1 adipocytes', 'Hepatocytes', 'Cardiomyocytes', 'Macrophages', 'Beta cells', 'Podocytes',
-  'Osteoclasts', 'Chondrocytes', 'Neurons', 'Satellite cells', 'Endothelial cells', 'Fibroblasts',
+  'BMSCs',
+  'HUVECs',
+  'SH-SY5Y',
+  '3T3-L1 adipocytes',
+  'Hepatocytes',
+  'Cardiomyocytes',
+  'Macrophages',
+  'Beta cells',
+  'Podocytes',
+  'Osteoclasts',
+  'Chondrocytes',
+  'Neurons',
+  'Satellite cells',
+  'Endothelial cells',
+  'Fibroblasts',
 ];
 const MODELS = [
-  'Osteoporosis', 'UUO', 'HIIT', 'LPS treatment', 'Type 2 diabetes', 'Obesity', 'Sarcopenia', 'Aging', 'Cachexia',
-  'Myocardial infarction', 'Denervation', 'Hindlimb unloading', 'Duchenne muscular dystrophy', '', 'Endurance exercise',
+  'Osteoporosis',
+  'UUO',
+  'HIIT',
+  'LPS treatment',
+  'Type 2 diabetes',
+  'Obesity',
+  'Sarcopenia',
+  'Aging',
+  'Cachexia',
+  'Myocardial infarction',
+  'Denervation',
+  'Hindlimb unloading',
+  'Duchenne muscular dystrophy',
+  '',
+  'Endurance exercise',
 ];
-const MECHANISMS = ['PTEN/AKT', 'Wnt/β-catenin', 'AMPK/PGC-1α', 'NF-κB', 'TGF-β/Smad3', 'PI3K/AKT/mTOR', 'MAPK/ERK', 'SIRT1', 'HIF-1α/VEGF', 'IGF-1R', 'FoxO3', 'Notch1'];
+const MECHANISMS = [
+  'PTEN/AKT',
+  'Wnt/β-catenin',
+  'AMPK/PGC-1α',
+  'NF-κB',
+  'TGF-β/Smad3',
+  'PI3K/AKT/mTOR',
+  'MAPK/ERK',
+  'SIRT1',
+  'HIF-1α/VEGF',
+  'IGF-1R',
+  'FoxO3',
+  'Notch1',
+];
 const VERBS = ['promote', 'inhibit', 'enhance', 'attenuate', 'restore'];
 const STUDY = ['in_vitro', 'in_vivo', 'ex_vivo', 'human'];
 const EFFECT = ['promotes', 'inhibits', 'no_effect', 'mixed'];
 const EV_TYPES = ['ev', 'small_ev', 'exosome', 'large_ev', 'microvesicle'];
-const SEPARATION = ['differential_ultracentrifugation', 'density_gradient', 'size_exclusion_chromatography', 'precipitation', 'ultrafiltration'];
+const SEPARATION = [
+  'differential_ultracentrifugation',
+  'density_gradient',
+  'size_exclusion_chromatography',
+  'precipitation',
+  'ultrafiltration',
+];
 const PARTICLE = ['nta', 'trps', 'dls', 'flow_cytometry'];
 const EM = ['tem', 'cryo_em', 'sem', 'afm'];
-const JOURNALS = ['Front. Physiol.', 'J. Extracell. Vesicles', 'Cell Metab.', 'Nat. Commun.', 'J. Cachexia Sarcopenia Muscle', 'Bone', 'Diabetes', 'Sci. Rep.'];
-const EDITS = ['cargo list', 'recipient cell', 'model description', 'evidence location', 'result wording', 'MISEV methods'];
+const JOURNALS = [
+  'Front. Physiol.',
+  'J. Extracell. Vesicles',
+  'Cell Metab.',
+  'Nat. Commun.',
+  'J. Cachexia Sarcopenia Muscle',
+  'Bone',
+  'Diabetes',
+  'Sci. Rep.',
+];
+const EDITS = [
+  'cargo list',
+  'recipient cell',
+  'model description',
+  'evidence location',
+  'result wording',
+  'MISEV methods',
+];
 const PROTEINS = [
-  'CD63', 'CD81', 'CD9', 'TSG101', 'ALIX', 'HSP70', 'HSP90', 'IGF1', 'BDNF', 'VEGFA', 'FNDC5', 'IL6', 'IL15', 'Myostatin', 'SPARC',
-  'CTSB', 'FGF21', 'GDF15', 'METRNL', 'ANGPTL4', 'Apelin', 'Decorin', 'Follistatin', 'Musclin', 'Myonectin', 'SPARCL1', 'TGFB1',
-  'PGC1A', 'GLUT4', 'Annexin A2',
+  'CD63',
+  'CD81',
+  'CD9',
+  'TSG101',
+  'ALIX',
+  'HSP70',
+  'HSP90',
+  'IGF1',
+  'BDNF',
+  'VEGFA',
+  'FNDC5',
+  'IL6',
+  'IL15',
+  'Myostatin',
+  'SPARC',
+  'CTSB',
+  'FGF21',
+  'GDF15',
+  'METRNL',
+  'ANGPTL4',
+  'Apelin',
+  'Decorin',
+  'Follistatin',
+  'Musclin',
+  'Myonectin',
+  'SPARCL1',
+  'TGFB1',
+  'PGC1A',
+  'GLUT4',
+  'Annexin A2',
 ];
 const LNC = ['H19', 'MALAT1', 'NEAT1', 'MEG3', 'linc-MD1', 'Myoparr'];
-const LIPIDS = ['palmitate', 'cholesterol', 'ceramide C16:0', 'sphingomyelin', 'phosphatidylserine', 'lysophosphatidylcholine'];
+const LIPIDS = [
+  'palmitate',
+  'cholesterol',
+  'ceramide C16:0',
+  'sphingomyelin',
+  'phosphatidylserine',
+  'lysophosphatidylcholine',
+];
 const METABOLITES = ['lactate', 'succinate', 'BAIBA', 'kynurenic acid', 'beta-hydroxybutyrate', '12,13-diHOME'];
 
 /** A uniform number in [0,1) from a finding id and a salt: hashint8 is deterministic and cheap. */
@@ -119,7 +246,8 @@ export function planSql(lo: number, hi: number, nSources: number, cur: { lo: num
 export function revisionsSql(lo: number, hi: number, nSources: number, cur: { lo: number; n: number }): string {
   const skm = ORGANS.find((o) => o.id === SKELETAL_MUSCLE)!;
   const adipose = ORGANS.find((o) => o.id === 'UBERON:0001013')!;
-  const pick = (list: readonly string[], salt: string) => `(${arr(list)})[1 + floor(bench_u(p.g, ${salt}) * ${list.length})::int]`;
+  const pick = (list: readonly string[], salt: string) =>
+    `(${arr(list)})[1 + floor(bench_u(p.g, ${salt}) * ${list.length})::int]`;
   const item = (c: string) => `jsonb_build_object('name', ${c}.name, 'type', ${c}.type)`;
   return `
     insert into finding_revisions (id, finding_id, revision_no, based_on_revision_id, author_id, change_summary, created_at, updated_at,
@@ -259,7 +387,9 @@ export async function fillDatabase(h: DbHandle, opts: FillOptions): Promise<Fill
 
   // users
   const users = await step('users', async () => {
-    await h.query(`insert into users (email, name, role, is_system) values ('import@system.invalid', 'Import (system)', 'curator', true) on conflict do nothing`);
+    await h.query(
+      `insert into users (email, name, role, is_system) values ('import@system.invalid', 'Import (system)', 'curator', true) on conflict do nothing`,
+    );
     await h.query(`insert into users (email, name, role)
       select 'bench.curator' || i || '@bench.invalid', 'Bench Curator ' || i, 'curator'::role from generate_series(1, 16) i
       union all select 'bench.reviewer' || i || '@bench.invalid', 'Bench Reviewer ' || i, 'reviewer'::role from generate_series(1, 16) i
@@ -267,10 +397,13 @@ export async function fillDatabase(h: DbHandle, opts: FillOptions): Promise<Fill
   });
   void users;
   const curators = await h.query<{ id: number }>(`select id from users where email like 'bench.curator%' order by id`);
-  const reviewers = await h.query<{ id: number }>(`select id from users where email like 'bench.reviewer%' order by id`);
+  const reviewers = await h.query<{ id: number }>(
+    `select id from users where email like 'bench.reviewer%' order by id`,
+  );
   const cur = { lo: curators[0]!.id, n: curators.length };
   const rev = { lo: reviewers[0]!.id, n: reviewers.length };
-  if (curators.at(-1)!.id !== cur.lo + cur.n - 1 || reviewers.at(-1)!.id !== rev.lo + rev.n - 1) throw new Error('bench users are not consecutive ids');
+  if (curators.at(-1)!.id !== cur.lo + cur.n - 1 || reviewers.at(-1)!.id !== rev.lo + rev.n - 1)
+    throw new Error('bench users are not consecutive ids');
 
   await step(`sources (${nSources.toLocaleString('en-US')}) + cargo names (2,000)`, async () => {
     await h.query(`insert into sources (doi, pmid, title, authors, journal, year, volume_pages, metadata_origin)
@@ -296,7 +429,9 @@ export async function fillDatabase(h: DbHandle, opts: FillOptions): Promise<Fill
     const digits = probe!.public_id.replace(/^\D+/, '').length;
     capacity = 10 ** digits - 1;
     n = Math.min(N, capacity);
-    log(`  ! finding ${N.toLocaleString('en-US')} would get public id ${probe!.public_id}, a duplicate of finding ${Number(probe!.public_id.replace(/^\D+/, '')).toLocaleString('en-US')}: the schema holds at most ${capacity.toLocaleString('en-US')} findings; filling ${n.toLocaleString('en-US')}`);
+    log(
+      `  ! finding ${N.toLocaleString('en-US')} would get public id ${probe!.public_id}, a duplicate of finding ${Number(probe!.public_id.replace(/^\D+/, '')).toLocaleString('en-US')}: the schema holds at most ${capacity.toLocaleString('en-US')} findings; filling ${n.toLocaleString('en-US')}`,
+    );
   }
 
   // Drop the big tables' constraints and indexes for the load; keep their definitions to rebuild them.
@@ -320,14 +455,50 @@ export async function fillDatabase(h: DbHandle, opts: FillOptions): Promise<Fill
 
   const parts = chunks(n, size);
   await step(`finding_revisions (~${(3 * n).toLocaleString('en-US')})`, () =>
-    pool(workers, parts.map(([lo, hi]) => () => h.query(revisionsSql(lo, hi, nSources, cur)))),
+    pool(
+      workers,
+      parts.map(
+        ([lo, hi]) =>
+          () =>
+            h.query(revisionsSql(lo, hi, nSources, cur)),
+      ),
+    ),
   );
-  await step('finding_revisions primary key', () => h.query(`alter table finding_revisions add constraint ${keys.find((k) => k.tbl === 'finding_revisions' && /PRIMARY/.test(k.def))!.name} primary key (id)`));
+  await step('finding_revisions primary key', () =>
+    h.query(
+      `alter table finding_revisions add constraint ${keys.find((k) => k.tbl === 'finding_revisions' && /PRIMARY/.test(k.def))!.name} primary key (id)`,
+    ),
+  );
   await step(`findings (${n.toLocaleString('en-US')}) with projection + tsvector`, () =>
-    pool(workers, parts.map(([lo, hi]) => () => h.query(findingsSql(lo, hi, nSources, cur)))),
+    pool(
+      workers,
+      parts.map(
+        ([lo, hi]) =>
+          () =>
+            h.query(findingsSql(lo, hi, nSources, cur)),
+      ),
+    ),
   );
-  await step('reviews (one approve per approved revision)', () => pool(workers, parts.map(([lo, hi]) => () => h.query(reviewsSql(lo, hi, rev)))));
-  await step('audit_events (one per revision)', () => pool(workers, parts.map(([lo, hi]) => () => h.query(auditSql(lo, hi)))));
+  await step('reviews (one approve per approved revision)', () =>
+    pool(
+      workers,
+      parts.map(
+        ([lo, hi]) =>
+          () =>
+            h.query(reviewsSql(lo, hi, rev)),
+      ),
+    ),
+  );
+  await step('audit_events (one per revision)', () =>
+    pool(
+      workers,
+      parts.map(
+        ([lo, hi]) =>
+          () =>
+            h.query(auditSql(lo, hi)),
+      ),
+    ),
+  );
 
   await step('identity sequences', async () => {
     for (const t of ['findings', 'finding_revisions'])
@@ -338,18 +509,32 @@ export async function fillDatabase(h: DbHandle, opts: FillOptions): Promise<Fill
   const keyTasks = keys.filter((k) => !(k.tbl === 'finding_revisions' && /PRIMARY/.test(k.def)));
   const weight = (def: string) => (/gin/i.test(def) ? 0 : /finding_revisions|audit_events/.test(def) ? 1 : 2);
   await step(`rebuild ${keyTasks.length} keys + ${indexes.length} indexes`, async () => {
-    await pool(workers, keyTasks.map((k) => () => h.query(`alter table ${k.tbl} add constraint ${k.name} ${k.def}`)));
+    await pool(
+      workers,
+      keyTasks.map((k) => () => h.query(`alter table ${k.tbl} add constraint ${k.name} ${k.def}`)),
+    );
     const sorted = [...indexes].sort((a, b) => weight(a.def) - weight(b.def));
-    await pool(workers, sorted.map((i) => () => h.query(i.def)));
+    await pool(
+      workers,
+      sorted.map((i) => () => h.query(i.def)),
+    );
   });
   await step(`rebuild + validate ${fks.length} foreign keys`, async () => {
     for (const c of fks) await h.query(`alter table ${c.tbl} add constraint ${c.name} ${c.def} not valid`);
-    await pool(workers, fks.map((c) => () => h.query(`alter table ${c.tbl} validate constraint ${c.name}`)));
+    await pool(
+      workers,
+      fks.map((c) => () => h.query(`alter table ${c.tbl} validate constraint ${c.name}`)),
+    );
   });
   await h.query('drop table bench_cargo');
   await h.query('drop function bench_u(bigint, int)');
   await step('vacuum analyze', () =>
-    pool(workers, ['finding_revisions', 'audit_events', 'findings', 'reviews', 'sources', 'users'].map((t) => () => h.query(`vacuum (analyze) ${t}`))),
+    pool(
+      workers,
+      ['finding_revisions', 'audit_events', 'findings', 'reviews', 'sources', 'users'].map(
+        (t) => () => h.query(`vacuum (analyze) ${t}`),
+      ),
+    ),
   );
 
   const [c] = await h.query<Record<string, string | number>>(`select

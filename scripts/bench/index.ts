@@ -88,13 +88,27 @@ type Raw = {
   query: <T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>;
   close: () => Promise<void>;
 };
-type PlanNode = { 'Node Type': string; 'Index Name'?: string; 'Relation Name'?: string; 'Actual Rows'?: number; Plans?: PlanNode[] };
+type PlanNode = {
+  'Node Type': string;
+  'Index Name'?: string;
+  'Relation Name'?: string;
+  'Actual Rows'?: number;
+  Plans?: PlanNode[];
+};
 
 function rawFor(h: DbHandle, url: string | null): Raw {
-  const explainWith = async (run: (s: string, p: unknown[]) => Promise<Record<string, unknown>[]>, sql: string, params: unknown[] = []) => {
+  const explainWith = async (
+    run: (s: string, p: unknown[]) => Promise<Record<string, unknown>[]>,
+    sql: string,
+    params: unknown[] = [],
+  ) => {
     const res = await run(`explain (analyze, format json) ${sql}`, params);
     const v = res[0]!['QUERY PLAN'];
-    const j = (typeof v === 'string' ? JSON.parse(v) : v) as { 'Execution Time': number; 'Planning Time': number; Plan: PlanNode }[];
+    const j = (typeof v === 'string' ? JSON.parse(v) : v) as {
+      'Execution Time': number;
+      'Planning Time': number;
+      Plan: PlanNode;
+    }[];
     return { exec: j[0]!['Execution Time'], plan: j[0]!['Planning Time'], tree: j[0]!.Plan };
   };
   if (!url) {
@@ -105,9 +119,14 @@ function rawFor(h: DbHandle, url: string | null): Raw {
       close: async () => {},
     };
   }
-  const sql = postgres(url, { max: 4, onnotice: () => {}, connection: { application_name: 'evx-bench-raw', jit: 'off' } });
+  const sql = postgres(url, {
+    max: 4,
+    onnotice: () => {},
+    connection: { application_name: 'evx-bench-raw', jit: 'off' },
+  });
   return {
-    explain: (s, p) => explainWith((a, b) => sql.unsafe(a, b as never[]) as unknown as Promise<Record<string, unknown>[]>, s, p),
+    explain: (s, p) =>
+      explainWith((a, b) => sql.unsafe(a, b as never[]) as unknown as Promise<Record<string, unknown>[]>, s, p),
     copyRows: async (copySql) => {
       // psql when it is there: a plain COPY … TO STDOUT read from its stdout (postgres.js's copy stream once stalled here).
       if (spawnSync('sh', ['-c', 'command -v psql']).status === 0) return psqlCopy(url, copySql);
@@ -154,7 +173,10 @@ function psqlCopy(url: string, copySql: string, timeoutS = 300): Promise<{ bytes
 function planSummary(n: PlanNode): string {
   const out: string[] = [];
   const walk = (x: PlanNode) => {
-    if (x['Index Name'] || /Scan/.test(x['Node Type'])) out.push(`${x['Node Type']}${x['Index Name'] ? ` ${x['Index Name']}` : x['Relation Name'] ? ` ${x['Relation Name']}` : ''}`);
+    if (x['Index Name'] || /Scan/.test(x['Node Type']))
+      out.push(
+        `${x['Node Type']}${x['Index Name'] ? ` ${x['Index Name']}` : x['Relation Name'] ? ` ${x['Relation Name']}` : ''}`,
+      );
     for (const c of x.Plans ?? []) walk(c);
   };
   walk(n);
@@ -168,7 +190,10 @@ const PAGE_COLUMNS = `f.id, f.public_id, f.status, r.target_organ_label, r.speci
 const PAGE_FROM = `from findings f join finding_revisions r on r.id = f.approved_revision_id join sources s on s.id = f.source_id`;
 
 /** The keyset page the app should run: $1..: filters, then the cursor. */
-function rawPageSql(opts: { organSpecies?: boolean; cursor?: boolean; where?: string; order?: string }): { sql: string; nParams: number } {
+function rawPageSql(opts: { organSpecies?: boolean; cursor?: boolean; where?: string; order?: string }): {
+  sql: string;
+  nParams: number;
+} {
   const conds = ['f.approved_revision_id is not null'];
   let n = 0;
   if (opts.organSpecies) conds.push(`f.target_organ = $${++n}`, `f.species = $${++n}`);
@@ -177,7 +202,10 @@ function rawPageSql(opts: { organSpecies?: boolean; cursor?: boolean; where?: st
     conds.push(`(f.approved_at, f.id) < ($${n + 1}::timestamptz, $${n + 2})`);
     n += 2;
   }
-  return { sql: `select ${PAGE_COLUMNS} ${PAGE_FROM} where ${conds.join(' and ')} order by ${opts.order ?? 'f.approved_at desc, f.id desc'} limit 51`, nParams: n };
+  return {
+    sql: `select ${PAGE_COLUMNS} ${PAGE_FROM} where ${conds.join(' and ')} order by ${opts.order ?? 'f.approved_at desc, f.id desc'} limit 51`,
+    nParams: n,
+  };
 }
 
 const list = (col: string) => `array_to_string(${col}, '; ')`;
@@ -239,10 +267,18 @@ async function rawTimes(raw: Raw, sql: string, params: unknown[], runs: number) 
 }
 
 /** The SQL drizzle sends for one call of `fn`, captured with a logger on a second drizzle instance over the raw client. */
-async function captureSql(url: string, fn: (db: Db) => Promise<unknown>): Promise<{ sql: string; params: unknown[] }[]> {
+async function captureSql(
+  url: string,
+  fn: (db: Db) => Promise<unknown>,
+): Promise<{ sql: string; params: unknown[] }[]> {
   const captured: { sql: string; params: unknown[] }[] = [];
   const client = postgres(url, { max: 1, onnotice: () => {} });
-  const db = drizzle({ client, schema, casing: 'snake_case', logger: { logQuery: (sql, params) => captured.push({ sql, params }) } }) as unknown as Db;
+  const db = drizzle({
+    client,
+    schema,
+    casing: 'snake_case',
+    logger: { logQuery: (sql, params) => captured.push({ sql, params }) },
+  }) as unknown as Db;
   try {
     await fn(db);
   } finally {
@@ -263,7 +299,9 @@ async function main() {
     findings: N,
     engine: PGLITE ? 'PGlite (embedded)' : 'PostgreSQL server',
   };
-  log(`EV Crosstalk Curator benchmark — ${N.toLocaleString('en-US')} findings on ${machine.engine}, ${machine.cores} cores, ${machine.ramGb} GB RAM`);
+  log(
+    `EV Crosstalk Curator benchmark — ${N.toLocaleString('en-US')} findings on ${machine.engine}, ${machine.cores} cores, ${machine.ramGb} GB RAM`,
+  );
 
   // 1. A fresh database.
   let dbName: string | null = null;
@@ -320,13 +358,33 @@ async function main() {
     app ??= await createDb({ url: dbUrl!, max: Math.max(20, CLIENTS + 4) });
     raw = rawFor(app, dbUrl);
     if (!fill) {
-      const [c] = await raw.query<Record<string, string>>(`select (select count(*) from findings) f, (select count(*) from findings where approved_revision_id is not null) a,
+      const [c] = await raw.query<
+        Record<string, string>
+      >(`select (select count(*) from findings) f, (select count(*) from findings where approved_revision_id is not null) a,
         (select count(*) from finding_revisions) r, (select count(*) from reviews) v, (select count(*) from audit_events) e, (select count(*) from sources) s`);
-      const curators = await raw.query<{ id: number }>(`select id from users where email like 'bench.curator%' order by id`);
-      const reviewers = await raw.query<{ id: number }>(`select id from users where email like 'bench.reviewer%' order by id`);
-      fill = { findings: +c!.f!, approved: +c!.a!, revisions: +c!.r!, reviews: +c!.v!, auditEvents: +c!.e!, sources: +c!.s!, curators, reviewers, steps: [], capacity: null, probePublicId: '' };
+      const curators = await raw.query<{ id: number }>(
+        `select id from users where email like 'bench.curator%' order by id`,
+      );
+      const reviewers = await raw.query<{ id: number }>(
+        `select id from users where email like 'bench.reviewer%' order by id`,
+      );
+      fill = {
+        findings: +c!.f!,
+        approved: +c!.a!,
+        revisions: +c!.r!,
+        reviews: +c!.v!,
+        auditEvents: +c!.e!,
+        sources: +c!.s!,
+        curators,
+        reviewers,
+        steps: [],
+        capacity: null,
+        probePublicId: '',
+      };
     }
-    const [ver] = await raw.query<{ v: string; jit: string; sb: string }>(`select version() as v, current_setting('jit') as jit, current_setting('shared_buffers') as sb`);
+    const [ver] = await raw.query<{ v: string; jit: string; sb: string }>(
+      `select version() as v, current_setting('jit') as jit, current_setting('shared_buffers') as sb`,
+    );
     const pgVersion = ver!.v.split(' on ')[0]!;
     const [size] = await raw.query<{ s: string }>(`select pg_size_pretty(pg_database_size(current_database())) as s`);
     log(
@@ -366,17 +424,37 @@ async function main() {
     const pairCursor = encodeCursor(pairDeep!.v, pairDeep!.id);
     const WORD = 'angiogenesis';
     const CARGO = 'miR-13';
-    const [wordN] = await raw.query<{ n: string }>(`select count(*) n from findings where approved_revision_id is not null and search @@ websearch_to_tsquery('english', $1)`, [WORD]);
-    const [cargoN] = await raw.query<{ n: string }>(`select count(*) n from findings where approved_revision_id is not null and cargo_text ilike $1`, [`%${CARGO}%`]);
+    const [wordN] = await raw.query<{ n: string }>(
+      `select count(*) n from findings where approved_revision_id is not null and search @@ websearch_to_tsquery('english', $1)`,
+      [WORD],
+    );
+    const [cargoN] = await raw.query<{ n: string }>(
+      `select count(*) n from findings where approved_revision_id is not null and cargo_text ilike $1`,
+      [`%${CARGO}%`],
+    );
     details.push(
       `depth of the deep page: row ${fmtInt(depth)} of ${fmtInt(approved)} approved; organ+species: common pair ${common.o} + ${common.s} (${fmtInt(+common.n)} rows, deep page at row ${fmtInt(pairDepth)}), rare pair ${rare.o} + ${rare.s} (${fmtInt(+rare.n)} rows)`,
       `search words: "${WORD}" matches ${fmtInt(+wordN!.n)} approved findings; "${CARGO}" (partial cargo name) ${fmtInt(+cargoN!.n)}`,
     );
 
-    type Scenario = { key: string; label: string; params: Record<string, string>; raw: { sql: string; params: unknown[] }; fnTarget: number; http: boolean };
+    type Scenario = {
+      key: string;
+      label: string;
+      params: Record<string, string>;
+      raw: { sql: string; params: unknown[] };
+      fnTarget: number;
+      http: boolean;
+    };
     const page = rawPageSql;
     const scenarios: Scenario[] = [
-      { key: 'p1', label: 'browse page 1 (50, unfiltered)', params: {}, raw: { sql: page({}).sql, params: [] }, fnTarget: 2, http: true },
+      {
+        key: 'p1',
+        label: 'browse page 1 (50, unfiltered)',
+        params: {},
+        raw: { sql: page({}).sql, params: [] },
+        fnTarget: 2,
+        http: true,
+      },
       {
         key: 'deep',
         label: `browse deep page (after ${fmtInt(depth)} rows)`,
@@ -397,7 +475,10 @@ async function main() {
         key: 'osdeep',
         label: `browse organ+species deep page (row ${fmtInt(pairDepth)})`,
         params: { organ: common.o, species: common.s, cursor: pairCursor },
-        raw: { sql: page({ organSpecies: true, cursor: true }).sql, params: [common.o, common.s, pairDeep!.v, pairDeep!.id] },
+        raw: {
+          sql: page({ organSpecies: true, cursor: true }).sql,
+          params: [common.o, common.s, pairDeep!.v, pairDeep!.id],
+        },
         fnTarget: 2,
         http: true,
       },
@@ -430,7 +511,10 @@ async function main() {
         label: `ranked search q=${WORD}, sort=relevance`,
         params: { q: WORD, sort: 'relevance' },
         raw: {
-          sql: page({ where: `f.search @@ websearch_to_tsquery('english', $q)`, order: `ts_rank_cd(f.search, websearch_to_tsquery('english', $1)) desc, f.id desc` }).sql,
+          sql: page({
+            where: `f.search @@ websearch_to_tsquery('english', $q)`,
+            order: `ts_rank_cd(f.search, websearch_to_tsquery('english', $1)) desc, f.id desc`,
+          }).sql,
           params: [WORD],
         },
         fnTarget: 300,
@@ -445,7 +529,18 @@ async function main() {
       const parsed = parseBrowseQuery(s.params);
       if (parsed.ok) for (let i = 0; i < 5; i++) await browseFindings(app!.db, parsed.query, null);
     }
-    const fnResults: Record<string, { med: number; p95: number; count: number; countExact: boolean; rawExec: number; rawPlan: string; countMed: number }> = {};
+    const fnResults: Record<
+      string,
+      {
+        med: number;
+        p95: number;
+        count: number;
+        countExact: boolean;
+        rawExec: number;
+        rawPlan: string;
+        countMed: number;
+      }
+    > = {};
     for (const s of scenarios) {
       const parsed = parseBrowseQuery(s.params);
       if (!parsed.ok) throw new Error(`${s.key}: ${JSON.stringify(parsed.errors)}`);
@@ -490,7 +585,9 @@ async function main() {
             const t = await timeRuns(() => raw!.query(c.sql, c.params), 15, 3);
             alone = `, ${fmtMs(median(t))} in-process without the count`;
           }
-          parts.push(`${isPage ? 'page' : 'count'} SQL ${fmtMs(e.exec)} exec + ${fmtMs(e.planning)} plan${alone} [${e.plan}]`);
+          parts.push(
+            `${isPage ? 'page' : 'count'} SQL ${fmtMs(e.exec)} exec + ${fmtMs(e.planning)} plan${alone} [${e.plan}]`,
+          );
         }
         appSql = parts.join('; ');
       }
@@ -498,7 +595,9 @@ async function main() {
         `${s.label}: query fn median ${fmtMs(f.med)} (p95 ${fmtMs(f.p95)}), of which countFindings alone ${fmtMs(f.countMed)}; shows count ${fmtInt(f.count)}${f.countExact ? '' : ' (estimate)'}; ` +
           `raw plan [${f.rawPlan}]; app's ${appSql}`,
       );
-      log(`  ${s.key.padEnd(7)} fn ${fmtMs(f.med).padStart(9)}  count ${fmtMs(f.countMed).padStart(9)}  raw ${fmtMs(f.rawExec).padStart(9)}`);
+      log(
+        `  ${s.key.padEnd(7)} fn ${fmtMs(f.med).padStart(9)}  count ${fmtMs(f.countMed).padStart(9)}  raw ${fmtMs(f.rawExec).padStart(9)}`,
+      );
     }
 
     // Counts: the app's count (exact up to 10,000, else the planner's estimate) vs an exact count.
@@ -507,7 +606,12 @@ async function main() {
       if (!parsed.ok) throw new Error('count query');
       let shown = { n: 0, exact: false };
       const t = await timeRuns(async () => (shown = await countFindings(app!.db, parsed.query, null)), RUNS);
-      const r = await rawTimes(raw, 'select count(*) from findings where approved_revision_id is not null', [], Math.min(RAW_RUNS, 10));
+      const r = await rawTimes(
+        raw,
+        'select count(*) from findings where approved_revision_id is not null',
+        [],
+        Math.min(RAW_RUNS, 10),
+      );
       const ok = median(t) <= 100 || !shown.exact;
       rows.push({
         op: `count approved (app shows ${shown.exact ? '' : '~'}${fmtInt(shown.n)}${shown.exact ? ', exact' : ', estimate'}; exact ${fmtInt(approved)})`,
@@ -517,7 +621,9 @@ async function main() {
         target: '≤ 100 ms or estimate',
         ok,
       });
-      details.push(`exact count of approved rows: raw plan [${r.plan}]; the app counts exactly up to ${fmtInt(EXACT_COUNT_LIMIT)} and estimates beyond`);
+      details.push(
+        `exact count of approved rows: raw plan [${r.plan}]; the app counts exactly up to ${fmtInt(EXACT_COUNT_LIMIT)} and estimates beyond`,
+      );
       results.count = { appMs: median(t), shown, rawExactMs: r.exec };
     }
     results.browse = fnResults;
@@ -560,7 +666,14 @@ async function main() {
       } catch (e) {
         // Report it in the table and go on to the writes: one broken part should not lose the run.
         console.error('export measurement failed:', e);
-        rows.push({ op: 'CSV/JSON export', app: `failed: ${(e as Error).message.slice(0, 80)}`, raw: '', ratio: '', target: '', ok: false });
+        rows.push({
+          op: 'CSV/JSON export',
+          app: `failed: ${(e as Error).message.slice(0, 80)}`,
+          raw: '',
+          ratio: '',
+          target: '',
+          ok: false,
+        });
         await cancelServerQueries(raw);
       }
       await server.stop();
@@ -616,9 +729,13 @@ async function main() {
         .join(' / ')} (other processes share these ${machine.cores} cores)`,
       `timings: median of ${RUNS} runs (app: query functions after 5 warm-up calls per scenario and 10 more before timing, HTTP after 5), ${RAW_RUNS} EXPLAIN ANALYZE executions (raw); exports: median of ${EXPORT_RUNS} full downloads; writes: ${WRITE_SECONDS} s`,
     ];
-    console.log(`\n${renderTable(rows)}\n\n${facts.join('\n')}\n\ndetails:\n${details.map((d) => `- ${d}`).join('\n')}`);
-    if (fill.steps.length) console.log(`\nfill steps:\n${fill.steps.map((s) => `- ${s.step}: ${(s.ms / 1000).toFixed(1)} s`).join('\n')}`);
-    if (typeof args.json === 'string') writeFileSync(args.json, JSON.stringify({ machine, pgVersion, rows, details, facts, results }, null, 2));
+    console.log(
+      `\n${renderTable(rows)}\n\n${facts.join('\n')}\n\ndetails:\n${details.map((d) => `- ${d}`).join('\n')}`,
+    );
+    if (fill.steps.length)
+      console.log(`\nfill steps:\n${fill.steps.map((s) => `- ${s.step}: ${(s.ms / 1000).toFixed(1)} s`).join('\n')}`);
+    if (typeof args.json === 'string')
+      writeFileSync(args.json, JSON.stringify({ machine, pgVersion, rows, details, facts, results }, null, 2));
   } finally {
     if (server) await server.stop();
     if (raw) await raw.close();
@@ -666,7 +783,16 @@ function download(url: string, pid: number | null, timeoutS: number) {
       if (done) return;
       done = true;
       clearTimeout(timer);
-      resolve({ status, ms: performance.now() - t0, bytes, lines, firstLine, firstByteMs, mem: rss ? rss.stop() : null, cut });
+      resolve({
+        status,
+        ms: performance.now() - t0,
+        bytes,
+        lines,
+        firstLine,
+        firstByteMs,
+        mem: rss ? rss.stop() : null,
+        cut,
+      });
     };
     const req = http.get(url, (res) => {
       status = res.statusCode ?? 0;
@@ -707,10 +833,21 @@ async function measureExports(server: Server, raw: Raw, approved: number) {
   log(`\nexports: ${EXPORT_RUNS} full downloads per format …`);
   const pid = server.serverPid();
   const out: Record<string, unknown> = {};
-  const probe = await download(`${server.url}/api/v1/export?format=csv&organ=UBERON:0002106&species=NCBITaxon:9940`, null, 30);
+  const probe = await download(
+    `${server.url}/api/v1/export?format=csv&organ=UBERON:0002106&species=NCBITaxon:9940`,
+    null,
+    30,
+  );
   if (probe.cut) await cancelServerQueries(raw);
   if (probe.status === 404) {
-    rows.push({ op: 'CSV export (all approved)', app: 'n/a: no /api/v1/export', raw: '', ratio: '', target: '≥ 50 % of COPY', ok: null });
+    rows.push({
+      op: 'CSV export (all approved)',
+      app: 'n/a: no /api/v1/export',
+      raw: '',
+      ratio: '',
+      target: '≥ 50 % of COPY',
+      ok: null,
+    });
     return out;
   }
   const runsOf = async (format: string) => {
@@ -731,11 +868,25 @@ async function measureExports(server: Server, raw: Raw, approved: number) {
       if (d.status !== 200) throw new Error(`export ${format} → ${d.status}`);
       if (d.cut) await cancelServerQueries(raw);
       // CSV: header + one CRLF line per row; JSON: "[", one line per row, "]"; NDJSON: one line per row.
-      const n = d.cut ? Math.max(0, d.lines - 1) : format === 'csv' ? d.lines - 1 : format === 'json' ? d.lines - 2 : d.lines;
+      const n = d.cut
+        ? Math.max(0, d.lines - 1)
+        : format === 'csv'
+          ? d.lines - 1
+          : format === 'json'
+            ? d.lines - 2
+            : d.lines;
       if (!d.cut && n !== approved) throw new Error(`export ${format}: ${n} rows, expected ${approved}`);
       if (format === 'csv' && d.bytes > 0 && d.firstLine.replace(/\r$/, '') !== EXPORT_COLUMN_NAMES.join(','))
         throw new Error(`export csv: unexpected header ${d.firstLine.slice(0, 200)}`);
-      rs.push({ rate: n / (d.ms / 1000), rows: n, mb: d.bytes / 2 ** 20, cut: d.cut, s: d.ms / 1000, firstByteMs: d.firstByteMs, ...d.mem! });
+      rs.push({
+        rate: n / (d.ms / 1000),
+        rows: n,
+        mb: d.bytes / 2 ** 20,
+        cut: d.cut,
+        s: d.ms / 1000,
+        firstByteMs: d.firstByteMs,
+        ...d.mem!,
+      });
       log(
         `  ${format} run ${i + 1}: ${fmtInt(n)} rows${d.cut ? ` of ${fmtInt(approved)} (cut off at ${EXPORT_TIMEOUT_S} s)` : ''}, ${(d.bytes / 2 ** 20).toFixed(0)} MB in ${fmtMs(d.ms)}` +
           ` (first byte ${d.firstByteMs === null ? 'never' : `after ${fmtMs(d.firstByteMs)}`}) → ` +
@@ -761,11 +912,14 @@ async function measureExports(server: Server, raw: Raw, approved: number) {
       console.error('COPY failed:', e);
       break;
     }
-    if (Number.isFinite(c.lines) && c.lines - 1 !== approved) throw new Error(`COPY csv: ${c.lines - 1} rows, expected ${approved}`);
+    if (Number.isFinite(c.lines) && c.lines - 1 !== approved)
+      throw new Error(`COPY csv: ${c.lines - 1} rows, expected ${approved}`);
     copyRuns.push(approved / (c.ms / 1000));
     copyMb = c.bytes / 2 ** 20;
     copyJsonRuns.push(approved / (j.ms / 1000));
-    log(`  COPY run ${i + 1}: csv ${fmtInt(approved / (c.ms / 1000))} rows/s (${copyMb.toFixed(0)} MB), json ${fmtInt(approved / (j.ms / 1000))} rows/s`);
+    log(
+      `  COPY run ${i + 1}: csv ${fmtInt(approved / (c.ms / 1000))} rows/s (${copyMb.toFixed(0)} MB), json ${fmtInt(approved / (j.ms / 1000))} rows/s`,
+    );
   }
   const csvRate = median(csv.map((r) => r.rate));
   const jsonRate = median(json.map((r) => r.rate));
@@ -818,9 +972,13 @@ async function measureExports(server: Server, raw: Raw, approved: number) {
 
 async function measureWrites(app: DbHandle, fill: FillReport) {
   const perClient = 4000;
-  log(`\nwrites: ${CLIENTS} clients × (saveDraft + submitFinding by a curator, decide(approve) by a reviewer) for ${WRITE_SECONDS} s …`);
+  log(
+    `\nwrites: ${CLIENTS} clients × (saveDraft + submitFinding by a curator, decide(approve) by a reviewer) for ${WRITE_SECONDS} s …`,
+  );
   const frac = Math.min(1, (1.2 * CLIENTS * perClient) / Math.max(1, fill.approved));
-  const pool = await app.query<{ id: number }>(`select id from findings where status = 'approved' and random() < ${frac} limit ${CLIENTS * perClient}`);
+  const pool = await app.query<{ id: number }>(
+    `select id from findings where status = 'approved' and random() < ${frac} limit ${CLIENTS * perClient}`,
+  );
   // Shuffle, then split: clients work on disjoint findings (a collision would be a legitimate conflict, counted below).
   const ids = pool.map((r) => r.id);
   for (let i = ids.length - 1; i > 0; i--) {
@@ -847,7 +1005,7 @@ async function measureWrites(app: DbHandle, fill: FillReport) {
   let otherErrors = 0;
   const deadline = performance.now() + WRITE_SECONDS * 1000;
   const t0 = performance.now();
-  const timed = async <T,>(kind: string, fn: () => Promise<T>): Promise<T> => {
+  const timed = async <T>(kind: string, fn: () => Promise<T>): Promise<T> => {
     const s = performance.now();
     const r = await fn();
     const ms = performance.now() - s;
@@ -872,17 +1030,32 @@ async function measureWrites(app: DbHandle, fill: FillReport) {
             .from(findings)
             .innerJoin(findingRevisions, eq(findingRevisions.id, findings.latestRevisionId))
             .where(eq(findings.id, id));
-          const content = { ...revisionToContent(row!.rev), result: `${row!.rev.result.replace(/ \(bench edit \d+\)$/, '')} (bench edit ${c}-${k})` };
+          const content = {
+            ...revisionToContent(row!.rev),
+            result: `${row!.rev.result.replace(/ \(bench edit \d+\)$/, '')} (bench edit ${c}-${k})`,
+          };
           const cycleStart = performance.now();
-          const saved = await timed('saveDraft', () => saveDraft(app.db, curator, { findingId: id, lockVersion: row!.lock, content, changeSummary: 'Bench edit' }));
+          const saved = await timed('saveDraft', () =>
+            saveDraft(app.db, curator, { findingId: id, lockVersion: row!.lock, content, changeSummary: 'Bench edit' }),
+          );
           t.tx++;
           if (saved.created) {
             t.created++;
             t.revisionIds.push(saved.revisionId);
           }
-          const sub = await timed('submitFinding', () => submitFinding(app.db, curator, { findingId: id, lockVersion: saved.lockVersion }));
+          const sub = await timed('submitFinding', () =>
+            submitFinding(app.db, curator, { findingId: id, lockVersion: saved.lockVersion }),
+          );
           t.tx++;
-          await timed('decide', () => decide(app.db, reviewer, { findingId: id, revisionNo: sub.revisionNo, lockVersion: sub.lockVersion, decision: 'approve', comment: '' }));
+          await timed('decide', () =>
+            decide(app.db, reviewer, {
+              findingId: id,
+              revisionNo: sub.revisionNo,
+              lockVersion: sub.lockVersion,
+              decision: 'approve',
+              comment: '',
+            }),
+          );
           t.tx++;
           cycleLat.push(performance.now() - cycleStart);
           t.lastApproved = saved.revisionId;
@@ -891,8 +1064,7 @@ async function measureWrites(app: DbHandle, fill: FillReport) {
             conflicts++;
             // 'finding': a stale lock version or someone else's draft; 'duplicate': submit refused as identical to another finding.
             conflictKinds[e.entity] = (conflictKinds[e.entity] ?? 0) + 1;
-          }
-          else {
+          } else {
             otherErrors++;
             if (otherErrors <= 3) console.error('write error:', e);
           }
@@ -905,7 +1077,14 @@ async function measureWrites(app: DbHandle, fill: FillReport) {
 
   // Verify: every successful transaction bumped the lock version exactly once, every revision is there, the audit log agrees.
   const touchedIds = [...touched.keys()];
-  const after = await app.query<{ id: number; lock: number; revs: string; starts: string; approved: number | null; latest: number }>(
+  const after = await app.query<{
+    id: number;
+    lock: number;
+    revs: string;
+    starts: string;
+    approved: number | null;
+    latest: number;
+  }>(
     `select f.id, f.lock_version as lock, f.approved_revision_id as approved, f.latest_revision_id as latest,
        (select count(*) from finding_revisions r where r.finding_id = f.id) as revs,
        (select count(*) from audit_events e where e.entity = 'finding' and e.entity_id = f.id::text and e.action = 'finding.revision_start' and e.id > $2) as starts
@@ -913,7 +1092,10 @@ async function measureWrites(app: DbHandle, fill: FillReport) {
     [touchedIds, auditBefore],
   );
   const allRevs = touchedIds.flatMap((id) => touched.get(id)!.revisionIds);
-  const [present] = await app.query<{ n: string }>(`select count(*) as n from finding_revisions where id = any($1::int[])`, [allRevs]);
+  const [present] = await app.query<{ n: string }>(
+    `select count(*) as n from finding_revisions where id = any($1::int[])`,
+    [allRevs],
+  );
   let lost = 0;
   const problems: string[] = [];
   for (const a of after) {
@@ -921,9 +1103,11 @@ async function measureWrites(app: DbHandle, fill: FillReport) {
     const t = touched.get(a.id)!;
     const bad: string[] = [];
     if (a.lock - b.lock !== t.tx) bad.push(`lock_version +${a.lock - b.lock} for ${t.tx} tx`);
-    if (Number(a.revs) - b.revs !== t.created) bad.push(`revisions +${Number(a.revs) - b.revs} for ${t.created} created`);
+    if (Number(a.revs) - b.revs !== t.created)
+      bad.push(`revisions +${Number(a.revs) - b.revs} for ${t.created} created`);
     if (Number(a.starts) !== t.created) bad.push(`${a.starts} revision_start events for ${t.created}`);
-    if (t.lastApproved !== null && a.approved !== t.lastApproved) bad.push(`approved revision ${a.approved}, expected ${t.lastApproved}`);
+    if (t.lastApproved !== null && a.approved !== t.lastApproved)
+      bad.push(`approved revision ${a.approved}, expected ${t.lastApproved}`);
     if (bad.length) {
       lost++;
       if (problems.length < 5) problems.push(`finding ${a.id}: ${bad.join(', ')}`);
@@ -941,7 +1125,9 @@ async function measureWrites(app: DbHandle, fill: FillReport) {
     p95: p(lat, 0.95),
     cycleP50: median(cycleLat),
     cycleP95: p(cycleLat, 0.95),
-    byKind: Object.fromEntries(Object.entries(latByKind).map(([k, v]) => [k, { n: v.length, p50: median(v), p95: p(v, 0.95) }])),
+    byKind: Object.fromEntries(
+      Object.entries(latByKind).map(([k, v]) => [k, { n: v.length, p50: median(v), p95: p(v, 0.95) }]),
+    ),
     findings: touchedIds.length,
     cycles: touchedIds.reduce((n, id) => n + (touched.get(id)!.lastApproved !== null ? 1 : 0), 0),
     conflicts,
@@ -1031,10 +1217,31 @@ function runPgbench(url: string, maxId: number, author: number, reviewer0: numbe
       PGPASSWORD: decodeURIComponent(u.password),
       PGDATABASE: u.pathname.slice(1),
     };
-    log(`\npgbench -n -c ${CLIENTS} -j 2 -T ${WRITE_SECONDS} -f cycle.sql (the app's edit, submit and approve transactions as plain SQL) …`);
+    log(
+      `\npgbench -n -c ${CLIENTS} -j 2 -T ${WRITE_SECONDS} -f cycle.sql (the app's edit, submit and approve transactions as plain SQL) …`,
+    );
     const r = spawnSync(
       'pgbench',
-      ['-n', '-c', String(CLIENTS), '-j', '2', '-T', String(WRITE_SECONDS), '-f', script, '-D', `maxid=${maxId}`, '-D', `author=${author}`, '-D', `reviewer0=${reviewer0}`, '-l', '--log-prefix', path.join(dir, 'pgb')],
+      [
+        '-n',
+        '-c',
+        String(CLIENTS),
+        '-j',
+        '2',
+        '-T',
+        String(WRITE_SECONDS),
+        '-f',
+        script,
+        '-D',
+        `maxid=${maxId}`,
+        '-D',
+        `author=${author}`,
+        '-D',
+        `reviewer0=${reviewer0}`,
+        '-l',
+        '--log-prefix',
+        path.join(dir, 'pgb'),
+      ],
       { env, encoding: 'utf8', cwd: dir },
     );
     if (r.status !== 0) throw new Error(`pgbench failed: ${r.stderr}\n${r.stdout}`);

@@ -75,9 +75,12 @@ async function main() {
     if (new URL(server.url).hostname !== '127.0.0.1') throw new Error('load tests only target 127.0.0.1');
 
     // Warm the route (first requests compile and connect).
-    for (const o of ORGANS) await (await fetch(`${server.url}/api/v1/findings?organ=${encodeURIComponent(o.id)}`)).arrayBuffer();
+    for (const o of ORGANS)
+      await (await fetch(`${server.url}/api/v1/findings?organ=${encodeURIComponent(o.id)}`)).arrayBuffer();
 
-    log(`autocannon: ${CONNECTIONS} connections for ${DURATION} s → ${server.url}/api/v1/findings?organ=… (${ORGANS.length} organs in turn)`);
+    log(
+      `autocannon: ${CONNECTIONS} connections for ${DURATION} s → ${server.url}/api/v1/findings?organ=… (${ORGANS.length} organs in turn)`,
+    );
     const latencies: number[] = [];
     const codes = new Map<number, number>();
     let i = 0;
@@ -87,7 +90,15 @@ async function main() {
       connections: CONNECTIONS,
       duration: DURATION,
       timeout: 10,
-      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/v1/findings?organ=${encodeURIComponent(ORGANS[i++ % ORGANS.length]!.id)}` }) }],
+      requests: [
+        {
+          method: 'GET',
+          setupRequest: (req) => ({
+            ...req,
+            path: `/api/v1/findings?organ=${encodeURIComponent(ORGANS[i++ % ORGANS.length]!.id)}`,
+          }),
+        },
+      ],
     });
     instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
       latencies.push(ms);
@@ -105,7 +116,10 @@ async function main() {
       ['latency p95', fmtMs(quantile(latencies, 0.95))],
       ['latency p99', fmtMs(quantile(latencies, 0.99))],
       ['latency max', fmtMs(Math.max(...latencies))],
-      ['non-2xx + errors + timeouts', `${non2xx} (${[...codes].map(([c, n]) => `${c}: ${fmtInt(n)}`).join(', ')}; errors ${result.errors}, timeouts ${result.timeouts})`],
+      [
+        'non-2xx + errors + timeouts',
+        `${non2xx} (${[...codes].map(([c, n]) => `${c}: ${fmtInt(n)}`).join(', ')}; errors ${result.errors}, timeouts ${result.timeouts})`,
+      ],
       ['server RSS', `${mem.baseMb.toFixed(0)} → peak ${mem.peakMb.toFixed(0)} MB`],
     ];
     const w = Math.max(...table.map((r) => r[0]!.length));
@@ -113,8 +127,10 @@ async function main() {
     log(`\n| ${'metric'.padEnd(w)} | ${'value'.padEnd(w2)} |\n|${'-'.repeat(w + 2)}|${'-'.repeat(w2 + 2)}|`);
     for (const r of table.slice(1)) log(`| ${r[0]!.padEnd(w)} | ${r[1]!.padEnd(w2)} |`);
     log(
-      `\n${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}; ` +
-        `${PGLITE ? 'PGlite' : `PostgreSQL database ${dbName}`}; ${new Date().toISOString()}`,
+      `\n${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, load average ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')}; ` + `${PGLITE ? 'PGlite' : `PostgreSQL database ${dbName}`}; ${new Date().toISOString()}`,
     );
     if (non2xx > 0) {
       failed = true;

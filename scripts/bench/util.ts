@@ -131,13 +131,21 @@ export function ensureBuild(distDir: string, opts: { rebuild?: boolean; log?: (s
   });
   const after = readFileSync(tsconfig, 'utf8');
   if (!hadOwn && after.includes(`"${distDir}/`))
-    writeFileSync(tsconfig, after.split('\n').filter((l) => !l.includes(`"${distDir}/`)).join('\n'));
+    writeFileSync(
+      tsconfig,
+      after
+        .split('\n')
+        .filter((l) => !l.includes(`"${distDir}/`))
+        .join('\n'),
+    );
   if (r.status !== 0) {
     process.stderr.write(r.stdout?.toString() ?? '');
     process.stderr.write(r.stderr?.toString() ?? '');
     // Others may be editing the tree while we build; an earlier complete build still serves.
     if (existsSync(buildId)) {
-      log(`next build failed (exit ${r.status}); reusing the previous build in ${distDir} (${statSync(buildId).mtime.toISOString()})`);
+      log(
+        `next build failed (exit ${r.status}); reusing the previous build in ${distDir} (${statSync(buildId).mtime.toISOString()})`,
+      );
       return performance.now() - t0;
     }
     throw new Error(`next build failed (exit ${r.status})`);
@@ -145,7 +153,14 @@ export function ensureBuild(distDir: string, opts: { rebuild?: boolean; log?: (s
   return performance.now() - t0;
 }
 
-export type Server = { url: string; port: number; pid: number; serverPid: () => number; stop: () => Promise<void>; logs: () => string };
+export type Server = {
+  url: string;
+  port: number;
+  pid: number;
+  serverPid: () => number;
+  stop: () => Promise<void>;
+  logs: () => string;
+};
 
 /** `next start` on 127.0.0.1 against `databaseUrl` (no seeding, no demo mode). Resolves once /api/health answers 200. */
 export async function startServer(opts: {
@@ -170,7 +185,10 @@ export async function startServer(opts: {
   Object.assign(env, opts.env ?? {});
   if (opts.poolMax) env.DATABASE_POOL_MAX = String(opts.poolMax);
   let out = '';
-  const child: ChildProcess = spawn(bin('next'), ['start', '-p', String(port), '-H', '127.0.0.1'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(bin('next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout!.on('data', (d) => (out = (out + d).slice(-20_000)));
   child.stderr!.on('data', (d) => (out = (out + d).slice(-20_000)));
   let exited = false;
@@ -300,7 +318,12 @@ export function sampleRss(pid: number, everyMs = 20) {
       clearInterval(timer);
       const end = memOf(pid);
       peakKb = Math.max(peakKb, end.rssKb);
-      return { baseMb: base.rssKb / 1024, peakMb: peakKb / 1024, growthMb: (peakKb - base.rssKb) / 1024, hwmMb: end.hwmKb / 1024 };
+      return {
+        baseMb: base.rssKb / 1024,
+        peakMb: peakKb / 1024,
+        growthMb: (peakKb - base.rssKb) / 1024,
+        hwmMb: end.hwmKb / 1024,
+      };
     },
   };
 }

@@ -31,7 +31,10 @@ export default async function AuditPage({ searchParams }: PageProps<'/admin/audi
   }
 
   const { filters, cursor } = query;
-  const [page, total] = await Promise.all([listAuditEvents(db, filters, cursor, AUDIT_PAGE_SIZE), countAuditEvents(db, filters)]);
+  const [page, total] = await Promise.all([
+    listAuditEvents(db, filters, cursor, AUDIT_PAGE_SIZE),
+    countAuditEvents(db, filters),
+  ]);
   return (
     <section aria-labelledby="audit-title">
       <h1 id="audit-title">Audit log</h1>

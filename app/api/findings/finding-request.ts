@@ -22,6 +22,9 @@ export async function findingRequest(
   if (!findingId) return { ok: false, response: jsonError(404, 'not_found', 'No such finding.') };
   const body = await readJson(req, maxBytes);
   if (!body.ok) return body;
-  const input = (typeof body.body === 'object' && body.body && !Array.isArray(body.body) ? body.body : {}) as Record<string, unknown>;
+  const input = (typeof body.body === 'object' && body.body && !Array.isArray(body.body) ? body.body : {}) as Record<
+    string,
+    unknown
+  >;
   return { ok: true, findingId, input };
 }

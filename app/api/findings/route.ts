@@ -13,8 +13,13 @@ export const POST = guarded(async (req: Request) => {
   const body = await readJson(req);
   if (!body.ok) return body.response;
   const input = (typeof body.body === 'object' && body.body ? body.body : {}) as Record<string, unknown>;
-  if (typeof input.doi !== 'string' || input.doi.length > 400) return jsonError(400, 'invalid', 'Give the source as "doi".', { doi: 'Required.' });
+  if (typeof input.doi !== 'string' || input.doi.length > 400)
+    return jsonError(400, 'invalid', 'Give the source as "doi".', { doi: 'Required.' });
   const source = await findSourceByDoi(await getDb(), input.doi);
-  if (!source) return jsonError(404, 'not_found:source', 'No source with that DOI; add it first.', { doi: 'Not recorded yet.' });
-  return resultResponse(await createFindingAction({ sourceId: source.id, content: input.content, changeSummary: input.changeSummary }), 201);
+  if (!source)
+    return jsonError(404, 'not_found:source', 'No source with that DOI; add it first.', { doi: 'Not recorded yet.' });
+  return resultResponse(
+    await createFindingAction({ sourceId: source.id, content: input.content, changeSummary: input.changeSummary }),
+    201,
+  );
 });

@@ -10,7 +10,12 @@ export const GET = guarded(async () => {
     const [row] = await handle.query<{ version: string }>('select version() as version');
     const migrations = await migrationState(handle);
     return Response.json(
-      { status: migrations.upToDate ? 'ok' : 'migrations_pending', engine: handle.engine, server: row?.version ?? null, migrations },
+      {
+        status: migrations.upToDate ? 'ok' : 'migrations_pending',
+        engine: handle.engine,
+        server: row?.version ?? null,
+        migrations,
+      },
       { status: migrations.upToDate ? 200 : 503 },
     );
   } catch (e) {

@@ -65,7 +65,9 @@ export default async function FindingPage({ params, searchParams }: PageProps<'/
       <p className="muted">
         Showing revision {revision.revisionNo}
         {finding.approvedRevisionId === revision.id ? ' (approved)' : ' (not yet approved)'}
-        {finding.approvedRevisionId && finding.latestRevisionId !== finding.approvedRevisionId && user ? ' — a newer revision is in progress' : ''}
+        {finding.approvedRevisionId && finding.latestRevisionId !== finding.approvedRevisionId && user
+          ? ' — a newer revision is in progress'
+          : ''}
       </p>
       <p style={{ display: 'flex', gap: '0.75rem' }}>
         {user && (finding.status !== 'rejected' || user.role === 'admin') && (
@@ -128,7 +130,12 @@ export default async function FindingPage({ params, searchParams }: PageProps<'/
                     {!r.submittedAt
                       ? 'draft'
                       : ds.length
-                        ? ds.map((d) => `${d.decision.replace('_', ' ')} by ${d.reviewer}${user && d.comment ? `: “${d.comment}”` : ''}`).join('; ')
+                        ? ds
+                            .map(
+                              (d) =>
+                                `${d.decision.replace('_', ' ')} by ${d.reviewer}${user && d.comment ? `: “${d.comment}”` : ''}`,
+                            )
+                            .join('; ')
                         : 'submitted'}
                   </td>
                   <td>{r.changeSummary}</td>
@@ -140,7 +147,11 @@ export default async function FindingPage({ params, searchParams }: PageProps<'/
       {finding.approvedRevisionId && (
         <Flags
           findingId={finding.id}
-          flags={flagList.map((f) => ({ ...f, createdAt: f.createdAt.toISOString(), resolvedAt: f.resolvedAt?.toISOString() ?? null }))}
+          flags={flagList.map((f) => ({
+            ...f,
+            createdAt: f.createdAt.toISOString(),
+            resolvedAt: f.resolvedAt?.toISOString() ?? null,
+          }))}
           canRaise={Boolean(user)}
           canResolve={Boolean(user && hasRole(user.role, 'reviewer'))}
         />

@@ -14,7 +14,10 @@ export const dynamic = 'force-dynamic';
 
 export default async function NewFindingPage({ searchParams }: PageProps<'/findings/new'>) {
   const { doi: raw } = await searchParams;
-  const user = await requireRole('curator', `/findings/new${typeof raw === 'string' ? `?doi=${encodeURIComponent(raw)}` : ''}`);
+  const user = await requireRole(
+    'curator',
+    `/findings/new${typeof raw === 'string' ? `?doi=${encodeURIComponent(raw)}` : ''}`,
+  );
   const parsed = typeof raw === 'string' ? normalizeDoi(raw) : null;
   const data = parsed?.ok ? await getSourceByDoi(await getDb(), parsed.doi) : undefined;
   if (!data) {
@@ -38,7 +41,10 @@ export default async function NewFindingPage({ searchParams }: PageProps<'/findi
         publicId={null}
         lockVersion={0}
         initial={toFormValues(EMPTY_FINDING, '')}
-        siblings={siblings.map((s) => ({ publicId: s.publicId, label: `${s.organ || 'no organ yet'}: ${s.result || '(no result yet)'}` }))}
+        siblings={siblings.map((s) => ({
+          publicId: s.publicId,
+          label: `${s.organ || 'no organ yet'}: ${s.result || '(no result yet)'}`,
+        }))}
         startsNewRevision={false}
       />
     </section>

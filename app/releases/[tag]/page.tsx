@@ -27,7 +27,8 @@ export default async function ReleasePage({ params }: PageProps<'/releases/[tag]
       <section aria-labelledby="release-title">
         <h1 id="release-title">Release {tag}</h1>
         <p className="empty">
-          This dataset is not public. <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/releases/${tag}`)}`}>Sign in</Link> to see it.
+          This dataset is not public.{' '}
+          <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/releases/${tag}`)}`}>Sign in</Link> to see it.
         </p>
       </section>
     );

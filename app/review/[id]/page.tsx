@@ -42,7 +42,8 @@ export default async function ReviewPage({ params }: PageProps<'/review/[id]'>) 
       </h1>
       <p>
         Submitted by {authorName}
-        {latest.submittedAt && ` on ${latest.submittedAt.toISOString().slice(0, 10)}`}. Change summary: “{latest.changeSummary}”.{' '}
+        {latest.submittedAt && ` on ${latest.submittedAt.toISOString().slice(0, 10)}`}. Change summary: “
+        {latest.changeSummary}”.{' '}
         <span className={`status status-${finding.status}`} data-testid="review-status">
           {finding.status.replace('_', ' ')}
         </span>
@@ -62,7 +63,9 @@ export default async function ReviewPage({ params }: PageProps<'/review/[id]'>) 
           {latest.evidenceLocation && <footer className="muted">— {latest.evidenceLocation}</footer>}
         </blockquote>
       ) : (
-        <p className="muted">No evidence quote given{latest.evidenceLocation ? ` (location: ${latest.evidenceLocation})` : ''}.</p>
+        <p className="muted">
+          No evidence quote given{latest.evidenceLocation ? ` (location: ${latest.evidenceLocation})` : ''}.
+        </p>
       )}
 
       {approved ? (

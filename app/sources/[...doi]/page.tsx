@@ -13,7 +13,11 @@ import { newFindingPath } from '@/lib/sources/paths';
 
 export const dynamic = 'force-dynamic';
 
-const ORIGIN_LABELS = { crossref: 'Crossref', bundled: 'the review’s reference list', manual: 'entered by hand' } as const;
+const ORIGIN_LABELS = {
+  crossref: 'Crossref',
+  bundled: 'the review’s reference list',
+  manual: 'entered by hand',
+} as const;
 
 async function doiFrom(params: PageProps<'/sources/[...doi]'>['params']) {
   const { doi } = await params;

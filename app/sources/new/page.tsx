@@ -14,7 +14,8 @@ export default async function NewSourcePage({ searchParams }: PageProps<'/source
     <section aria-labelledby="new-source-title">
       <h1 id="new-source-title">Add a source</h1>
       <p className="muted">
-        Enter the paper&apos;s DOI. Its details are filled in from Crossref when it answers; otherwise you enter them by hand.
+        Enter the paper&apos;s DOI. Its details are filled in from Crossref when it answers; otherwise you enter them by
+        hand.
       </p>
       <AddSource initialDoi={initialDoi} />
     </section>

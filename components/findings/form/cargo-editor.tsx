@@ -1,6 +1,12 @@
 'use client';
 
-import { useFieldArray, type Control, type FieldErrors, type UseFormRegister, type UseFormSetValue } from 'react-hook-form';
+import {
+  useFieldArray,
+  type Control,
+  type FieldErrors,
+  type UseFormRegister,
+  type UseFormSetValue,
+} from 'react-hook-form';
 import { normalizeMirnaName } from '@/lib/cargo/mirna';
 import { CARGO_TYPES } from '@/lib/vocab';
 import type { FindingFormValues } from './types';
@@ -23,7 +29,8 @@ export function CargoEditor({
     <fieldset className="field" aria-describedby="cargo-hint">
       <legend style={{ fontWeight: 600 }}>EV cargo</legend>
       <p className="hint" id="cargo-hint">
-        One row per molecule. No rows means &quot;not identified&quot;. miRNA names are spelled the miRBase way (miR-133a).
+        One row per molecule. No rows means &quot;not identified&quot;. miRNA names are spelled the miRBase way
+        (miR-133a).
       </p>
       {fields.length === 0 && <p className="muted">No cargo items.</p>}
       <ol style={{ margin: 0, paddingLeft: '1.25rem', display: 'grid', gap: '0.5rem' }}>
@@ -45,7 +52,8 @@ export function CargoEditor({
                     onBlur={(e) => {
                       void nameReg.onBlur(e);
                       const type = (document.getElementById(`cargo-${i}-type`) as HTMLSelectElement | null)?.value;
-                      if (type === 'miRNA') setValue(`cargo.${i}.name`, normalizeMirnaName(e.target.value), { shouldDirty: true });
+                      if (type === 'miRNA')
+                        setValue(`cargo.${i}.name`, normalizeMirnaName(e.target.value), { shouldDirty: true });
                     }}
                   />
                   {nameError && (

@@ -5,17 +5,39 @@ import type { FindingFormValues } from './types';
 
 export type Conflict = {
   message: string;
-  current: { lockVersion: number; revisionNo: number; status: string; content: Record<string, unknown>; by: string; at: string } | null;
+  current: {
+    lockVersion: number;
+    revisionNo: number;
+    status: string;
+    content: Record<string, unknown>;
+    by: string;
+    at: string;
+  } | null;
   mine: FindingFormValues;
 };
 
 function show(v: unknown): string {
-  if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' && x ? `${(x as { name: string }).name} (${(x as { type: string }).type})` : String(x))).join('; ') || '—';
+  if (Array.isArray(v))
+    return (
+      v
+        .map((x) =>
+          typeof x === 'object' && x ? `${(x as { name: string }).name} (${(x as { type: string }).type})` : String(x),
+        )
+        .join('; ') || '—'
+    );
   return v === null || v === undefined || v === '' ? '—' : String(v);
 }
 
 /** What changed under the editor, with both versions side by side, and the way forward. */
-export function ConflictPanel({ conflict, onLoadSaved, onDismiss }: { conflict: Conflict; onLoadSaved: () => void; onDismiss: () => void }) {
+export function ConflictPanel({
+  conflict,
+  onLoadSaved,
+  onDismiss,
+}: {
+  conflict: Conflict;
+  onLoadSaved: () => void;
+  onDismiss: () => void;
+}) {
   const { current, mine } = conflict;
   const changed = current
     ? FINDING_FIELDS.filter((f) => JSON.stringify(show(current.content[f])) !== JSON.stringify(show(mine[f])))
@@ -60,7 +82,9 @@ export function ConflictPanel({ conflict, onLoadSaved, onDismiss }: { conflict: 
               Keep my text in the form for now
             </button>
           </p>
-          <p className="hint">Reloading keeps this table of your unsaved text until you dismiss it, so you can copy from it.</p>
+          <p className="hint">
+            Reloading keeps this table of your unsaved text until you dismiss it, so you can copy from it.
+          </p>
         </>
       )}
     </section>

@@ -86,7 +86,13 @@ export function FindingForm(props: FindingFormProps) {
       clearErrors();
       return { kind: 'saved', at: r.data.savedAt };
     }
-    const r = await saveDraftAction({ findingId: cur.findingId, lockVersion: cur.lockVersion, content, changeSummary, editSession });
+    const r = await saveDraftAction({
+      findingId: cur.findingId,
+      lockVersion: cur.lockVersion,
+      content,
+      changeSummary,
+      editSession,
+    });
     if (!r.ok) return applyFailure(r);
     ids.current = { ...cur, lockVersion: r.data.lockVersion };
     clearErrors();
@@ -109,7 +115,13 @@ export function FindingForm(props: FindingFormProps) {
       await autosave.flush();
       if (autosave.isPaused() || ids.current.findingId == null) return;
       const { content, changeSummary } = fromFormValues(getValues());
-      const r = await submitFindingAction({ findingId: ids.current.findingId, lockVersion: ids.current.lockVersion, content, changeSummary, editSession });
+      const r = await submitFindingAction({
+        findingId: ids.current.findingId,
+        lockVersion: ids.current.lockVersion,
+        content,
+        changeSummary,
+        editSession,
+      });
       if (!r.ok) {
         applyFailure(r);
         return;
@@ -128,13 +140,22 @@ export function FindingForm(props: FindingFormProps) {
   const speciesOptions = SPECIES.map((s) => ({ value: s.id, label: `${s.label} (${s.scientific})` }));
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Finding" className="finding-form" style={{ display: 'grid', gap: '1rem', maxWidth: '52rem' }}>
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-label="Finding"
+      className="finding-form"
+      style={{ display: 'grid', gap: '1rem', maxWidth: '52rem' }}
+    >
       <p>
-        Source: {props.source.citation}{' '}
-        <Link href={`/sources/${props.source.doi}`}>doi:{props.source.doi}</Link>
+        Source: {props.source.citation} <Link href={`/sources/${props.source.doi}`}>doi:{props.source.doi}</Link>
       </p>
       {props.siblings.length > 0 && (
-        <div className="alert" style={{ borderLeftColor: 'var(--warn)', background: '#fff8c5' }} data-testid="siblings-warning">
+        <div
+          className="alert"
+          style={{ borderLeftColor: 'var(--warn)', background: '#fff8c5' }}
+          data-testid="siblings-warning"
+        >
           This DOI already has {props.siblings.length} finding(s); check you are not recording one of them again:
           <ul>
             {props.siblings.map((s) => (
@@ -145,7 +166,11 @@ export function FindingForm(props: FindingFormProps) {
           </ul>
         </div>
       )}
-      {props.startsNewRevision && <p className="hint">Saving starts a new draft revision; the current one stays as it is until yours is approved.</p>}
+      {props.startsNewRevision && (
+        <p className="hint">
+          Saving starts a new draft revision; the current one stays as it is until yours is approved.
+        </p>
+      )}
       {conflict && (
         <ConflictPanel
           conflict={conflict}
@@ -153,7 +178,11 @@ export function FindingForm(props: FindingFormProps) {
             if (!conflict.current) return;
             ids.current = { ...ids.current, lockVersion: conflict.current.lockVersion };
             reset({ ...(conflict.current.content as FindingFormValues), changeSummary: getValues('changeSummary') });
-            setConflict({ ...conflict, current: null, message: 'Reloaded the saved version. Your unsaved text is below until you dismiss it.' });
+            setConflict({
+              ...conflict,
+              current: null,
+              message: 'Reloaded the saved version. Your unsaved text is below until you dismiss it.',
+            });
             autosave.resume();
           }}
           onDismiss={() => setConflict(null)}
@@ -162,7 +191,9 @@ export function FindingForm(props: FindingFormProps) {
       {conflict && !conflict.current && (
         <section className="alert alert-ok" aria-label="Your unsaved text">
           <p>{conflict.message}</p>
-          <pre style={{ whiteSpace: 'pre-wrap' }} data-testid="unsaved-copy">{JSON.stringify(conflict.mine, null, 2)}</pre>
+          <pre style={{ whiteSpace: 'pre-wrap' }} data-testid="unsaved-copy">
+            {JSON.stringify(conflict.mine, null, 2)}
+          </pre>
           <button type="button" className="btn" onClick={() => setConflict(null)}>
             Dismiss
           </button>
@@ -201,7 +232,11 @@ export function FindingForm(props: FindingFormProps) {
         {select('origin', 'Donor organ (origin)', organOptions)}
         {select('studyType', 'Study type', STUDY_TYPES.list, 'Not reported')}
         {select('effectDirection', 'Effect direction', EFFECT_DIRECTIONS.list, 'Not reported')}
-        {list('mechanism', 'Mechanism (targets / pathways)', 'Separate entries with ";", e.g. PTEN/AKT; Wnt/β-catenin.')}
+        {list(
+          'mechanism',
+          'Mechanism (targets / pathways)',
+          'Separate entries with ";", e.g. PTEN/AKT; Wnt/β-catenin.',
+        )}
       </fieldset>
 
       <fieldset className="field">
@@ -210,9 +245,27 @@ export function FindingForm(props: FindingFormProps) {
           MISEV completeness: {misev.score} %
         </p>
         {select('evType', 'EV type', EV_TYPES.list, 'Not reported')}
-        <CheckboxGroup id="separationMethods" legend="Separation methods" options={SEPARATION_METHODS.list} registration={register('separationMethods')} error={e('separationMethods')} />
-        <CheckboxGroup id="particleAnalysis" legend="Particle analysis" options={PARTICLE_ANALYSIS.list} registration={register('particleAnalysis')} error={e('particleAnalysis')} />
-        <CheckboxGroup id="emMethods" legend="Electron microscopy" options={EM_METHODS.list} registration={register('emMethods')} error={e('emMethods')} />
+        <CheckboxGroup
+          id="separationMethods"
+          legend="Separation methods"
+          options={SEPARATION_METHODS.list}
+          registration={register('separationMethods')}
+          error={e('separationMethods')}
+        />
+        <CheckboxGroup
+          id="particleAnalysis"
+          legend="Particle analysis"
+          options={PARTICLE_ANALYSIS.list}
+          registration={register('particleAnalysis')}
+          error={e('particleAnalysis')}
+        />
+        <CheckboxGroup
+          id="emMethods"
+          legend="Electron microscopy"
+          options={EM_METHODS.list}
+          registration={register('emMethods')}
+          error={e('emMethods')}
+        />
         {list('markersPositive', 'Positive markers', 'e.g. CD63; CD81; TSG101.')}
         {list('markersNegative', 'Negative markers', 'e.g. Calnexin; GM130.')}
       </fieldset>

@@ -28,7 +28,10 @@ export function ListInput({
   const last = useRef(value);
   useEffect(() => {
     // Follow outside changes (reload, revert) without fighting the user's typing.
-    if (JSON.stringify(value) !== JSON.stringify(last.current) && JSON.stringify(value) !== JSON.stringify(parse(text))) {
+    if (
+      JSON.stringify(value) !== JSON.stringify(last.current) &&
+      JSON.stringify(value) !== JSON.stringify(parse(text))
+    ) {
       setText(value.join('; '));
     }
     last.current = value;

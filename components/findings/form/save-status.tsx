@@ -17,7 +17,12 @@ export function SaveStatus({ state }: { state: SaveState }) {
               ? 'Saving paused'
               : '';
   return (
-    <span role="status" aria-live="polite" data-testid="save-status" className={state.kind === 'error' ? 'field-error' : 'muted'}>
+    <span
+      role="status"
+      aria-live="polite"
+      data-testid="save-status"
+      className={state.kind === 'error' ? 'field-error' : 'muted'}
+    >
       {text}
     </span>
   );

@@ -16,7 +16,10 @@ export function toFormValues(d: FindingDraft, changeSummary: string): FindingFor
 }
 
 /** Split the form's values into the content the server validates and the summary. */
-export function fromFormValues(v: FindingFormValues): { content: Omit<FindingFormValues, 'changeSummary'>; changeSummary: string } {
+export function fromFormValues(v: FindingFormValues): {
+  content: Omit<FindingFormValues, 'changeSummary'>;
+  changeSummary: string;
+} {
   const { changeSummary, ...content } = v;
   return { content, changeSummary };
 }

@@ -16,7 +16,8 @@ export async function GET(req: NextRequest) {
   // The export is every matching event, whatever page the link was on.
   params.delete('before');
   const query = parseAuditQuery(params);
-  if (!query.ok) return jsonError(400, 'invalid', 'Some filters need attention.', query.errors as Record<string, string>);
+  if (!query.ok)
+    return jsonError(400, 'invalid', 'Some filters need attention.', query.errors as Record<string, string>);
   const body = auditCsvStream(iterateAuditEvents(await getDb(), query.filters, 1000));
   const day = new Date().toISOString().slice(0, 10).replaceAll('-', '');
   return new Response(body, {

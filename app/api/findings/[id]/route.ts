@@ -7,5 +7,12 @@ import { findingRequest } from '../finding-request';
 export const PATCH = guarded(async (req: Request, ctx: RouteContext<'/api/findings/[id]'>) => {
   const r = await findingRequest(req, (await ctx.params).id);
   if (!r.ok) return r.response;
-  return resultResponse(await saveDraftAction({ ...r.input, findingId: r.findingId, lockVersion: r.input.lockVersion, content: r.input.content }));
+  return resultResponse(
+    await saveDraftAction({
+      ...r.input,
+      findingId: r.findingId,
+      lockVersion: r.input.lockVersion,
+      content: r.input.content,
+    }),
+  );
 });

@@ -22,7 +22,8 @@ export const GET = guarded(async (req: NextRequest) => {
   if (denied) return denied;
   const options = parseExportOptions(req.nextUrl.searchParams);
   const filters = parseBrowseQuery(exportFilterParams(req.nextUrl.searchParams));
-  if (!options.ok || !filters.ok) return invalidQuery({ ...(options.ok ? {} : options.errors), ...(filters.ok ? {} : filters.errors) });
+  if (!options.ok || !filters.ok)
+    return invalidQuery({ ...(options.ok ? {} : options.errors), ...(filters.ok ? {} : filters.errors) });
   const { format, bom } = options.options;
   try {
     const chunks = exportStream(handle, { query: filters.query, viewer: user }, format, { bom });

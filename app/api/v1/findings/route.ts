@@ -21,7 +21,11 @@ export const GET = guarded(async (req: Request) => {
   if (noStatus) return noStatus;
   try {
     const page = await browseFindings(db, parsed.query, user);
-    const body: ListResponseDto = { data: page.rows.map((r) => toFindingSummaryDto(r, user)), next_cursor: page.next, count: page.count };
+    const body: ListResponseDto = {
+      data: page.rows.map((r) => toFindingSummaryDto(r, user)),
+      next_cursor: page.next,
+      count: page.count,
+    };
     return apiJson(body);
   } catch (e) {
     return domainErrorResponse(e);

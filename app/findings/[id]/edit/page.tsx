@@ -39,7 +39,10 @@ export default async function EditFindingPage({ params }: PageProps<'/findings/[
   }
 
   const siblings = (await listFindingsOnSource(db, source.id, user.id)).filter((s) => s.id !== finding.id);
-  const requested = finding.status === 'changes_requested' ? (await getReviewItem(db, finding.publicId))?.decisions.filter((d) => d.decision !== 'approve') ?? [] : [];
+  const requested =
+    finding.status === 'changes_requested'
+      ? ((await getReviewItem(db, finding.publicId))?.decisions.filter((d) => d.decision !== 'approve') ?? [])
+      : [];
   return (
     <section aria-labelledby="edit-title">
       <h1 id="edit-title">

@@ -30,7 +30,9 @@ export default async function HistoryPage({ params, searchParams }: PageProps<'/
   const approvedIds = new Set(decisions.filter((d) => d.decision === 'approve').map((d) => d.revisionId));
   if (finding.approvedRevisionId) approvedIds.add(finding.approvedRevisionId);
   // Signed-in users see every submitted revision and their own drafts; the public, approved ones.
-  const visible = revisions.filter((r) => (user ? Boolean(r.submittedAt) || r.authorId === user.id : approvedIds.has(r.id)));
+  const visible = revisions.filter((r) =>
+    user ? Boolean(r.submittedAt) || r.authorId === user.id : approvedIds.has(r.id),
+  );
   if (visible.length === 0) notFound();
 
   const last = visible.at(-1)!.revisionNo;
@@ -76,14 +78,21 @@ export default async function HistoryPage({ params, searchParams }: PageProps<'/
                 <td>{r.revisionNo}</td>
                 <td>{r.authorName}</td>
                 <td>
-                  <time dateTime={(r.submittedAt ?? r.createdAt).toISOString()}>{(r.submittedAt ?? r.createdAt).toISOString().replace('T', ' ').slice(0, 16)}</time>
+                  <time dateTime={(r.submittedAt ?? r.createdAt).toISOString()}>
+                    {(r.submittedAt ?? r.createdAt).toISOString().replace('T', ' ').slice(0, 16)}
+                  </time>
                 </td>
                 <td>{state}</td>
                 <td>{r.changeSummary}</td>
                 {canEdit && (
                   <td>
                     {r.submittedAt && r.id !== finding.latestRevisionId && (
-                      <RevertButton findingId={finding.id} publicId={finding.publicId} lockVersion={finding.lockVersion} revisionNo={r.revisionNo} />
+                      <RevertButton
+                        findingId={finding.id}
+                        publicId={finding.publicId}
+                        lockVersion={finding.lockVersion}
+                        revisionNo={r.revisionNo}
+                      />
                     )}
                   </td>
                 )}
@@ -120,7 +129,9 @@ export default async function HistoryPage({ params, searchParams }: PageProps<'/
         </button>
       </form>
       <p className="muted">
-        {revA ? `Changes from revision ${revA.revisionNo} to ${revB?.revisionNo}` : `Revision ${revB?.revisionNo} in full`}
+        {revA
+          ? `Changes from revision ${revA.revisionNo} to ${revB?.revisionNo}`
+          : `Revision ${revB?.revisionNo} in full`}
       </p>
       <RevisionDiff diffs={diffs} />
     </article>

@@ -14,7 +14,8 @@ export const PATCH = guarded(async (req: Request, ctx: RouteContext<'/api/admin/
   const auth = await authorize('admin');
   if (!auth.ok) return jsonError(auth.status, auth.error, auth.message);
   const userId = Number((await ctx.params).id);
-  if (!Number.isInteger(userId) || userId <= 0) return jsonError(400, 'invalid', 'The user id must be a positive integer.');
+  if (!Number.isInteger(userId) || userId <= 0)
+    return jsonError(400, 'invalid', 'The user id must be a positive integer.');
   const body = await readJson(req);
   if (!body.ok) return body.response;
   const parsed = patchSchema.safeParse(body.body);

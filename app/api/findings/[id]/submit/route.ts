@@ -7,5 +7,7 @@ import { findingRequest } from '../../finding-request';
 export const POST = guarded(async (req: Request, ctx: RouteContext<'/api/findings/[id]/submit'>) => {
   const r = await findingRequest(req, (await ctx.params).id);
   if (!r.ok) return r.response;
-  return resultResponse(await submitFindingAction({ ...r.input, findingId: r.findingId, lockVersion: r.input.lockVersion }));
+  return resultResponse(
+    await submitFindingAction({ ...r.input, findingId: r.findingId, lockVersion: r.input.lockVersion }),
+  );
 });

@@ -15,7 +15,8 @@ export const GET = guarded(async (_req: Request, ctx: RouteContext<'/api/finding
   const trail = publicId ? await getWorkflowTrail(await getDb(), publicId) : null;
   if (!trail) return jsonError(404, 'not_found', 'No such finding.');
   // A draft that was never submitted is private to its author.
-  if (trail.latestIsDraft && !trail.approved && trail.latestAuthorId !== auth.user.id) return jsonError(404, 'not_found', 'No such finding.');
+  if (trail.latestIsDraft && !trail.approved && trail.latestAuthorId !== auth.user.id)
+    return jsonError(404, 'not_found', 'No such finding.');
   const { latestAuthorId: _a, latestIsDraft: _d, ...body } = trail;
   return Response.json(body);
 });

@@ -26,7 +26,8 @@ export const GET = guarded(async (req: Request, ctx: RouteContext<'/api/v1/relea
     ...(publicRead ? {} : { vary: 'Cookie' }),
   };
   const match = req.headers.get('if-none-match');
-  if (match && match.split(',').some((m) => m.trim().replace(/^W\//, '') === etag)) return new Response(null, { status: 304, headers: common });
+  if (match && match.split(',').some((m) => m.trim().replace(/^W\//, '') === etag))
+    return new Response(null, { status: 304, headers: common });
   return new Response(new Uint8Array(stored.body), {
     headers: {
       ...common,
