@@ -24,6 +24,16 @@ export default tseslint.config(
       'drizzle/enforce-update-with-where': ['error', { drizzleObjectName: ['db', 'tx', 't.db', 'handle.db'] }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-non-null-assertion': 'off',
+      // The environment is read and validated in one place (server/env.ts).
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read the environment through server/env.ts.' },
+      ],
     },
+  },
+  {
+    // Build and test tooling configure child processes and ports; the app never reads process.env.
+    files: ['scripts/**', 'e2e/**', '*.config.*', 'server/env.ts'],
+    rules: { 'no-restricted-properties': 'off' },
   },
 );

@@ -1,3 +1,5 @@
+import { env } from './server/env';
+
 export async function register() {
-  if (process.env.NEXT_RUNTIME === 'nodejs') await import('./instrumentation-node');
+  if (env().NEXT_RUNTIME === 'nodejs') await import('./instrumentation-node');
 }

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { env } from './server/env';
 
 // Comfort only: send signed-out visitors of protected pages to sign-in.
 // Every page, action and handler still checks the session and role itself.
@@ -44,7 +45,7 @@ export function proxy(req: NextRequest) {
 
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
   const csp = contentSecurityPolicy(nonce, {
-    dev: process.env.NODE_ENV === 'development',
+    dev: env().NODE_ENV === 'development',
     https: req.nextUrl.protocol === 'https:' || req.headers.get('x-forwarded-proto') === 'https',
   });
   const headers = new Headers(req.headers);

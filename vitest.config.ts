@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { alias: { '@': path.resolve(__dirname) } },
   test: {
-    include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'app/**/*.test.ts'],
+    include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'app/**/*.test.ts', 'server/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['db/test-global-setup.ts'],
     // Each file opens its own databases; PGlite is single-threaded wasm, so keep files in parallel but bounded.

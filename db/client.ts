@@ -3,6 +3,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Sql } from 'postgres';
 import * as schema from './schema';
+import { env } from '../server/env';
 
 /** The drizzle database both engines give us; queries are written against this. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -37,23 +38,23 @@ export type DbOptions = {
 };
 
 export function defaultDataDir(): string {
-  return process.env.PGLITE_DATA_DIR || path.join(process.cwd(), '.data', 'pglite');
+  return env().PGLITE_DATA_DIR ?? path.join(process.cwd(), '.data', 'pglite');
 }
 
 export async function createDb(opts: DbOptions = {}): Promise<DbHandle> {
-  const url = opts.url ?? process.env.DATABASE_URL;
+  const url = opts.url ?? env().DATABASE_URL;
   if (url) {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
     const client: Sql = postgres(url, {
-      max: opts.max ?? Number(process.env.DATABASE_POOL_MAX ?? 10),
+      max: opts.max ?? env().DATABASE_POOL_MAX,
       onnotice: () => {},
       // JIT compiling pays off for long analytic queries, not for ours: it cost ~0.7 s on every
       // 5,000-row export batch at a million findings (the batch itself takes ~60 ms).
       connection: { application_name: 'ev-crosstalk-curator', jit: 'off' },
     });
     const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Db;
-    const exportSlots = slots(Number(process.env.EXPORT_CONCURRENCY ?? 4));
+    const exportSlots = slots(env().EXPORT_CONCURRENCY);
     return {
       db,
       engine: 'postgres',

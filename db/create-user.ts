@@ -7,11 +7,13 @@ import { ZodError } from 'zod';
 import { createDb } from './client';
 import { createUser } from './queries/users';
 import { DomainError } from '../lib/errors';
+import { env } from '../server/env';
 
 const { values } = parseArgs({
   options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', default: 'curator' } },
 });
-const password = process.env.EVX_NEW_PASSWORD || randomBytes(12).toString('base64url');
+const given = env().EVX_NEW_PASSWORD;
+const password = given ?? randomBytes(12).toString('base64url');
 const handle = await createDb({ max: 1 });
 try {
   const user = await createUser(handle.db, null, {
@@ -20,9 +22,7 @@ try {
     role: values.role as never,
     password,
   });
-  console.log(
-    `created ${user.email} (${user.role})${process.env.EVX_NEW_PASSWORD ? '' : ` with password ${password}`}`,
-  );
+  console.log(`created ${user.email} (${user.role})${given ? '' : ` with password ${password}`}`);
 } catch (e) {
   if (e instanceof ZodError) console.error(e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
   else if (e instanceof DomainError) console.error(e.message);

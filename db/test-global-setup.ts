@@ -1,8 +1,9 @@
+import { testDatabaseUrl } from '../server/env';
 import { createDb } from './client';
 
 /** Fail fast, with a clear message, when a configured server does not answer. */
 export default async function setup() {
-  const url = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+  const url = testDatabaseUrl();
   if (!url) return;
   const h = await createDb({ url, max: 1 });
   try {

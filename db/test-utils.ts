@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createDb, type DbHandle, type Engine } from './client';
 import { runMigrations } from './migrate-lib';
+import { testDatabaseUrl } from '../server/env';
 
 /**
  * The engines integration tests run on: always PGlite (in memory); the
@@ -11,7 +12,7 @@ export function testEngines(): Engine[] {
 }
 
 function serverUrl(): string | undefined {
-  return process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
+  return testDatabaseUrl();
 }
 
 export type TestDb = DbHandle & { dispose: () => Promise<void> };

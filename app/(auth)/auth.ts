@@ -8,6 +8,7 @@ import { authenticate } from '@/db/queries/auth';
 import { findOrCreateOAuthUser } from '@/db/queries/oauth';
 import { getDb } from '@/db';
 import type { Role } from '@/lib/vocab/terms';
+import { env } from '@/server/env';
 import { authSecret } from './secret';
 
 export const RATE_LIMITED = 'RateLimited';
@@ -32,18 +33,19 @@ function providers(): Provider[] {
       },
     }),
   ];
-  if (process.env.GITHUB_ID && process.env.GITHUB_SECRET) {
-    list.push(GitHubProvider({ clientId: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET }));
+  const e = env();
+  if (e.GITHUB_ID && e.GITHUB_SECRET) {
+    list.push(GitHubProvider({ clientId: e.GITHUB_ID, clientSecret: e.GITHUB_SECRET }));
   }
-  if (process.env.ORCID_CLIENT_ID && process.env.ORCID_CLIENT_SECRET) {
-    const base = process.env.ORCID_BASE_URL ?? 'https://orcid.org';
+  if (e.ORCID_CLIENT_ID && e.ORCID_CLIENT_SECRET) {
+    const base = e.ORCID_BASE_URL;
     list.push({
       id: 'orcid',
       name: 'ORCID',
       type: 'oauth',
       wellKnown: `${base}/.well-known/openid-configuration`,
-      clientId: process.env.ORCID_CLIENT_ID,
-      clientSecret: process.env.ORCID_CLIENT_SECRET,
+      clientId: e.ORCID_CLIENT_ID,
+      clientSecret: e.ORCID_CLIENT_SECRET,
       authorization: { params: { scope: 'openid' } },
       idToken: true,
       checks: ['pkce', 'state'],

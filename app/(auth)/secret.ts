@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { isDemoMode } from '@/db/demo';
+import { env, isDemoMode } from '@/server/env';
 
 /**
  * The JWT signing secret. From NEXTAUTH_SECRET; in dev/demo mode one is
@@ -9,7 +9,7 @@ import { isDemoMode } from '@/db/demo';
  * refuse to run rather than sign sessions with a guessable key.
  */
 export function authSecret(): string {
-  const fromEnv = process.env.NEXTAUTH_SECRET;
+  const fromEnv = env().NEXTAUTH_SECRET;
   if (fromEnv) return fromEnv;
   if (!isDemoMode())
     throw new Error(

@@ -8,6 +8,7 @@ import { getDb } from '@/db';
 import { listReleases } from '@/db/queries/releases';
 import { getSettings } from '@/db/queries/settings';
 import { publicOrigin, suggestReleaseTag } from '@/lib/export/release';
+import { env } from '@/server/env';
 
 export const metadata: Metadata = { title: 'Releases' };
 export const dynamic = 'force-dynamic';
@@ -26,7 +27,7 @@ export default async function ReleasesPage() {
     );
   }
   const releases = await listReleases(db);
-  const origin = publicOrigin(process.env.NEXTAUTH_URL, await headers());
+  const origin = publicOrigin(env().NEXTAUTH_URL, await headers());
   return (
     <section aria-labelledby="releases-title">
       <h1 id="releases-title">Releases</h1>

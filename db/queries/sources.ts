@@ -21,6 +21,7 @@ import type { Db, DbOrTx } from '../client';
 import { sqlState, toDomainError, UNIQUE_VIOLATION } from '../errors';
 import { type Source, sources } from '../schema';
 import { recordAudit } from './audit';
+import { env } from '../../server/env';
 
 const EDITABLE = ['title', 'authors', 'journal', 'year', 'volumePages', 'pmid'] as const;
 
@@ -115,7 +116,7 @@ export async function lookupDoi(db: DbOrTx, rawDoi: string, opts: LookupOptions 
   const doi = n.doi;
   if (await findSourceByDoi(db, doi)) return { kind: 'existing', doi };
 
-  const o = resolveLookupOptions(opts);
+  const o = resolveLookupOptions(opts, env());
   if (o.off) return { kind: 'manual', doi, reason: LOOKUP_REASONS.off };
   const r = await fetchCrossrefWork(doi, { baseUrl: o.baseUrl, mailto: o.mailto, timeoutMs: o.timeoutMs });
   if (!r.ok) return { kind: 'manual', doi, reason: lookupReason(r.reason) };

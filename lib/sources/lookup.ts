@@ -38,8 +38,11 @@ export function lookupReason(reason: CrossrefFailureReason): string {
   }
 }
 
-/** Options from the environment (CROSSREF_API_URL, CROSSREF_MAILTO), overridden by explicit ones. */
-export function resolveLookupOptions(opts: LookupOptions = {}, env: Record<string, string | undefined> = process.env) {
+/** Options from the environment (CROSSREF_API_URL, CROSSREF_MAILTO, as validated by server/env), overridden by explicit ones. */
+export function resolveLookupOptions(
+  opts: LookupOptions = {},
+  env: { CROSSREF_API_URL?: string; CROSSREF_MAILTO?: string } = {},
+) {
   const baseUrl = (opts.crossrefBaseUrl ?? env.CROSSREF_API_URL)?.trim() || CROSSREF_BASE_URL;
   const mailto = (opts.mailto ?? env.CROSSREF_MAILTO)?.trim() || undefined;
   return { off: baseUrl.toLowerCase() === 'off', baseUrl, mailto, timeoutMs: opts.timeoutMs };

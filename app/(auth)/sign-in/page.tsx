@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { getCurrentUser } from '@/app/(auth)/dal';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { OAuthButtons } from '@/components/auth/oauth-buttons';
+import { env } from '@/server/env';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -17,8 +18,8 @@ export default async function SignInPage({ searchParams }: PageProps<'/sign-in'>
   if (await getCurrentUser()) redirect(callbackUrl);
   const error = typeof params.error === 'string' ? params.error : undefined;
   const oauth = [
-    process.env.ORCID_CLIENT_ID ? { id: 'orcid', name: 'ORCID' } : null,
-    process.env.GITHUB_ID ? { id: 'github', name: 'GitHub' } : null,
+    env().ORCID_CLIENT_ID ? { id: 'orcid', name: 'ORCID' } : null,
+    env().GITHUB_ID ? { id: 'github', name: 'GitHub' } : null,
   ].filter((p) => p !== null);
   return (
     <section aria-labelledby="sign-in-title">

@@ -8,6 +8,7 @@ import { getDb } from '@/db';
 import { getRelease } from '@/db/queries/releases';
 import { getSettings } from '@/db/queries/settings';
 import { publicOrigin, RELEASE_TAG_PATTERN } from '@/lib/export/release';
+import { env } from '@/server/env';
 
 export const dynamic = 'force-dynamic';
 
@@ -35,7 +36,7 @@ export default async function ReleasePage({ params }: PageProps<'/releases/[tag]
   }
   const release = await getRelease(db, tag);
   if (!release) notFound();
-  const origin = publicOrigin(process.env.NEXTAUTH_URL, await headers());
+  const origin = publicOrigin(env().NEXTAUTH_URL, await headers());
   return (
     <section>
       <p>
