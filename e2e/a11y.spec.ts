@@ -6,9 +6,8 @@ const SEEDED_DOI = '10.1007/s00125-014-3337-2';
 const BLOCKING = new Set(['serious', 'critical']);
 
 /** Runs axe (WCAG 2.0/2.1 A and AA) on the page at `url`; fails on serious or critical violations, listing them. */
-async function expectAccessible(page: Page, url: string, { skipIfMissing = false } = {}) {
+async function expectAccessible(page: Page, url: string) {
   const response = await page.goto(url);
-  if (skipIfMissing && response?.status() === 404) test.skip(true, `${url} does not exist yet`);
   expect(response?.status(), url).toBeLessThan(400);
   await page.waitForLoadState('networkidle');
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -30,9 +29,6 @@ async function expectAccessible(page: Page, url: string, { skipIfMissing = false
   ).toEqual([]);
 }
 
-/** Pages other engineers are still building: skipped while they 404. */
-const OPTIONAL = new Set(['/map', '/releases', '/import']);
-
 function asRole(email: string, pages: string[]) {
   test.describe(`signed in as ${email}`, () => {
     let session: { context: BrowserContext; page: Page };
@@ -44,7 +40,7 @@ function asRole(email: string, pages: string[]) {
     });
     for (const url of pages) {
       test(url, async () => {
-        await expectAccessible(session.page, url, { skipIfMissing: OPTIONAL.has(url) });
+        await expectAccessible(session.page, url);
       });
     }
   });
@@ -63,7 +59,7 @@ test.describe('accessibility (axe, WCAG 2 A/AA)', () => {
       '/releases',
     ]) {
       test(url, async ({ page }) => {
-        await expectAccessible(page, url, { skipIfMissing: OPTIONAL.has(url) });
+        await expectAccessible(page, url);
       });
     }
   });
