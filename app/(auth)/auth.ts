@@ -7,6 +7,7 @@ import { connection } from 'next/server';
 import { authenticate } from '@/db/queries/auth';
 import { findOrCreateOAuthUser } from '@/db/queries/oauth';
 import { getDb } from '@/db';
+import { sameOriginRedirect } from '@/lib/auth/callback';
 import type { Role } from '@/lib/vocab/terms';
 import { env } from '@/server/env';
 import { authSecret } from './secret';
@@ -76,6 +77,8 @@ const buildAuthOptions = (): NextAuthOptions => ({
   pages: { signIn: '/sign-in', error: '/sign-in' },
   providers: providers(),
   callbacks: {
+    // The sign-in page's rule for every redirect next-auth makes (callbackUrl, sign-out, OAuth return).
+    redirect: sameOriginRedirect,
     async signIn({ user, account }) {
       if (!account || account.provider === 'credentials') return true;
       const local = await findOrCreateOAuthUser(await getDb(), {

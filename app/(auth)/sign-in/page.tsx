@@ -1,20 +1,19 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getCurrentUser } from '@/app/(auth)/dal';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { OAuthButtons } from '@/components/auth/oauth-buttons';
+import { appOrigin, safeCallbackPath } from '@/lib/auth/callback';
 import { env } from '@/server/env';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-/** Only same-site paths are followed after sign-in. */
-function safeCallback(raw: unknown): string {
-  return typeof raw === 'string' && raw.startsWith('/') && !raw.startsWith('//') ? raw : '/findings';
-}
-
 export default async function SignInPage({ searchParams }: PageProps<'/sign-in'>) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  const h = await headers();
+  const origin = appOrigin(env().NEXTAUTH_URL, h.get('host'), h.get('x-forwarded-proto'));
+  const callbackUrl = safeCallbackPath(params.callbackUrl, origin);
   if (await getCurrentUser()) redirect(callbackUrl);
   const error = typeof params.error === 'string' ? params.error : undefined;
   const oauth = [
