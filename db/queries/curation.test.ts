@@ -1,27 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlState } from '../errors';
 import { seedDatabase } from '../seed-lib';
-import { BONE, domainFailure, validContent } from '../test-fixtures';
-import { openTestDb, type TestDb, testEngines } from '../test-utils';
+import {
+  BONE,
+  countOf,
+  DEMO_PASSWORD,
+  domainFailure,
+  makeContent,
+  openTestDb,
+  type TestDb,
+  testEngines,
+  userIdByEmail,
+} from '../test-utils';
 import { createFinding, findDuplicates, revertToRevision, saveDraft, submitFinding, type Actor } from './curation';
 import { createUser } from './users';
-
-const content = validContent;
-const failure = domainFailure;
 
 describe.each(testEngines())('curation on %s', (engine) => {
   let t: TestDb;
   let curator: Actor;
   let other: Actor;
   let sourceId: number;
-  const count = async (sql: string, params: unknown[] = []) =>
-    Number((await t.query<{ n: number }>(sql, params))[0]!.n);
 
   beforeAll(async () => {
     t = await openTestDb(engine);
-    await seedDatabase(t.db, { demoPassword: 'test-password-123' });
-    const [c] = await t.query<{ id: number }>(`select id from users where email = 'curator@example.org'`);
-    curator = { id: c!.id, role: 'curator' };
+    await seedDatabase(t.db, { demoPassword: DEMO_PASSWORD });
+    curator = { id: await userIdByEmail(t, 'curator@example.org'), role: 'curator' };
     const o = await createUser(t.db, null, {
       email: 'second.curator@example.org',
       name: 'Second Curator',
@@ -39,16 +42,16 @@ describe.each(testEngines())('curation on %s', (engine) => {
   it('a new finding is a draft; autosaves go into the same revision and bump the lock version', async () => {
     const created = await createFinding(t.db, curator, { sourceId, content: { targetOrgan: BONE } });
     expect(created.publicId).toMatch(/^EVX-\d{6}$/);
-    const s1 = await saveDraft(t.db, curator, { findingId: created.findingId, lockVersion: 0, content: content() });
+    const s1 = await saveDraft(t.db, curator, { findingId: created.findingId, lockVersion: 0, content: makeContent() });
     const s2 = await saveDraft(t.db, curator, {
       findingId: created.findingId,
       lockVersion: s1.lockVersion,
-      content: content({ result: 'Edited.' }),
+      content: makeContent({ result: 'Edited.' }),
     });
     expect([s1.lockVersion, s2.lockVersion]).toEqual([1, 2]);
     expect(s2.created).toBe(false);
     expect(
-      await count(`select count(*)::int n from finding_revisions where finding_id = $1`, [created.findingId]),
+      await countOf(t, `select count(*)::int n from finding_revisions where finding_id = $1`, [created.findingId]),
     ).toBe(1);
     const [row] = await t.query<{ result: string; cargo: { name: string }[]; status: string }>(
       `select r.result, r.cargo, f.status from finding_revisions r join findings f on f.id = r.finding_id where r.finding_id = $1`,
@@ -63,27 +66,27 @@ describe.each(testEngines())('curation on %s', (engine) => {
   it('each editing sitting collects its autosaves in one draft revision; a later sitting starts the next one', async () => {
     const f = await createFinding(t.db, curator, {
       sourceId,
-      content: content({ recipientCell: 'Myotubes' }),
+      content: makeContent({ recipientCell: 'Myotubes' }),
       editSession: 'sitting-one-aaaa',
     });
     const a = await saveDraft(t.db, curator, {
       findingId: f.findingId,
       lockVersion: 0,
-      content: content({ recipientCell: 'Myotubes', result: 'One' }),
+      content: makeContent({ recipientCell: 'Myotubes', result: 'One' }),
       editSession: 'sitting-one-aaaa',
     });
     expect(a).toMatchObject({ revisionNo: 1, created: false });
     const b = await saveDraft(t.db, curator, {
       findingId: f.findingId,
       lockVersion: a.lockVersion,
-      content: content({ recipientCell: 'Myotubes', result: 'Two' }),
+      content: makeContent({ recipientCell: 'Myotubes', result: 'Two' }),
       editSession: 'sitting-two-bbbb',
     });
     expect(b).toMatchObject({ revisionNo: 2, created: true });
     const c = await saveDraft(t.db, curator, {
       findingId: f.findingId,
       lockVersion: b.lockVersion,
-      content: content({ recipientCell: 'Myotubes', result: 'Three' }),
+      content: makeContent({ recipientCell: 'Myotubes', result: 'Three' }),
       editSession: 'sitting-two-bbbb',
     });
     expect(c).toMatchObject({ revisionNo: 2, created: false });
@@ -98,17 +101,17 @@ describe.each(testEngines())('curation on %s', (engine) => {
   });
 
   it('a stale lock version is refused with the current state, and nothing is written', async () => {
-    const f = await createFinding(t.db, curator, { sourceId, content: content({ recipientCell: 'HUVECs' }) });
+    const f = await createFinding(t.db, curator, { sourceId, content: makeContent({ recipientCell: 'HUVECs' }) });
     await saveDraft(t.db, curator, {
       findingId: f.findingId,
       lockVersion: 0,
-      content: content({ recipientCell: 'HUVECs', result: 'First.' }),
+      content: makeContent({ recipientCell: 'HUVECs', result: 'First.' }),
     });
-    const err = await failure(
+    const err = await domainFailure(
       saveDraft(t.db, curator, {
         findingId: f.findingId,
         lockVersion: 0,
-        content: content({ recipientCell: 'HUVECs', result: 'Stale.' }),
+        content: makeContent({ recipientCell: 'HUVECs', result: 'Stale.' }),
       }),
     );
     expect(err.code).toBe('conflict:finding');
@@ -122,13 +125,13 @@ describe.each(testEngines())('curation on %s', (engine) => {
   });
 
   it('concurrent saves with the same lock version: exactly one succeeds', async () => {
-    const f = await createFinding(t.db, curator, { sourceId, content: content({ recipientCell: 'Osteoclasts' }) });
+    const f = await createFinding(t.db, curator, { sourceId, content: makeContent({ recipientCell: 'Osteoclasts' }) });
     const results = await Promise.allSettled(
       Array.from({ length: 6 }, (_, i) =>
         saveDraft(t.db, curator, {
           findingId: f.findingId,
           lockVersion: 0,
-          content: content({ recipientCell: 'Osteoclasts', result: `Writer ${i}` }),
+          content: makeContent({ recipientCell: 'Osteoclasts', result: `Writer ${i}` }),
         }),
       ),
     );
@@ -143,7 +146,7 @@ describe.each(testEngines())('curation on %s', (engine) => {
   });
 
   it('submitting freezes the revision; editing afterwards starts revision 2 from it', async () => {
-    const f = await createFinding(t.db, curator, { sourceId, content: content({ recipientCell: 'Chondrocytes' }) });
+    const f = await createFinding(t.db, curator, { sourceId, content: makeContent({ recipientCell: 'Chondrocytes' }) });
     const sub = await submitFinding(t.db, curator, { findingId: f.findingId, lockVersion: 0 });
     expect(sub.revisionNo).toBe(1);
     const [rev1] = await t.query<{ id: number; change_summary: string }>(
@@ -157,15 +160,15 @@ describe.each(testEngines())('curation on %s', (engine) => {
     // Someone else may not edit it while it awaits review; its author may (withdrawing it).
     expect(
       (
-        await failure(
-          saveDraft(t.db, other, { findingId: f.findingId, lockVersion: sub.lockVersion, content: content() }),
+        await domainFailure(
+          saveDraft(t.db, other, { findingId: f.findingId, lockVersion: sub.lockVersion, content: makeContent() }),
         )
       ).kind,
     ).toBe('conflict');
     const s = await saveDraft(t.db, curator, {
       findingId: f.findingId,
       lockVersion: sub.lockVersion,
-      content: content({ recipientCell: 'Chondrocytes', result: 'Corrected.' }),
+      content: makeContent({ recipientCell: 'Chondrocytes', result: 'Corrected.' }),
       changeSummary: 'Fix the result',
     });
     expect(s).toMatchObject({ revisionNo: 2, created: true });
@@ -178,8 +181,8 @@ describe.each(testEngines())('curation on %s', (engine) => {
       { revision_no: 2, based_on_revision_id: rev1!.id, submitted: false },
     ]);
     // A draft of one curator is not writable by another.
-    const err = await failure(
-      saveDraft(t.db, other, { findingId: f.findingId, lockVersion: s.lockVersion, content: content() }),
+    const err = await domainFailure(
+      saveDraft(t.db, other, { findingId: f.findingId, lockVersion: s.lockVersion, content: makeContent() }),
     );
     expect(err.message).toMatch(/unsubmitted draft/);
     // Revert: a new draft revision equal to revision 1 (the draft it replaces stays in the history).
@@ -198,7 +201,8 @@ describe.each(testEngines())('curation on %s', (engine) => {
       change_summary: 'Revert to revision 1',
     });
     expect(
-      await count(
+      await countOf(
+        t,
         `select count(*)::int n from audit_events where entity = 'finding' and entity_id = $1 and action in ('finding.create','finding.submit','finding.revision_start','finding.revert')`,
         [String(f.findingId)],
       ),
@@ -207,13 +211,15 @@ describe.each(testEngines())('curation on %s', (engine) => {
 
   it('submission needs the full record and an edit needs a change summary', async () => {
     const f = await createFinding(t.db, curator, { sourceId, content: { targetOrgan: BONE, evSource: 'C2C12' } });
-    const err = await failure(submitFinding(t.db, curator, { findingId: f.findingId, lockVersion: 0 }));
+    const err = await domainFailure(submitFinding(t.db, curator, { findingId: f.findingId, lockVersion: 0 }));
     expect(err.kind).toBe('invalid');
     expect(Object.keys(err.details!.fields!).sort()).toEqual(['direction', 'recipientCell', 'result', 'species']);
     expect(
-      await count(`select count(*)::int n from finding_revisions where finding_id = $1 and submitted_at is not null`, [
-        f.findingId,
-      ]),
+      await countOf(
+        t,
+        `select count(*)::int n from finding_revisions where finding_id = $1 and submitted_at is not null`,
+        [f.findingId],
+      ),
     ).toBe(0);
   });
 
@@ -225,14 +231,14 @@ describe.each(testEngines())('curation on %s', (engine) => {
       `select target_organ, recipient_cell, species from finding_revisions where finding_id = $1`,
       [seeded!.id],
     );
-    const dup = content({
+    const dup = makeContent({
       targetOrgan: rev!.target_organ,
       species: rev!.species,
       recipientCell: ` ${rev!.recipient_cell.toUpperCase()} `,
       cargo: [{ name: 'MIR-92A-3P', type: 'miRNA' }],
     });
     const f = await createFinding(t.db, curator, { sourceId: seeded!.source_id, content: dup });
-    const err = await failure(submitFinding(t.db, curator, { findingId: f.findingId, lockVersion: 0 }));
+    const err = await domainFailure(submitFinding(t.db, curator, { findingId: f.findingId, lockVersion: 0 }));
     expect(err.code).toBe('conflict:duplicate');
     expect(err.details?.duplicates).toEqual([seeded!.public_id]);
     // Different cargo: not a duplicate.
@@ -245,7 +251,7 @@ describe.each(testEngines())('curation on %s', (engine) => {
   });
 
   it('bad input is refused field by field and stores nothing', async () => {
-    const before = await count(`select count(*)::int n from finding_revisions`);
+    const before = await countOf(t, `select count(*)::int n from finding_revisions`);
     const cases: [Record<string, unknown>, string][] = [
       [{ evSource: 'C2C12\u0000cells' }, 'evSource'],
       [{ result: 'x'.repeat(200_000) }, 'result'],
@@ -255,13 +261,13 @@ describe.each(testEngines())('curation on %s', (engine) => {
       [{ cargo: Array.from({ length: 10_000 }, (_, i) => ({ name: `miR-${i}`, type: 'miRNA' })) }, 'cargo'],
     ];
     for (const [over, field] of cases) {
-      const err = await failure(createFinding(t.db, curator, { sourceId, content: content(over) }));
+      const err = await domainFailure(createFinding(t.db, curator, { sourceId, content: makeContent(over) }));
       expect(err.kind).toBe('invalid');
       expect(Object.keys(err.details!.fields!)).toContain(field);
     }
-    expect((await failure(createFinding(t.db, curator, { sourceId: 999_999, content: content() }))).code).toBe(
-      'not_found:source',
-    );
-    expect(await count(`select count(*)::int n from finding_revisions`)).toBe(before);
+    expect(
+      (await domainFailure(createFinding(t.db, curator, { sourceId: 999_999, content: makeContent() }))).code,
+    ).toBe('not_found:source');
+    expect(await countOf(t, `select count(*)::int n from finding_revisions`)).toBe(before);
   });
 });

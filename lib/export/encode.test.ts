@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { EXPORT_COLUMN_NAMES, unneutralizeCell } from './columns';
 import { collectBytes, encodeCsv, encodeJson, encodeNdjson, exportFilename, openExportStream } from './encode';
 import { type ExportRow, toExportRecord, toJsonRecord } from './record';
-import { exportRow } from './test-fixtures';
+import { makeExportRow } from './export-test-kit';
 
 async function* from<T>(items: T[]): AsyncGenerator<T> {
   for (const i of items) yield i;
@@ -21,7 +21,7 @@ const parseStrict = (s: string) => parse(s, { bom: true, record_delimiter: ['\r\
 
 describe('CSV encoding', () => {
   it('writes the header, then one CRLF-terminated row per record', async () => {
-    const csv = await text(encodeCsv(from([exportRow(), exportRow({ publicId: 'EVX-000043' })])));
+    const csv = await text(encodeCsv(from([makeExportRow(), makeExportRow({ publicId: 'EVX-000043' })])));
     expect(csv.startsWith(`${EXPORT_COLUMN_NAMES.join(',')}\r\n`)).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     const rows = parseStrict(csv);
@@ -51,7 +51,7 @@ describe('CSV encoding', () => {
         fc.array(fc.tuple(value, value, value, value), { minLength: 1, maxLength: 4 }),
         async (cells) => {
           const rows: ExportRow[] = cells.map(([a, b, c, d], i) =>
-            exportRow({
+            makeExportRow({
               publicId: `EVX-${String(i).padStart(6, '0')}`,
               evSource: a,
               result: b,
@@ -71,7 +71,7 @@ describe('CSV encoding', () => {
   });
 
   it('sends many rows in a few chunks, not one per row and not one for all', async () => {
-    const rows = Array.from({ length: 600 }, (_, i) => exportRow({ publicId: `EVX-${String(i).padStart(6, '0')}` }));
+    const rows = Array.from({ length: 600 }, (_, i) => makeExportRow({ publicId: `EVX-${String(i).padStart(6, '0')}` }));
     const chunks: string[] = [];
     for await (const c of encodeCsv(from(rows))) chunks.push(c);
     expect(chunks.length).toBeGreaterThan(1);
@@ -82,7 +82,7 @@ describe('CSV encoding', () => {
 
 describe('JSON and NDJSON encoding', () => {
   it('JSON is an array of records with list columns as arrays; empty is []', async () => {
-    const rows = [exportRow(), exportRow({ publicId: 'EVX-000043', evSource: '=1+1' })];
+    const rows = [makeExportRow(), makeExportRow({ publicId: 'EVX-000043', evSource: '=1+1' })];
     const parsed = JSON.parse(await text(encodeJson(from(rows)))) as unknown[];
     expect(parsed).toEqual(rows.map(toJsonRecord));
     expect((parsed[1] as { ev_source: string }).ev_source).toBe('=1+1');
@@ -91,7 +91,7 @@ describe('JSON and NDJSON encoding', () => {
 
   it('NDJSON is one record per line', async () => {
     const rows = Array.from({ length: 300 }, (_, i) =>
-      exportRow({ publicId: `EVX-${String(i).padStart(6, '0')}`, result: 'two\nlines' }),
+      makeExportRow({ publicId: `EVX-${String(i).padStart(6, '0')}`, result: 'two\nlines' }),
     );
     const out = await text(encodeNdjson(from(rows)));
     const lines = out.split('\n');

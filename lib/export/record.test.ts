@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { EXPORT_COLUMN_NAMES, EXPORT_COLUMNS } from './columns';
 import { csvHeader, LIST_COLUMNS, toCsvCells, toExportRecord, toJsonRecord } from './record';
-import { exportRow } from './test-fixtures';
+import { makeExportRow } from './export-test-kit';
 
 describe('export record', () => {
   it('has every documented column, in order, in CSV and JSON form', () => {
-    const row = exportRow();
+    const row = makeExportRow();
     expect(csvHeader()).toEqual(EXPORT_COLUMNS.map((c) => c.name));
     expect(Object.keys(toExportRecord(row))).toEqual(EXPORT_COLUMN_NAMES);
     expect(Object.keys(toJsonRecord(row))).toEqual(EXPORT_COLUMN_NAMES);
@@ -24,7 +24,7 @@ describe('export record', () => {
   });
 
   it('joins lists with "; " in CSV and keeps arrays in JSON; cargo names and types are parallel', () => {
-    const row = exportRow();
+    const row = makeExportRow();
     const rec = toExportRecord(row);
     expect(rec).toMatchObject({
       finding_id: 'EVX-000042',
@@ -56,7 +56,7 @@ describe('export record', () => {
   it('neutralizes CSV cells that a spreadsheet would run as formulas, and only those', () => {
     const cells = toCsvCells(
       toExportRecord(
-        exportRow({
+        makeExportRow({
           evSource: '=HYPERLINK("http://x")',
           recipientCell: '+cmd',
           modelDisease: '@SUM(1)',
@@ -76,7 +76,7 @@ describe('export record', () => {
   });
 
   it('empty approval fields export as empty cells', () => {
-    const rec = toExportRecord(exportRow({ approvedBy: null, approvedAt: null }));
+    const rec = toExportRecord(makeExportRow({ approvedBy: null, approvedAt: null }));
     expect([rec.approved_by, rec.approved_at]).toEqual(['', '']);
   });
 });

@@ -1,7 +1,7 @@
 import type { ExportRow } from './record';
 
 /** A plausible export row for unit tests. */
-export function exportRow(over: Partial<ExportRow> = {}): ExportRow {
+export function makeExportRow(over: Partial<ExportRow> = {}): ExportRow {
   return {
     findingId: 42,
     publicId: 'EVX-000042',
