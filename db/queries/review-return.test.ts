@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { domainFailure as failure } from '../test-fixtures';
-import { testEngines } from '../test-utils';
+import { countOf, domainFailure, testEngines } from '../test-utils';
 import { saveDraft, submitFinding } from './curation';
 import { listApprovedFindings } from './findings';
 import { decide, reopen, withdraw } from './review';
@@ -13,11 +12,10 @@ describe.each(testEngines())('review: rejected, reopened, withdrawn on %s', (eng
   let reviewer: ReviewKit['reviewer'];
   let reviewer2: ReviewKit['reviewer2'];
   let admin: ReviewKit['admin'];
-  let count: ReviewKit['count'];
   let findingRow: ReviewKit['findingRow'];
   let revisionId: ReviewKit['revisionId'];
   let auditTrail: ReviewKit['auditTrail'];
-  let submitted: ReviewKit['submitted'];
+  let givenSubmitted: ReviewKit['givenSubmitted'];
   let queueItem: ReviewKit['queueItem'];
 
   beforeAll(async () => {
@@ -28,18 +26,17 @@ describe.each(testEngines())('review: rejected, reopened, withdrawn on %s', (eng
       reviewer,
       reviewer2,
       admin,
-      count,
       findingRow,
       revisionId,
       auditTrail,
-      submitted,
+      givenSubmitted,
       queueItem,
     } = await openReviewKit(engine));
   });
   afterAll(() => t.dispose());
 
   it('a rejected new finding is closed to its curator until an admin reopens it', async () => {
-    const f = await submitted();
+    const f = await givenSubmitted();
     const r = await decide(t.db, reviewer, {
       findingId: f.findingId,
       revisionNo: 1,
@@ -51,7 +48,7 @@ describe.each(testEngines())('review: rejected, reopened, withdrawn on %s', (eng
     expect(await findingRow(f.findingId)).toMatchObject({ status: 'rejected', approved_revision_id: null });
     expect((await listApprovedFindings(t.db)).some((x) => x.id === f.findingId)).toBe(false);
 
-    const edit = await failure(
+    const edit = await domainFailure(
       saveDraft(t.db, curator, {
         findingId: f.findingId,
         lockVersion: r.lockVersion,
@@ -63,16 +60,23 @@ describe.each(testEngines())('review: rejected, reopened, withdrawn on %s', (eng
     expect(edit.message).toMatch(/rejected/);
     // Only an admin reopens, and only a rejected finding.
     expect(
-      (await failure(reopen(t.db, curator, { findingId: f.findingId, lockVersion: r.lockVersion, comment: '' }))).kind,
-    ).toBe('forbidden');
-    expect(
-      (await failure(reopen(t.db, reviewer, { findingId: f.findingId, lockVersion: r.lockVersion, comment: '' }))).kind,
-    ).toBe('forbidden');
-    expect(
-      (await failure(reopen(t.db, admin, { findingId: f.findingId, lockVersion: r.lockVersion - 1, comment: '' })))
+      (await domainFailure(reopen(t.db, curator, { findingId: f.findingId, lockVersion: r.lockVersion, comment: '' })))
         .kind,
+    ).toBe('forbidden');
+    expect(
+      (await domainFailure(reopen(t.db, reviewer, { findingId: f.findingId, lockVersion: r.lockVersion, comment: '' })))
+        .kind,
+    ).toBe('forbidden');
+    expect(
+      (
+        await domainFailure(
+          reopen(t.db, admin, { findingId: f.findingId, lockVersion: r.lockVersion - 1, comment: '' }),
+        )
+      ).kind,
     ).toBe('conflict');
-    expect(await count(`select count(*)::int n from finding_revisions where finding_id = $1`, [f.findingId])).toBe(1);
+    expect(await countOf(t, `select count(*)::int n from finding_revisions where finding_id = $1`, [f.findingId])).toBe(
+      1,
+    );
 
     const re = await reopen(t.db, admin, {
       findingId: f.findingId,
@@ -87,7 +91,8 @@ describe.each(testEngines())('review: rejected, reopened, withdrawn on %s', (eng
     );
     expect(ev).toEqual({ actor_id: admin.id, detail: { comment: 'Worth another look.' } });
     expect(
-      (await failure(reopen(t.db, admin, { findingId: f.findingId, lockVersion: re.lockVersion, comment: '' }))).kind,
+      (await domainFailure(reopen(t.db, admin, { findingId: f.findingId, lockVersion: re.lockVersion, comment: '' })))
+        .kind,
     ).toBe('conflict');
 
     const s = await saveDraft(t.db, curator, {
@@ -108,15 +113,20 @@ describe.each(testEngines())('review: rejected, reopened, withdrawn on %s', (eng
   });
 
   it('the author withdraws a submitted revision into a new, equal draft; nobody else can', async () => {
-    const f = await submitted(curator, { mechanism: ['Wnt signalling'], evidenceQuote: 'EVs promoted ALP activity.' });
+    const f = await givenSubmitted(curator, {
+      mechanism: ['Wnt signalling'],
+      evidenceQuote: 'EVs promoted ALP activity.',
+    });
     for (const someone of [otherCurator, reviewer2, admin]) {
-      const e = await failure(withdraw(t.db, someone, { findingId: f.findingId, lockVersion: f.lockVersion }));
+      const e = await domainFailure(withdraw(t.db, someone, { findingId: f.findingId, lockVersion: f.lockVersion }));
       expect(e.kind).toBe('forbidden');
       expect(e.message).toMatch(/author/);
     }
-    expect(await count(`select count(*)::int n from finding_revisions where finding_id = $1`, [f.findingId])).toBe(1);
+    expect(await countOf(t, `select count(*)::int n from finding_revisions where finding_id = $1`, [f.findingId])).toBe(
+      1,
+    );
     expect(
-      (await failure(withdraw(t.db, curator, { findingId: f.findingId, lockVersion: f.lockVersion - 1 }))).kind,
+      (await domainFailure(withdraw(t.db, curator, { findingId: f.findingId, lockVersion: f.lockVersion - 1 }))).kind,
     ).toBe('conflict');
 
     const w = await withdraw(t.db, curator, { findingId: f.findingId, lockVersion: f.lockVersion });
@@ -149,12 +159,12 @@ describe.each(testEngines())('review: rejected, reopened, withdrawn on %s', (eng
       ['finding.withdraw', 'curator@example.org'],
     ]);
     // Nothing is awaiting review any more.
-    expect((await failure(withdraw(t.db, curator, { findingId: f.findingId, lockVersion: w.lockVersion }))).kind).toBe(
-      'conflict',
-    );
+    expect(
+      (await domainFailure(withdraw(t.db, curator, { findingId: f.findingId, lockVersion: w.lockVersion }))).kind,
+    ).toBe('conflict');
     expect(
       (
-        await failure(
+        await domainFailure(
           decide(t.db, reviewer, {
             findingId: f.findingId,
             revisionNo: 2,

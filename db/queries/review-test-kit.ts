@@ -1,8 +1,6 @@
 /** What the review tests share: a seeded database, its people, a source, and helpers over them. */
-import { seedDatabase } from '../seed-lib';
-import { validContent as content } from '../test-fixtures';
-import { openTestDb, type TestDb } from '../test-utils';
 import type { Engine } from '../client';
+import { makeContent, openSeededDb, type TestDb } from '../test-utils';
 import { createFinding, submitFinding, type Actor } from './curation';
 import { listQueue } from './review';
 import { createUser } from './users';
@@ -10,37 +8,35 @@ import { createUser } from './users';
 export const KIDNEY = 'UBERON:0002113';
 export const TENDON = 'UBERON:0000043';
 
-export async function openReviewKit(engine: Engine) {
-  const t: TestDb = await openTestDb(engine);
-  const emailOf = new Map<number, string>();
-  let cellNo = 0;
-  let sourceId = 0;
-  const count = async (sql: string, params: unknown[] = []) =>
-    Number((await t.query<{ n: number }>(sql, params))[0]!.n);
-  const userByEmail = async (email: string) =>
-    (await t.query<{ id: number }>(`select id from users where email = $1`, [email]))[0]!.id;
-  type Row = {
-    status: string;
-    lock_version: number;
-    latest_revision_id: number;
-    approved_revision_id: number | null;
-    /** approved_at as epoch milliseconds (the drivers return timestamps differently). */
-    approved_ms: number | null;
-    target_organ: string;
-    cargo_text: string;
-  };
+type FindingRow = {
+  status: string;
+  lock_version: number;
+  latest_revision_id: number;
+  approved_revision_id: number | null;
+  /** approved_at as epoch milliseconds (the drivers return timestamps differently). */
+  approved_ms: number | null;
+  target_organ: string;
+  cargo_text: string;
+};
+
+/** Read-only helpers over one database: a finding's row, its revisions, decisions and audit trail, the queue. */
+function reviewReads(t: TestDb) {
   const findingRow = async (id: number) =>
     (
-      await t.query<Row>(
+      await t.query<FindingRow>(
         `select status, lock_version, latest_revision_id, approved_revision_id, floor(extract(epoch from approved_at) * 1000)::float8 as approved_ms, target_organ, cargo_text from findings where id = $1`,
         [id],
       )
     )[0]!;
   const searchHits = async (id: number, words: string) =>
-    count(`select count(*)::int n from findings where id = $1 and search @@ plainto_tsquery('english', $2)`, [
-      id,
-      words,
-    ]);
+    Number(
+      (
+        await t.query<{ n: number }>(
+          `select count(*)::int n from findings where id = $1 and search @@ plainto_tsquery('english', $2)`,
+          [id, words],
+        )
+      )[0]!.n,
+    );
   const revisionId = async (findingId: number, revisionNo: number) =>
     (
       await t.query<{ id: number }>(`select id from finding_revisions where finding_id = $1 and revision_no = $2`, [
@@ -63,13 +59,6 @@ export async function openReviewKit(engine: Engine) {
         [String(findingId)],
       )
     ).map((r) => [r.action, r.email] as const);
-  /** A new finding of the curator, submitted; a distinct recipient cell keeps it from duplicating another. */
-  const submitted = async (by: Actor = curator, over: Record<string, unknown> = {}) => {
-    const c = content({ recipientCell: `Test cells ${++cellNo}`, ...over });
-    const f = await createFinding(t.db, by, { sourceId, content: c });
-    const s = await submitFinding(t.db, by, { findingId: f.findingId, lockVersion: 0 });
-    return { ...f, lockVersion: s.lockVersion, content: c };
-  };
   const queueItem = async (actor: Actor, publicId: string) =>
     (await listQueue(t.db, actor.id)).find((q) => q.publicId === publicId);
   const seededApproved = async (organ: string, index: number) =>
@@ -79,12 +68,12 @@ export async function openReviewKit(engine: Engine) {
         [organ, index],
       )
     )[0]!;
+  return { findingRow, searchHits, revisionId, reviewsOf, auditTrail, queueItem, seededApproved };
+}
 
-  await seedDatabase(t.db, { demoPassword: 'test-password-123' });
-  const curator: Actor = { id: await userByEmail('curator@example.org'), role: 'curator' };
-  const reviewer: Actor = { id: await userByEmail('reviewer@example.org'), role: 'reviewer' };
-  const reviewer2: Actor = { id: await userByEmail('reviewer2@example.org'), role: 'reviewer' };
-  const admin: Actor = { id: await userByEmail('admin@example.org'), role: 'admin' };
+export async function openReviewKit(engine: Engine) {
+  const seeded = await openSeededDb(engine);
+  const { t, curator, reviewer, reviewer2, admin } = seeded;
   const o = await createUser(t.db, null, {
     email: 'second.curator@example.org',
     name: 'Second Curator',
@@ -92,37 +81,25 @@ export async function openReviewKit(engine: Engine) {
     password: 'long-enough-pass',
   });
   const otherCurator: Actor = { id: o.id, role: 'curator' };
-  for (const [a, e] of [
-    [curator, 'curator@example.org'],
-    [reviewer, 'reviewer@example.org'],
-    [reviewer2, 'reviewer2@example.org'],
-    [admin, 'admin@example.org'],
-  ] as const)
-    emailOf.set(a.id, e);
+  const emailOf = new Map<number, string>([
+    [curator.id, 'curator@example.org'],
+    [reviewer.id, 'reviewer@example.org'],
+    [reviewer2.id, 'reviewer2@example.org'],
+    [admin.id, 'admin@example.org'],
+  ]);
   const [s] = await t.query<{ id: number }>(
     `insert into sources (doi, title, metadata_origin) values ('10.5555/review.test', 'A review test paper', 'manual') returning id`,
   );
-  sourceId = s!.id;
-  return {
-    t,
-    curator,
-    otherCurator,
-    reviewer,
-    reviewer2,
-    admin,
-    sourceId,
-    emailOf,
-    count,
-    userByEmail,
-    findingRow,
-    searchHits,
-    revisionId,
-    reviewsOf,
-    auditTrail,
-    submitted,
-    queueItem,
-    seededApproved,
+  const sourceId = s!.id;
+  let cellNo = 0;
+  /** A new finding of the curator, submitted; a distinct recipient cell keeps it from duplicating another. */
+  const givenSubmitted = async (by: Actor = curator, over: Record<string, unknown> = {}) => {
+    const c = makeContent({ recipientCell: `Test cells ${++cellNo}`, ...over });
+    const f = await createFinding(t.db, by, { sourceId, content: c });
+    const s = await submitFinding(t.db, by, { findingId: f.findingId, lockVersion: 0 });
+    return { ...f, lockVersion: s.lockVersion, content: c };
   };
+  return { ...seeded, otherCurator, sourceId, emailOf, givenSubmitted, ...reviewReads(t) };
 }
 
 export type ReviewKit = Awaited<ReturnType<typeof openReviewKit>>;
