@@ -1,5 +1,5 @@
 import { and, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
-import { hasRole } from '../../lib/auth/roles';
+import { canFilterByStatus } from '../../lib/policy/read';
 import { type BrowseQuery, decodeCursor, encodeCursor } from '../../lib/browse/filters';
 import { DomainError } from '../../lib/errors';
 import type { CargoItem } from '../../lib/finding/schema';
@@ -12,7 +12,8 @@ export type Viewer = { id: number; role: Role } | null;
 /** Approved findings for everyone; other statuses only for signed-in users (drafts: their own). */
 function isPublicView(q: BrowseQuery, viewer: Viewer): boolean {
   if (!q.status || q.status === 'approved') return true;
-  if (!viewer || !hasRole(viewer.role, 'curator'))
+  // Public read does not matter here: the route has already decided the viewer may read at all.
+  if (!canFilterByStatus({ viewer, publicRead: true }, q.status))
     throw new DomainError(
       'forbidden',
       'browse',

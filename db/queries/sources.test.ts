@@ -3,7 +3,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
-import { fieldErrors } from '../../lib/action-result';
+import { zodFields } from '../../lib/errors';
 import { DomainError } from '../../lib/errors';
 import { LOOKUP_REASONS } from '../../lib/sources/lookup';
 import { seedDatabase } from '../seed-lib';
@@ -236,8 +236,7 @@ describe.each(testEngines())('sources on %s', (engine) => {
       for (const [input, field] of cases) {
         const e = await failure(createSource(t.db, curatorId, input as never, 'manual'));
         expect(e, field).toBeInstanceOf(ZodError);
-        const r = fieldErrors(e as ZodError);
-        expect(r.ok ? [] : Object.keys(r.fields ?? {}), field).toEqual([field]);
+        expect(Object.keys(zodFields((e as ZodError).issues)), field).toEqual([field]);
       }
       expect(
         await failure(createSource(t.db, curatorId, { doi: '10.5555/evx.bad', title: 'T' }, 'bundled' as never)),

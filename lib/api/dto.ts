@@ -111,7 +111,6 @@ export type ListResponseDto = {
 export type RevisionState = 'draft' | 'submitted' | 'approved' | 'changes_requested' | 'rejected' | 'superseded';
 
 /** Who asks: a signed-in user's id, or null for an anonymous caller. */
-export type Viewer = { id: number } | null;
 
 /** The source columns the mappers read (db schema `sources`). */
 export type SourceRow = {

@@ -3,8 +3,9 @@ import { shortCitation } from '../citation';
 import type { LabelledRevisionColumns } from '../finding/from-row';
 import type { CargoItem } from '../finding/schema';
 import { ORGANS, SPECIES } from '../vocab';
-import type { Cargo, FindingDetailDto, FindingSummaryDto, RevisionState, SourceRow, Viewer } from './dto';
+import type { Cargo, FindingDetailDto, FindingSummaryDto, RevisionState, SourceRow } from './dto';
 import { toSourceRefDto } from './source-dto';
+import { canSeeRevision, canSeeWorkflow, type PolicyViewer, type ReadContext, visibleStatus } from '../policy/read';
 
 const organIdByLabel = new Map<string, string>(ORGANS.map((o) => [o.label, o.id]));
 const speciesIdByLabel = new Map<string, string>(SPECIES.map((s) => [s.label, s.id]));
@@ -37,10 +38,10 @@ export type SummaryInput = {
 };
 
 /** Anonymous callers see an approved finding as approved, whatever edit of it is in progress. */
-export function toFindingSummaryDto(r: SummaryInput, viewer: Viewer = null): FindingSummaryDto {
+export function toFindingSummaryDto(r: SummaryInput, viewer: PolicyViewer = null): FindingSummaryDto {
   return {
     finding_id: r.publicId,
-    status: !viewer && r.approvedAt ? 'approved' : r.status,
+    status: canSeeWorkflow({ viewer, publicRead: true }) || !r.approvedAt ? r.status : 'approved',
     revision: r.revisionNo,
     target_organ: r.targetOrgan,
     target_organ_id: organIdByLabel.get(r.targetOrgan) ?? null,
@@ -92,21 +93,6 @@ export function revisionState(f: FindingMeta, r: RevisionMeta, decisions: readon
   return f.latestRevisionId === r.id ? 'submitted' : 'superseded';
 }
 
-/**
- * The revision a caller may see: the approved one for everyone; without
- * one, the latest for a signed-in caller when it is submitted or their own
- * draft. Null means "no such finding" for this caller (404).
- */
-export function visibleRevisionId(
-  f: FindingMeta,
-  latest: { id: number; authorId: number; submittedAt: Date | null } | undefined,
-  viewer: Viewer,
-): number | null {
-  if (f.approvedRevisionId) return f.approvedRevisionId;
-  if (viewer && latest && (latest.submittedAt || latest.authorId === viewer.id)) return latest.id;
-  return null;
-}
-
 type RevisionRow = LabelledRevisionColumns & { id: number; revisionNo: number };
 
 export type DetailInput = {
@@ -121,7 +107,7 @@ export type DetailInput = {
  * its status as "approved"; signed-in callers see the workflow status and
  * the history (their own drafts included, other people's left out).
  */
-export function toFindingDetailDto(data: DetailInput, revision: RevisionRow, viewer: Viewer): FindingDetailDto {
+export function toFindingDetailDto(data: DetailInput, revision: RevisionRow, policy: ReadContext): FindingDetailDto {
   const { finding: f, source, revisions, decisions } = data;
   const approved = f.approvedRevisionId === revision.id;
   // The reviewer whose approval published the revision: the last approval on it.
@@ -130,7 +116,7 @@ export function toFindingDetailDto(data: DetailInput, revision: RevisionRow, vie
     : null;
   const dto: FindingDetailDto = {
     finding_id: f.publicId,
-    status: !viewer && f.approvedRevisionId ? 'approved' : f.status,
+    status: visibleStatus(policy, f),
     revision: revision.revisionNo,
     approved,
     target_organ: revision.targetOrganLabel,
@@ -162,9 +148,9 @@ export function toFindingDetailDto(data: DetailInput, revision: RevisionRow, vie
     approved_by: approvedBy,
     approved_at: approved ? iso(f.approvedAt) : null,
   };
-  if (viewer) {
+  if (canSeeWorkflow(policy)) {
     dto.history = revisions
-      .filter((r) => r.submittedAt || r.authorId === viewer.id)
+      .filter((r) => canSeeRevision(policy, f, r, false))
       .map((r) => ({
         revision: r.revisionNo,
         author: r.authorName,

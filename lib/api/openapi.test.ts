@@ -127,10 +127,12 @@ describe('the OpenAPI document', () => {
     expect(keys(summary)).toEqual(keys(schema('FindingSummary').properties));
     expect(keys(summary)).toEqual([...schema('FindingSummary').required].sort());
 
-    const detail = toFindingDetailDto(detailInput, revision, { id: 1 });
+    const detail = toFindingDetailDto(detailInput, revision, { viewer: { id: 1, role: 'curator' }, publicRead: true });
     expect(keys(detail)).toEqual(keys(schema('FindingDetail').properties));
     expect(schema('FindingDetail').required).not.toContain('history');
-    expect(keys(toFindingDetailDto(detailInput, revision, null))).toEqual([...schema('FindingDetail').required].sort());
+    expect(keys(toFindingDetailDto(detailInput, revision, { viewer: null, publicRead: true }))).toEqual(
+      [...schema('FindingDetail').required].sort(),
+    );
 
     const src = toSourceDto({ ...source, pmid: null, metadataOrigin: 'bundled', retracted: false }, []);
     expect(keys(src)).toEqual(keys(schema('Source').properties));
@@ -169,7 +171,7 @@ describe('the OpenAPI document', () => {
 
 describe('the finding DTO', () => {
   it('shows organ and species as label and id, cargo as {name, type}, the approving reviewer, and history only when signed in', () => {
-    const anon = toFindingDetailDto(detailInput, revision, null);
+    const anon = toFindingDetailDto(detailInput, revision, { viewer: null, publicRead: true });
     expect(anon).toMatchObject({
       finding_id: 'EVX-000003',
       target_organ: 'Skeletal muscle',
@@ -183,7 +185,10 @@ describe('the finding DTO', () => {
     });
     expect(anon.source.citation).toContain('doi:10.1007/s00125-014-3337-2');
     expect(anon.history).toBeUndefined();
-    const signedIn = toFindingDetailDto(detailInput, revision, { id: 2 });
+    const signedIn = toFindingDetailDto(detailInput, revision, {
+      viewer: { id: 2, role: 'curator' },
+      publicRead: true,
+    });
     expect(signedIn.history).toEqual([
       {
         revision: 1,
@@ -211,7 +216,7 @@ describe('the finding DTO', () => {
       updatedAt: at,
     };
     expect(toFindingSummaryDto(row).status).toBe('approved');
-    expect(toFindingSummaryDto(row, { id: 1 }).status).toBe('submitted');
+    expect(toFindingSummaryDto(row, { id: 1, role: 'curator' }).status).toBe('submitted');
   });
 
   it('leaves other people’s drafts out of the history', () => {
@@ -231,12 +236,20 @@ describe('the finding DTO', () => {
         },
       ],
     };
-    expect(toFindingDetailDto(withDraft, revision, { id: 2 }).history!.map((h) => h.revision)).toEqual([1]);
-    expect(toFindingDetailDto(withDraft, revision, { id: 7 }).history!.map((h) => [h.revision, h.state])).toEqual([
+    expect(
+      toFindingDetailDto(withDraft, revision, { viewer: { id: 2, role: 'curator' }, publicRead: true }).history!.map(
+        (h) => h.revision,
+      ),
+    ).toEqual([1]);
+    expect(
+      toFindingDetailDto(withDraft, revision, { viewer: { id: 7, role: 'curator' }, publicRead: true }).history!.map(
+        (h) => [h.revision, h.state],
+      ),
+    ).toEqual([
       [1, 'approved'],
       [2, 'draft'],
     ]);
     // The public sees the approved revision as approved, whatever is in progress.
-    expect(toFindingDetailDto(withDraft, revision, null).status).toBe('approved');
+    expect(toFindingDetailDto(withDraft, revision, { viewer: null, publicRead: true }).status).toBe('approved');
   });
 });

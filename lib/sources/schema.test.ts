@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrors } from '../action-result';
+import { zodFields } from '../errors';
 import { toFormValues } from './form-values';
 import { LOOKUP_REASONS, lookupReason, resolveLookupOptions } from './lookup';
 import { newFindingPath, sourcePath } from './paths';
@@ -18,8 +18,7 @@ const VALID = {
 function fields(input: unknown): Record<string, string> {
   const r = sourceMetadataSchema.safeParse(input);
   if (r.success) throw new Error('expected a validation error');
-  const e = fieldErrors(r.error);
-  return e.ok ? {} : (e.fields ?? {});
+  return zodFields(r.error.issues);
 }
 
 describe('sourceMetadataSchema', () => {

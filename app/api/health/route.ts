@@ -1,10 +1,10 @@
-import { guarded } from '@/app/api/route-guard';
+import { route } from '@/server/adapters/route';
 import { getDbHandle } from '@/db';
 import { migrationState } from '@/db/migrate-lib';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = guarded(async () => {
+export const GET = route(async () => {
   try {
     const handle = await getDbHandle();
     const [row] = await handle.query<{ version: string }>('select version() as version');

@@ -1,14 +1,8 @@
-import { guarded } from '@/app/api/route-guard';
-import { decideAction } from '@/app/review/actions';
-import { resultResponse } from '@/lib/http';
-import { findingRequest } from '../../finding-request';
+import { onFinding, useCaseRoute } from '@/server/adapters/route';
+import { decideUseCase } from '@/server/use-cases/review';
 
 /**
- * POST {decision, comment, revisionNo, lockVersion}: a reviewer's decision on
- * the revision awaiting review. The same server action as the review page.
+ * POST {decision, comment, revisionNo, lockVersion}: a reviewer's decision on the revision awaiting
+ * review. The same use case as the review page.
  */
-export const POST = guarded(async (req: Request, ctx: RouteContext<'/api/findings/[id]/decisions'>) => {
-  const r = await findingRequest(req, (await ctx.params).id, 100_000);
-  if (!r.ok) return r.response;
-  return resultResponse(await decideAction({ ...r.input, findingId: r.findingId }), 201);
-});
+export const POST = useCaseRoute(decideUseCase, { input: onFinding<{ id: string }>(100_000), status: 201 });

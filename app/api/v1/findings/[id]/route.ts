@@ -1,26 +1,25 @@
-import { getCurrentUser } from '@/app/(auth)/dal';
-import { guarded } from '@/app/api/route-guard';
 import { getDb } from '@/db';
 import { getFindingByPublicId, getRevision } from '@/db/queries/findings';
-import { getSettings } from '@/db/queries/settings';
-import { toFindingDetailDto, visibleRevisionId } from '@/lib/api/finding-dto';
-import { apiJson, notFound, readDenied } from '@/lib/api/http';
-import { parsePublicId } from '@/lib/http-finding';
+import { toFindingDetailDto } from '@/lib/api/finding-dto';
+import { DomainError } from '@/lib/errors';
+import { parsePublicId } from '@/lib/finding/public-id';
+import { shownRevisionId } from '@/lib/policy/read';
+import { readRoute } from '@/server/adapters/route';
+import { apiJson } from '@/server/errors/http';
 
 export const dynamic = 'force-dynamic';
 
+const notFound = () => new DomainError('not_found', 'finding', 'No such finding.');
+
 /** GET → the approved revision (or, for a caller who may see it, the one in progress); history when signed in. */
-export const GET = guarded(async (_req: Request, ctx: RouteContext<'/api/v1/findings/[id]'>) => {
-  const [user, db] = await Promise.all([getCurrentUser(), getDb()]);
-  const denied = readDenied((await getSettings(db)).publicRead, user);
-  if (denied) return denied;
-  const publicId = parsePublicId((await ctx.params).id);
-  if (!publicId) return notFound();
-  const data = await getFindingByPublicId(db, publicId);
-  if (!data) return notFound();
+export const GET = readRoute<{ id: string }>(async ({ params, policy }) => {
+  const db = await getDb();
+  const publicId = parsePublicId(params.id);
+  const data = publicId ? await getFindingByPublicId(db, publicId) : null;
+  if (!data) throw notFound();
   const latest = data.finding.latestRevisionId ? await getRevision(db, data.finding.latestRevisionId) : undefined;
-  const shownId = visibleRevisionId(data.finding, latest, user);
+  const shownId = shownRevisionId(policy, data.finding, latest);
   const revision = shownId === null ? undefined : shownId === latest?.id ? latest : await getRevision(db, shownId);
-  if (!revision) return notFound();
-  return apiJson(toFindingDetailDto(data, revision, user));
+  if (!revision) throw notFound();
+  return apiJson(toFindingDetailDto(data, revision, policy));
 });

@@ -1,22 +1,19 @@
-import { getCurrentUser } from '@/app/(auth)/dal';
-import { guarded } from '@/app/api/route-guard';
 import { getDb } from '@/db';
 import { getSourceByDoi } from '@/db/queries/findings';
-import { getSettings } from '@/db/queries/settings';
-import { toSourceDto } from '@/lib/api/source-dto';
-import { apiJson, invalidQuery, notFound, readDenied } from '@/lib/api/http';
 import { doiFromSegments } from '@/lib/api/params';
+import { toSourceDto } from '@/lib/api/source-dto';
+import { DomainError } from '@/lib/errors';
+import { readRoute } from '@/server/adapters/route';
+import { apiJson } from '@/server/errors/http';
+import { invalidQuery } from '@/server/errors/query';
 
 export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/sources/{doi…} (any written form of the DOI) → the source and its approved findings. */
-export const GET = guarded(async (_req: Request, ctx: RouteContext<'/api/v1/sources/[...doi]'>) => {
-  const [user, db] = await Promise.all([getCurrentUser(), getDb()]);
-  const denied = readDenied((await getSettings(db)).publicRead, user);
-  if (denied) return denied;
-  const doi = doiFromSegments((await ctx.params).doi);
-  if (!doi.ok) return invalidQuery({ doi: doi.message });
-  const data = await getSourceByDoi(db, doi.doi);
-  if (!data) return notFound('source');
+export const GET = readRoute<{ doi: string[] }>(async ({ params }) => {
+  const doi = doiFromSegments(params.doi);
+  if (!doi.ok) throw invalidQuery({ doi: doi.message });
+  const data = await getSourceByDoi(await getDb(), doi.doi);
+  if (!data) throw new DomainError('not_found', 'source', 'No such source.');
   return apiJson(toSourceDto(data.source, data.findings));
 });

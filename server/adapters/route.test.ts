@@ -3,15 +3,15 @@ import { describe, expect, it, vi } from 'vitest';
 import { createDb } from '@/db/client';
 import { settings } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
-import { guarded } from './route-guard';
+import { route } from './route';
 
-describe('guarded route handlers', () => {
+describe('route handlers (server/adapters/route)', () => {
   it('answer an unreachable database with 503 JSON and Retry-After, not a bare 500', async () => {
     // Nothing listens on port 9: the driver's own connection error, through drizzle.
     const handle = await createDb({ url: 'postgres://postgres@127.0.0.1:9/none', max: 1 });
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
-      const res = await guarded(async () => {
+      const res = await route(async () => {
         await handle.db.select().from(settings);
         return new Response('unreachable');
       })();
@@ -28,19 +28,19 @@ describe('guarded route handlers', () => {
   });
 
   it('answer a domain error with its status, anything else with 500 JSON that holds no stack trace', async () => {
-    const notFound = await guarded(async () => {
+    const notFound = await route(async () => {
       throw new DomainError('not_found', 'finding', 'No such finding.');
     })();
     expect(notFound.status).toBe(404);
     expect(await notFound.json()).toMatchObject({ error: 'not_found', message: 'No such finding.' });
-    const conflict = await guarded(async () => {
+    const conflict = await route(async () => {
       throw new DomainError('conflict', 'finding', 'Someone saved this finding after you started editing.');
     })();
     expect(conflict.status).toBe(409);
     expect(await conflict.json()).toMatchObject({ error: 'conflict' });
 
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const boom = await guarded(async () => {
+    const boom = await route(async () => {
       throw new TypeError("Cannot read properties of undefined (reading 'id')");
     })();
     log.mockRestore();
@@ -52,14 +52,14 @@ describe('guarded route handlers', () => {
 
   it("let Next's own control flow (redirect) through", async () => {
     await expect(
-      guarded(async () => {
+      route(async () => {
         redirect('/sign-in');
       })(),
     ).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT/) });
   });
 
   it('pass a normal answer through untouched', async () => {
-    const res = await guarded(async (n: number) => Response.json({ n }))(7);
+    const res = await route(async (n: number) => Response.json({ n }))(7);
     expect(await res.json()).toEqual({ n: 7 });
   });
 });
