@@ -10,6 +10,7 @@
  * - `expect…` asserts; a helper that only reads is named for what it returns: `countOf`, `failure`, `domainFailure`.
  */
 import { randomBytes } from 'node:crypto';
+import { type BrowseQuery, parseBrowseQuery } from '../lib/browse/filters';
 import { DomainError } from '../lib/errors';
 import { createDb, type DbHandle, type Engine } from './client';
 import { runMigrations } from './migrate-lib';
@@ -110,6 +111,13 @@ export const makeContent = (over: Record<string, unknown> = {}) => ({
   result: 'Muscle EVs promote osteogenic differentiation.',
   ...over,
 });
+
+/** A browse query from URL parameters; throws on parameters the parser refuses. */
+export function makeBrowseQuery(params: Record<string, string>): BrowseQuery {
+  const r = parseBrowseQuery(params);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.query;
+}
 
 /** The error a call or statement fails with; fails the test when it succeeds. */
 export async function failure(p: PromiseLike<unknown>): Promise<unknown> {

@@ -1,15 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowseQuery, parseBrowseQuery } from '../../lib/browse/filters';
 import { DomainError } from '../../lib/errors';
 import { seedDatabase } from '../seed-lib';
-import { openTestDb, type TestDb, testEngines } from '../test-utils';
+import { makeBrowseQuery, openTestDb, type TestDb, testEngines } from '../test-utils';
 import { browseFindings, countFindings, type Viewer } from './browse';
-
-function q(params: Record<string, string>): BrowseQuery {
-  const r = parseBrowseQuery(params);
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.query;
-}
 
 describe.each(testEngines())('browsing findings on %s', (engine) => {
   let t: TestDb;
@@ -41,7 +34,7 @@ describe.each(testEngines())('browsing findings on %s', (engine) => {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const page = await browseFindings(t.db, q({ ...params, ...(cursor ? { cursor } : {}) }), viewer);
+      const page = await browseFindings(t.db, makeBrowseQuery({ ...params, ...(cursor ? { cursor } : {}) }), viewer);
       seen.push(...page.rows.map((r) => r.id));
       sortValues.push(
         ...page.rows.map((r) =>
@@ -95,7 +88,7 @@ describe.each(testEngines())('browsing findings on %s', (engine) => {
   it('filters: organ + species, cargo type, partial cargo name, full-text, year range, DOI', async () => {
     const bm = await browseFindings(
       t.db,
-      q({ organ: 'UBERON:0001474', species: 'NCBITaxon:10090', limit: '200' }),
+      makeBrowseQuery({ organ: 'UBERON:0001474', species: 'NCBITaxon:10090', limit: '200' }),
       null,
     );
     const [expected] = await t.query<{ n: number }>(
@@ -106,54 +99,61 @@ describe.each(testEngines())('browsing findings on %s', (engine) => {
     expect(bm.rows.every((r) => r.targetOrgan === 'Bone' && r.species === 'Mouse')).toBe(true);
     expect(bm.count).toEqual({ n: expected!.n, exact: true });
 
-    const mirna = await browseFindings(t.db, q({ cargoType: 'lipid', limit: '200' }), null);
+    const mirna = await browseFindings(t.db, makeBrowseQuery({ cargoType: 'lipid', limit: '200' }), null);
     expect(mirna.rows.length).toBeGreaterThan(0);
     expect(mirna.rows.every((r) => r.cargo.some((c) => c.type === 'lipid'))).toBe(true);
 
-    const partial = await browseFindings(t.db, q({ q: 'miR-133', limit: '200' }), null);
+    const partial = await browseFindings(t.db, makeBrowseQuery({ q: 'miR-133', limit: '200' }), null);
     expect(partial.rows.length).toBe(3 * 8);
     expect(partial.rows.every((r) => r.cargo.some((c) => c.name.startsWith('miR-133')))).toBe(true);
 
-    const words = await browseFindings(t.db, q({ q: 'osteogenic differentiation', limit: '200' }), null);
+    const words = await browseFindings(t.db, makeBrowseQuery({ q: 'osteogenic differentiation', limit: '200' }), null);
     expect(words.rows.length).toBeGreaterThan(0);
     expect(words.rows.every((r) => /osteogen/i.test(r.result))).toBe(true);
 
-    const years = await browseFindings(t.db, q({ yearFrom: '2020', yearTo: '2021', limit: '200' }), null);
+    const years = await browseFindings(t.db, makeBrowseQuery({ yearFrom: '2020', yearTo: '2021', limit: '200' }), null);
     expect(years.rows.every((r) => r.year! >= 2020 && r.year! <= 2021)).toBe(true);
-    const byDoi = await browseFindings(t.db, q({ doi: 'https://doi.org/10.1007/S00125-014-3337-2' }), null);
+    const byDoi = await browseFindings(
+      t.db,
+      makeBrowseQuery({ doi: 'https://doi.org/10.1007/S00125-014-3337-2' }),
+      null,
+    );
     expect(byDoi.rows.map((r) => r.doi)).toEqual(Array(8).fill('10.1007/s00125-014-3337-2'));
   });
 
   it('drafts never appear to anonymous callers; a status filter needs a signed-in curator', async () => {
-    await expect(browseFindings(t.db, q({ status: 'draft' }), null)).rejects.toBeInstanceOf(DomainError);
-    const page = await browseFindings(t.db, q({ status: 'approved' }), null);
+    await expect(browseFindings(t.db, makeBrowseQuery({ status: 'draft' }), null)).rejects.toBeInstanceOf(DomainError);
+    const page = await browseFindings(t.db, makeBrowseQuery({ status: 'approved' }), null);
     expect(page.rows.every((r) => r.approvedAt)).toBe(true);
   });
 
   it('a malformed cursor is a clear error, not a crash', async () => {
-    await expect(browseFindings(t.db, q({ cursor: 'bm90LWpzb24' }), null)).rejects.toMatchObject({
+    await expect(browseFindings(t.db, makeBrowseQuery({ cursor: 'bm90LWpzb24' }), null)).rejects.toMatchObject({
       kind: 'invalid',
       field: 'cursor',
     });
   });
 
   it('counts are exact up to 10 000', async () => {
-    expect(await countFindings(t.db, q({}), null)).toEqual({ n: total, exact: true });
+    expect(await countFindings(t.db, makeBrowseQuery({}), null)).toEqual({ n: total, exact: true });
   });
 
   it('beyond the exact limit, or when the planner expects many rows, the count is an estimate and says so', async () => {
     await t.query('analyze findings');
     // Counted, but more rows than the exact limit: an estimate, never less than what was counted.
-    const capped = await countFindings(t.db, q({}), null, { exactLimit: 100, estimateOnlyAbove: 1_000_000 });
+    const capped = await countFindings(t.db, makeBrowseQuery({}), null, {
+      exactLimit: 100,
+      estimateOnlyAbove: 1_000_000,
+    });
     expect(capped.exact).toBe(false);
     expect(capped.n).toBeGreaterThanOrEqual(101);
     // The planner expects more than estimateOnlyAbove: its estimate, no rows counted.
-    const estimated = await countFindings(t.db, q({}), null, { exactLimit: 100, estimateOnlyAbove: 10 });
+    const estimated = await countFindings(t.db, makeBrowseQuery({}), null, { exactLimit: 100, estimateOnlyAbove: 10 });
     expect(estimated.exact).toBe(false);
     expect(estimated.n).toBeGreaterThan(total / 2);
     expect(estimated.n).toBeLessThan(total * 2);
     // A filter the planner expects few rows for is counted exactly even with a low estimate threshold.
-    const rare = await countFindings(t.db, q({ doi: '10.9999/no-such-paper' }), null, {
+    const rare = await countFindings(t.db, makeBrowseQuery({ doi: '10.9999/no-such-paper' }), null, {
       exactLimit: 100,
       estimateOnlyAbove: 10,
     });

@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '../../lib/errors';
 import { EXPORT_FORMATS } from '../../lib/export/encode';
-import { type TestDb, testEngines } from '../test-utils';
+import { BONE, makeBrowseQuery, MOUSE, openSeededDb, type TestDb, testEngines } from '../test-utils';
 import { type Actor, createFinding, submitFinding } from './curation';
 import type { ExportSelection } from './export';
-import { BONE, exported, MOUSE, openSeededDb, query, reference } from './export-test-kit';
+import { exported, reference } from './export-test-kit';
 import { decide } from './review';
 
 // On PGlite the export is the reference encoder itself; on the server PostgreSQL's COPY writes it.
@@ -13,7 +13,7 @@ describe.runIf(testEngines().includes('postgres'))('export written by COPY on th
   let t: TestDb;
   let curator: Actor;
   let reviewer: Actor;
-  const all: ExportSelection = { query: query({}), viewer: null };
+  const all: ExportSelection = { query: makeBrowseQuery({}), viewer: null };
 
   beforeAll(async () => {
     ({ t, curator, reviewer } = await openSeededDb('postgres'));
@@ -116,11 +116,11 @@ describe.runIf(testEngines().includes('postgres'))('export written by COPY on th
     );
     const selections: ExportSelection[] = [
       all,
-      { query: query({ organ: BONE }), viewer: null },
+      { query: makeBrowseQuery({ organ: BONE }), viewer: null },
       { revisionIds: pinned.map((p) => p.id) },
       // Filter values are inlined into the COPY statement: quotes, backslashes and SQL stay data.
-      { query: query({ q: "miR' \\' or 1=1; drop table findings; --" }), viewer: null },
-      { query: query({ cargo: "-1'\\" }), viewer: null },
+      { query: makeBrowseQuery({ q: "miR' \\' or 1=1; drop table findings; --" }), viewer: null },
+      { query: makeBrowseQuery({ cargo: "-1'\\" }), viewer: null },
     ];
     for (const selection of selections)
       for (const format of EXPORT_FORMATS)

@@ -4,10 +4,10 @@ import { DomainError } from '../../lib/errors';
 import { EXPORT_COLUMN_NAMES, unneutralizeCell } from '../../lib/export/columns';
 import type { ExportJsonRecord } from '../../lib/export/record';
 import { SKELETAL_MUSCLE } from '../../lib/vocab';
-import { type TestDb, testEngines } from '../test-utils';
+import { BONE, makeBrowseQuery, MOUSE, openSeededDb, type TestDb, testEngines } from '../test-utils';
 import { type Actor, createFinding, submitFinding } from './curation';
 import { type ExportSelection, iterateExportRows } from './export';
-import { BONE, exported, MOUSE, openSeededDb, query } from './export-test-kit';
+import { exported } from './export-test-kit';
 import { decide } from './review';
 
 async function rows(t: TestDb, selection: ExportSelection, batchSize?: number) {
@@ -30,7 +30,7 @@ describe.each(testEngines())('export on %s', (engine) => {
   let t: TestDb;
   let curator: Actor;
   let reviewer: Actor;
-  const all: ExportSelection = { query: query({}), viewer: null };
+  const all: ExportSelection = { query: makeBrowseQuery({}), viewer: null };
 
   beforeAll(async () => {
     ({ t, curator, reviewer } = await openSeededDb(engine));
@@ -65,7 +65,7 @@ describe.each(testEngines())('export on %s', (engine) => {
   });
 
   it('applies the browse filters: organ Bone + species Mouse gives exactly those rows', async () => {
-    const { records } = await csvOf(t, { query: query({ organ: BONE, species: MOUSE }), viewer: null });
+    const { records } = await csvOf(t, { query: makeBrowseQuery({ organ: BONE, species: MOUSE }), viewer: null });
     expect(records).toHaveLength(5);
     for (const r of records)
       expect([r.target_organ, r.species, r.target_organ_id, r.species_id]).toEqual(['Bone', 'Mouse', BONE, MOUSE]);
@@ -76,19 +76,22 @@ describe.each(testEngines())('export on %s', (engine) => {
     expect(records.map((r) => r.finding_id)).toEqual(expected.map((e) => e.public_id));
     // Sort, page size and cursor do not narrow an export.
     expect(
-      await rows(t, { query: query({ organ: BONE, species: MOUSE, sort: 'year', limit: '50' }), viewer: null }),
+      await rows(t, {
+        query: makeBrowseQuery({ organ: BONE, species: MOUSE, sort: 'year', limit: '50' }),
+        viewer: null,
+      }),
     ).toHaveLength(5);
   });
 
   it('refuses a workflow-status filter other than approved', async () => {
-    const it = iterateExportRows(t.db, { query: query({ status: 'submitted' }), viewer: curator });
+    const it = iterateExportRows(t.db, { query: makeBrowseQuery({ status: 'submitted' }), viewer: curator });
     const e = await it.next().then(
       () => null,
       (err: unknown) => err,
     );
     expect(e).toBeInstanceOf(DomainError);
     expect((e as DomainError).code).toBe('invalid:export');
-    expect(await rows(t, { query: query({ status: 'approved' }), viewer: null })).toHaveLength(33);
+    expect(await rows(t, { query: makeBrowseQuery({ status: 'approved' }), viewer: null })).toHaveLength(33);
   });
 
   it('reads in keyset batches: with batchSize 5 every row comes out once, in id order', async () => {
