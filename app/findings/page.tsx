@@ -10,6 +10,7 @@ import { type BrowseQuery, browseSearchParams, parseBrowseQuery } from '@/lib/br
 import { shortCitation } from '@/lib/citation';
 import { isDomainError } from '@/lib/errors';
 import { DIRECTIONS, EFFECT_DIRECTIONS, STUDY_TYPES } from '@/lib/vocab';
+import { Alert } from '@/components/ui/alert';
 
 export const metadata: Metadata = { title: 'Findings' };
 export const dynamic = 'force-dynamic';
@@ -101,11 +102,7 @@ export default async function FindingsPage({ searchParams }: PageProps<'/finding
     <section aria-labelledby="findings-title">
       <h1 id="findings-title">Findings</h1>
       <FilterForm query={base} raw={raw} errors={errors} signedIn={Boolean(user)} />
-      {Object.keys(errors).length > 0 && (
-        <div className="alert" role="alert" data-testid="filter-errors">
-          {Object.values(errors).join(' ')}
-        </div>
-      )}
+      {Object.keys(errors).length > 0 && <Alert testId="filter-errors">{Object.values(errors).join(' ')}</Alert>}
       {page && (
         <>
           <div className="pager">

@@ -9,6 +9,7 @@ import { Field, fieldAria } from '@/components/ui/field';
 import { newUserSchema } from '@/lib/auth/schemas';
 import { ROLES } from '@/lib/vocab/terms';
 import { setActionErrors } from '@/components/ui/action-errors';
+import { Alert } from '@/components/ui/alert';
 
 type Input = z.input<typeof newUserSchema>;
 type Output = z.output<typeof newUserSchema>;
@@ -40,16 +41,8 @@ export function NewUserForm() {
   const e = (k: keyof Input) => errors[k]?.message;
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-label="Invite a user">
-      {errors.root?.message && (
-        <div className="alert" role="alert">
-          {errors.root.message}
-        </div>
-      )}
-      {created && (
-        <div className="alert alert-ok" role="status">
-          Account {created} created.
-        </div>
-      )}
+      {errors.root?.message && <Alert>{errors.root.message}</Alert>}
+      {created && <Alert tone="ok">Account {created} created.</Alert>}
       <Field id="new-email" label="Email" error={e('email')}>
         <input type="email" autoComplete="off" {...fieldAria('new-email', e('email'))} {...register('email')} />
       </Field>

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { updateSettingsAction } from '@/app/admin/settings/actions';
 import { SETTINGS, type Settings, settingsUpdateSchema } from '@/lib/settings';
 import { setActionErrors } from '@/components/ui/action-errors';
+import { Alert } from '@/components/ui/alert';
 
 // The server's schema with every key present: the form always sends the whole set.
 const formSchema = settingsUpdateSchema.required();
@@ -40,11 +41,7 @@ export function SettingsForm({ initial }: { initial: Settings }) {
   const publicReadError = errors.publicRead?.message;
   return (
     <form className="stack" onSubmit={onSubmit} onChange={() => setSaved(false)} noValidate aria-label="Settings">
-      {errors.root?.message && (
-        <div className="alert" role="alert">
-          {errors.root.message}
-        </div>
-      )}
+      {errors.root?.message && <Alert>{errors.root.message}</Alert>}
       <fieldset
         className="field"
         aria-describedby={['approvals-hint', approvalsError ? 'approvals-error' : ''].join(' ').trim()}
@@ -60,9 +57,9 @@ export function SettingsForm({ initial }: { initial: Settings }) {
           <input type="radio" value="2" {...register('approvalsRequired')} /> 2 approvals (dual review)
         </label>
         {approvalsError && (
-          <p className="field-error" id="approvals-error" role="alert">
+          <Alert inline id="approvals-error">
             {approvalsError}
-          </p>
+          </Alert>
         )}
       </fieldset>
       <div className="field">
@@ -73,19 +70,15 @@ export function SettingsForm({ initial }: { initial: Settings }) {
         <p className="hint" id="public-read-hint">
           {SETTINGS.publicRead.help}
         </p>
-        {publicReadError && (
-          <p className="field-error" role="alert">
-            {publicReadError}
-          </p>
-        )}
+        {publicReadError && <Alert inline>{publicReadError}</Alert>}
       </div>
       <div style={{ display: 'flex', gap: '0.75rem', alignItems: 'center' }}>
         <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
           {isSubmitting ? 'Saving…' : 'Save settings'}
         </button>
-        <span role="status" className="muted">
+        <Alert inline as="span" tone="ok">
           {saved ? 'Settings saved.' : ''}
-        </span>
+        </Alert>
       </div>
     </form>
   );

@@ -1,21 +1,23 @@
 'use client';
 
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { changeRoleAction, setDisabledAction } from '@/app/admin/users/actions';
+import { Alert } from '@/components/ui/alert';
+import { useAction } from '@/components/ui/use-action';
+import type { ActionResult } from '@/lib/action-result';
 import { ROLES, type Role } from '@/lib/vocab/terms';
 
 type Props = { user: { id: number; email: string; role: Role; disabled: boolean }; isSelf: boolean };
 
-export function UserControls({ user, isSelf }: Props) {
-  const [pending, start] = useTransition();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const selectId = `role-${user.id}`;
+// Both controls share one pending state and one message, so the call is the action's argument.
+const call = (fn: () => Promise<ActionResult<unknown>>, _done: string) => fn();
 
-  const run = (fn: () => ReturnType<typeof changeRoleAction>, done: string) =>
-    start(async () => {
-      const r = await fn();
-      setMessage(r.ok ? { ok: true, text: done } : { ok: false, text: r.message });
-    });
+export function UserControls({ user, isSelf }: Props) {
+  const [done, setDone] = useState<string | null>(null);
+  // The actions revalidate the users page themselves.
+  const { run, pending, error } = useAction(call, { refresh: false, onSuccess: (_data, _fn, text) => setDone(text) });
+  const selectId = `role-${user.id}`;
+  const failed = error !== null;
 
   return (
     <div style={{ display: 'flex', gap: '0.5rem', alignItems: 'center', flexWrap: 'wrap' }}>
@@ -53,9 +55,10 @@ export function UserControls({ user, isSelf }: Props) {
           {user.disabled ? `Enable ${user.email}` : `Disable ${user.email}`}
         </button>
       )}
-      <span role="status" className={message?.ok === false ? 'field-error' : 'muted'}>
-        {message?.text}
-      </span>
+      {/* One live region that stays mounted, so both outcomes are announced. */}
+      <Alert inline as="span" role="status" tone={failed ? 'error' : 'info'}>
+        {failed ? error.message : done}
+      </Alert>
     </div>
   );
 }

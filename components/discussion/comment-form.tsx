@@ -1,31 +1,22 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useId, useState, useTransition } from 'react';
+import { useId, useState } from 'react';
 import { addCommentAction } from '@/app/findings/[id]/actions';
+import { Alert } from '@/components/ui/alert';
+import { errorFor, useAction } from '@/components/ui/use-action';
 
 /** A new top-level comment, or a reply when parentId is given. */
 export function CommentForm({ findingId, parentId, label }: { findingId: number; parentId?: number; label: string }) {
-  const router = useRouter();
   const id = useId();
   const [body, setBody] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
+  const { run, pending, error } = useAction(addCommentAction, { onSuccess: () => setBody('') });
+  const message = errorFor(error, 'body');
   return (
     <form
       aria-label={label}
       onSubmit={(e) => {
         e.preventDefault();
-        start(async () => {
-          const r = await addCommentAction({ findingId, parentId, body });
-          if (!r.ok) {
-            setError(r.fields?.body ?? r.message);
-            return;
-          }
-          setBody('');
-          setError(null);
-          router.refresh();
-        });
+        run({ findingId, parentId, body });
       }}
       className="stack"
     >
@@ -36,13 +27,13 @@ export function CommentForm({ findingId, parentId, label }: { findingId: number;
           rows={parentId ? 2 : 3}
           value={body}
           onChange={(e) => setBody(e.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
+          aria-invalid={message ? true : undefined}
+          aria-describedby={message ? `${id}-error` : undefined}
         />
-        {error && (
-          <p className="field-error" id={`${id}-error`} role="alert">
-            {error}
-          </p>
+        {message && (
+          <Alert inline id={`${id}-error`}>
+            {message}
+          </Alert>
         )}
       </div>
       <div>

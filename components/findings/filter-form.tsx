@@ -1,3 +1,5 @@
+import Link from 'next/link';
+import { Alert } from '@/components/ui/alert';
 import type { BrowseQuery } from '@/lib/browse/filters';
 import {
   CARGO_TYPES,
@@ -12,6 +14,16 @@ import {
 type Opt = { value: string; label: string };
 const organs: Opt[] = ORGANS.map((o) => ({ value: o.id, label: o.label }));
 const species: Opt[] = SPECIES.map((s) => ({ value: s.id, label: s.label }));
+
+// Not announced on its own: the page's summary of the filter errors is the alert.
+function FilterError({ name, error }: { name: string; error?: string }) {
+  if (!error) return null;
+  return (
+    <Alert inline role="none" id={`f-${name}-error`}>
+      {error}
+    </Alert>
+  );
+}
 
 function Select({
   name,
@@ -43,11 +55,7 @@ function Select({
           </option>
         ))}
       </select>
-      {error && (
-        <p className="field-error" id={`f-${name}-error`}>
-          {error}
-        </p>
-      )}
+      <FilterError name={name} error={error} />
     </div>
   );
 }
@@ -85,11 +93,70 @@ function Text({
           {hint}
         </p>
       )}
-      {error && (
-        <p className="field-error" id={`f-${name}-error`}>
-          {error}
-        </p>
+      <FilterError name={name} error={error} />
+    </div>
+  );
+}
+
+type FieldsProps = {
+  v: (k: string) => string | undefined;
+  errors: Record<string, string>;
+  signedIn: boolean;
+};
+
+function FilterFields({ v, errors, signedIn }: FieldsProps) {
+  return (
+    <div className="filter-grid">
+      <Text
+        name="q"
+        label="Search"
+        type="search"
+        value={v('q')}
+        error={errors.q}
+        hint="Words in the result, mechanism, model, cells, EV source or cargo; partial cargo names like miR-133 work."
+      />
+      <Select name="organ" label="Target organ" options={organs} value={v('organ')} error={errors.organ} />
+      <Select name="species" label="Species" options={species} value={v('species')} error={errors.species} />
+      <Select name="origin" label="Donor organ" options={organs} value={v('origin')} error={errors.origin} />
+      <Select
+        name="direction"
+        label="Direction"
+        options={DIRECTIONS.list}
+        value={v('direction')}
+        error={errors.direction}
+      />
+      <Select
+        name="cargoType"
+        label="Cargo type"
+        options={CARGO_TYPES.list}
+        value={v('cargoType')}
+        error={errors.cargoType}
+      />
+      <Text name="cargo" label="Cargo name" value={v('cargo')} error={errors.cargo} />
+      <Select name="study" label="Study type" options={STUDY_TYPES.list} value={v('study')} error={errors.study} />
+      <Select name="effect" label="Effect" options={EFFECT_DIRECTIONS.list} value={v('effect')} error={errors.effect} />
+      <Text name="yearFrom" label="Year from" type="number" value={v('yearFrom')} error={errors.yearFrom} />
+      <Text name="yearTo" label="Year to" type="number" value={v('yearTo')} error={errors.yearTo} />
+      <Text name="doi" label="Source DOI" value={v('doi')} error={errors.doi} />
+      {signedIn && (
+        <Select
+          name="status"
+          label="Status"
+          options={WORKFLOW_STATUSES.list}
+          value={v('status')}
+          error={errors.status}
+        />
       )}
+      <Select
+        name="limit"
+        label="Rows per page"
+        options={[
+          { value: '100', label: '100' },
+          { value: '200', label: '200' },
+        ]}
+        value={v('limit') === undefined ? undefined : String(v('limit'))}
+        error={errors.limit}
+      />
     </div>
   );
 }
@@ -109,73 +176,16 @@ export function FilterForm({
   const v = (k: string) => (errors[k] ? raw[k] : ((query as Record<string, unknown>)[k] as string | undefined));
   return (
     <form method="get" action="/findings" aria-label="Filter findings" className="filters">
-      <div className="filter-grid">
-        <Text
-          name="q"
-          label="Search"
-          type="search"
-          value={v('q')}
-          error={errors.q}
-          hint="Words in the result, mechanism, model, cells, EV source or cargo; partial cargo names like miR-133 work."
-        />
-        <Select name="organ" label="Target organ" options={organs} value={v('organ')} error={errors.organ} />
-        <Select name="species" label="Species" options={species} value={v('species')} error={errors.species} />
-        <Select name="origin" label="Donor organ" options={organs} value={v('origin')} error={errors.origin} />
-        <Select
-          name="direction"
-          label="Direction"
-          options={DIRECTIONS.list}
-          value={v('direction')}
-          error={errors.direction}
-        />
-        <Select
-          name="cargoType"
-          label="Cargo type"
-          options={CARGO_TYPES.list}
-          value={v('cargoType')}
-          error={errors.cargoType}
-        />
-        <Text name="cargo" label="Cargo name" value={v('cargo')} error={errors.cargo} />
-        <Select name="study" label="Study type" options={STUDY_TYPES.list} value={v('study')} error={errors.study} />
-        <Select
-          name="effect"
-          label="Effect"
-          options={EFFECT_DIRECTIONS.list}
-          value={v('effect')}
-          error={errors.effect}
-        />
-        <Text name="yearFrom" label="Year from" type="number" value={v('yearFrom')} error={errors.yearFrom} />
-        <Text name="yearTo" label="Year to" type="number" value={v('yearTo')} error={errors.yearTo} />
-        <Text name="doi" label="Source DOI" value={v('doi')} error={errors.doi} />
-        {signedIn && (
-          <Select
-            name="status"
-            label="Status"
-            options={WORKFLOW_STATUSES.list}
-            value={v('status')}
-            error={errors.status}
-          />
-        )}
-        <Select
-          name="limit"
-          label="Rows per page"
-          options={[
-            { value: '100', label: '100' },
-            { value: '200', label: '200' },
-          ]}
-          value={v('limit') === undefined ? undefined : String(v('limit'))}
-          error={errors.limit}
-        />
-      </div>
+      <FilterFields v={v} errors={errors} signedIn={signedIn} />
       {query.sort && query.sort !== 'updated' && <input type="hidden" name="sort" value={query.sort} />}
       {query.dir && <input type="hidden" name="dir" value={query.dir} />}
       <div style={{ display: 'flex', gap: '0.5rem', marginTop: '0.5rem' }}>
         <button type="submit" className="btn btn-primary">
           Apply filters
         </button>
-        <a className="btn" href="/findings">
+        <Link className="btn" href="/findings">
           Clear
-        </a>
+        </Link>
       </div>
     </form>
   );

@@ -1,8 +1,8 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
 import { revertAction } from '@/app/findings/actions';
+import { ActionButton } from '@/components/ui/action-button';
 
 export function RevertButton({
   findingId,
@@ -16,30 +16,13 @@ export function RevertButton({
   revisionNo: number;
 }) {
   const router = useRouter();
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string | null>(null);
   return (
-    <>
-      <button
-        type="button"
-        className="btn"
-        disabled={pending}
-        onClick={() =>
-          start(async () => {
-            const r = await revertAction({ findingId, lockVersion, revisionNo });
-            if (!r.ok) setError(r.message);
-            else router.push(`/findings/${publicId}/edit`);
-          })
-        }
-      >
-        Revert to revision {revisionNo}
-      </button>
-      {error && (
-        <span className="field-error" role="alert">
-          {' '}
-          {error}
-        </span>
-      )}
-    </>
+    <ActionButton
+      action={() => revertAction({ findingId, lockVersion, revisionNo })}
+      onSuccess={() => router.push(`/findings/${publicId}/edit`)}
+      refresh={false}
+    >
+      Revert to revision {revisionNo}
+    </ActionButton>
   );
 }

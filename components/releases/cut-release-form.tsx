@@ -8,6 +8,7 @@ import { cutReleaseAction } from '@/app/releases/actions';
 import { Field, fieldAria } from '@/components/ui/field';
 import { RELEASE_NOTES_MAX, releaseInputSchema } from '@/lib/export/release';
 import { setActionErrors } from '@/components/ui/action-errors';
+import { Alert } from '@/components/ui/alert';
 
 type Input = z.input<typeof releaseInputSchema>;
 type Output = z.output<typeof releaseInputSchema>;
@@ -41,15 +42,11 @@ export function CutReleaseForm({ suggestedTag }: { suggestedTag: string }) {
   const e = (k: keyof Input) => errors[k]?.message;
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-label="Cut a release">
-      {errors.root?.message && (
-        <div className="alert" role="alert">
-          {errors.root.message}
-        </div>
-      )}
+      {errors.root?.message && <Alert>{errors.root.message}</Alert>}
       {cut && (
-        <div className="alert alert-ok" role="status">
+        <Alert tone="ok">
           Release {cut.tag} cut: {cut.findingCount.toLocaleString('en')} findings.
-        </div>
+        </Alert>
       )}
       <Field
         id="release-tag"

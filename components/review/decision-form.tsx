@@ -1,8 +1,11 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { decideAction, withdrawAction } from '@/app/review/actions';
+import { ActionButton } from '@/components/ui/action-button';
+import { Alert } from '@/components/ui/alert';
+import { useAction } from '@/components/ui/use-action';
 import type { Decision } from '@/lib/workflow';
 
 type Props = {
@@ -16,66 +19,35 @@ type Props = {
 
 const LABELS: Record<Decision, string> = { approve: 'Approve', request_changes: 'Request changes', reject: 'Reject' };
 
-/** Approve / request changes / reject (the last two need a comment), or withdraw one's own revision. */
-export function DecisionForm({ findingId, publicId, revisionNo, lockVersion, isAuthor, decidedByMe }: Props) {
+function doneText(status: string): string {
+  if (status === 'approved') return 'Approved — the finding is now public.';
+  if (status === 'submitted') return 'Approval recorded; it needs another reviewer.';
+  return `Decision recorded: ${status.replace('_', ' ')}.`;
+}
+
+function WithdrawPanel({ findingId, publicId, lockVersion }: Pick<Props, 'findingId' | 'publicId' | 'lockVersion'>) {
   const router = useRouter();
+  return (
+    <div>
+      <p>This is your revision: another reviewer must decide on it. You may withdraw it to keep editing.</p>
+      <ActionButton
+        action={() => withdrawAction({ findingId, lockVersion })}
+        onSuccess={() => router.push(`/findings/${publicId}/edit`)}
+        refresh={false}
+      >
+        Withdraw and edit
+      </ActionButton>
+    </div>
+  );
+}
+
+function DecideForm({ findingId, revisionNo, lockVersion }: Pick<Props, 'findingId' | 'revisionNo' | 'lockVersion'>) {
   const [comment, setComment] = useState('');
-  const [error, setError] = useState<{ message: string; onComment: boolean } | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [pending, start] = useTransition();
-
-  if (isAuthor) {
-    return (
-      <div>
-        <p>This is your revision: another reviewer must decide on it. You may withdraw it to keep editing.</p>
-        <button
-          type="button"
-          className="btn"
-          disabled={pending}
-          onClick={() =>
-            start(async () => {
-              const r = await withdrawAction({ findingId, lockVersion });
-              if (!r.ok) setError({ message: r.message, onComment: false });
-              else router.push(`/findings/${publicId}/edit`);
-            })
-          }
-        >
-          Withdraw and edit
-        </button>
-        {error && (
-          <p className="field-error" role="alert">
-            {error.message}
-          </p>
-        )}
-      </div>
-    );
-  }
-  // While a revision still awaits review, the only decision that leaves it there is a first approval.
-  if (decidedByMe)
-    return (
-      <p className="alert alert-ok" role="status">
-        You approved this revision; it needs another reviewer.
-      </p>
-    );
-
-  const act = (decision: Decision) =>
-    start(async () => {
-      setError(null);
-      const r = await decideAction({ findingId, revisionNo, lockVersion, decision, comment });
-      if (!r.ok) {
-        setError({ message: r.fields?.comment ?? r.message, onComment: Boolean(r.fields?.comment) });
-        return;
-      }
-      setDone(
-        r.data.status === 'approved'
-          ? 'Approved — the finding is now public.'
-          : r.data.status === 'submitted'
-            ? 'Approval recorded; it needs another reviewer.'
-            : `Decision recorded: ${r.data.status.replace('_', ' ')}.`,
-      );
-      router.refresh();
-    });
-
+  const { run, pending, error } = useAction(decideAction, {
+    onSuccess: (data) => setDone(doneText(data.status)),
+  });
+  const commentError = error?.fields?.comment;
   return (
     <form onSubmit={(e) => e.preventDefault()} aria-label="Decision" className="stack" style={{ maxWidth: '40rem' }}>
       <div className="field">
@@ -88,25 +60,17 @@ export function DecisionForm({ findingId, publicId, revisionNo, lockVersion, isA
           rows={4}
           value={comment}
           onChange={(e) => setComment(e.target.value)}
-          aria-invalid={error?.onComment || undefined}
-          aria-describedby={`decision-comment-hint${error?.onComment ? ' decision-comment-error' : ''}`}
+          aria-invalid={commentError ? true : undefined}
+          aria-describedby={`decision-comment-hint${commentError ? ' decision-comment-error' : ''}`}
         />
-        {error?.onComment && (
-          <p className="field-error" id="decision-comment-error" role="alert">
-            {error.message}
-          </p>
+        {commentError && (
+          <Alert inline id="decision-comment-error">
+            {commentError}
+          </Alert>
         )}
       </div>
-      {error && !error.onComment && (
-        <div className="alert" role="alert">
-          {error.message}
-        </div>
-      )}
-      {done && (
-        <div className="alert alert-ok" role="status">
-          {done}
-        </div>
-      )}
+      {error && !commentError && <Alert>{error.message}</Alert>}
+      {done && <Alert tone="ok">{done}</Alert>}
       <div style={{ display: 'flex', gap: '0.5rem', flexWrap: 'wrap' }}>
         {(Object.keys(LABELS) as Decision[]).map((d) => (
           <button
@@ -114,7 +78,7 @@ export function DecisionForm({ findingId, publicId, revisionNo, lockVersion, isA
             type="button"
             className={`btn ${d === 'approve' ? 'btn-primary' : d === 'reject' ? 'btn-danger' : ''}`}
             disabled={pending || Boolean(done)}
-            onClick={() => act(d)}
+            onClick={() => run({ findingId, revisionNo, lockVersion, decision: d, comment })}
           >
             {LABELS[d]}
           </button>
@@ -122,4 +86,17 @@ export function DecisionForm({ findingId, publicId, revisionNo, lockVersion, isA
       </div>
     </form>
   );
+}
+
+/** Approve / request changes / reject (the last two need a comment), or withdraw one's own revision. */
+export function DecisionForm({ isAuthor, decidedByMe, ...ids }: Props) {
+  if (isAuthor) return <WithdrawPanel {...ids} />;
+  // While a revision still awaits review, the only decision that leaves it there is a first approval.
+  if (decidedByMe)
+    return (
+      <Alert tone="ok" as="p">
+        You approved this revision; it needs another reviewer.
+      </Alert>
+    );
+  return <DecideForm {...ids} />;
 }

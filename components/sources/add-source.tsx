@@ -10,6 +10,7 @@ import { Field, fieldAria } from '@/components/ui/field';
 import { type SourceFormValues, toFormValues } from '@/lib/sources/form-values';
 import { sourcePath } from '@/lib/sources/paths';
 import { type DoiLookupInput, doiLookupSchema } from '@/lib/sources/schema';
+import { Alert } from '@/components/ui/alert';
 
 type Details = { origin: 'crossref' | 'manual'; values: SourceFormValues; reason?: string };
 
@@ -59,13 +60,13 @@ export function AddSource({ initialDoi = '' }: { initialDoi?: string }) {
           Source details
         </h2>
         {details.origin === 'crossref' ? (
-          <div className="alert alert-ok" role="status" data-testid="metadata-origin">
+          <Alert tone="ok" testId="metadata-origin">
             Metadata filled in from Crossref — check it before saving.
-          </div>
+          </Alert>
         ) : (
-          <div className="alert" role="status" data-testid="lookup-reason">
+          <Alert tone="info" testId="lookup-reason">
             {details.reason}
-          </div>
+          </Alert>
         )}
         <p>
           <button type="button" className="link-button" onClick={changeDoi}>
@@ -80,11 +81,7 @@ export function AddSource({ initialDoi = '' }: { initialDoi?: string }) {
   const error = errors.doi?.message;
   return (
     <form className="stack" onSubmit={onLookup} noValidate aria-label="Look up a DOI">
-      {errors.root?.message && (
-        <div className="alert" role="alert">
-          {errors.root.message}
-        </div>
-      )}
+      {errors.root?.message && <Alert>{errors.root.message}</Alert>}
       <Field id="source-lookup-doi" label="DOI" error={error} hint={DOI_HINT}>
         <input
           type="text"

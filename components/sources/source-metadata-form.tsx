@@ -10,6 +10,7 @@ import { type SourceFormValues, toFormValues } from '@/lib/sources/form-values';
 import { newFindingPath } from '@/lib/sources/paths';
 import { type SourceMetadataData, type SourceMetadataInput, sourceMetadataSchema } from '@/lib/sources/schema';
 import { setActionErrors } from '@/components/ui/action-errors';
+import { Alert } from '@/components/ui/alert';
 
 type Props =
   | { mode: 'create'; values: SourceFormValues; origin: 'crossref' | 'manual' }
@@ -73,16 +74,8 @@ export function SourceMetadataForm(props: Props) {
       noValidate
       aria-label={props.mode === 'create' ? 'Source details' : 'Edit metadata'}
     >
-      {errors.root?.message && (
-        <div className="alert" role="alert">
-          {errors.root.message}
-        </div>
-      )}
-      {saved && (
-        <div className="alert alert-ok" role="status">
-          Metadata saved.
-        </div>
-      )}
+      {errors.root?.message && <Alert>{errors.root.message}</Alert>}
+      {saved && <Alert tone="ok">Metadata saved.</Alert>}
       <Field id={id('doi')} label="DOI" error={err('doi')} hint={doiHint}>
         <input type="text" readOnly {...fieldAria(id('doi'), err('doi'), doiHint)} {...register('doi')} />
       </Field>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Alert } from './alert';
 
 /** A labelled form control with its error announced and linked by aria-describedby. */
 export function Field({
@@ -24,9 +25,9 @@ export function Field({
       )}
       {children}
       {error && (
-        <p className="field-error" id={`${id}-error`} role="alert">
+        <Alert inline id={`${id}-error`}>
           {error}
-        </p>
+        </Alert>
       )}
     </div>
   );

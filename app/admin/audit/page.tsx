@@ -6,6 +6,7 @@ import { AuditTable } from '@/components/admin/audit-table';
 import { getDb } from '@/db';
 import { countAuditEvents, listAuditActions, listAuditEvents } from '@/db/queries/audit-log';
 import { AUDIT_PAGE_SIZE, auditQueryString, parseAuditQuery } from '@/lib/audit/filters';
+import { Alert } from '@/components/ui/alert';
 
 export const metadata: Metadata = { title: 'Audit log' };
 export const dynamic = 'force-dynamic';
@@ -21,10 +22,10 @@ export default async function AuditPage({ searchParams }: PageProps<'/admin/audi
     return (
       <section aria-labelledby="audit-title">
         <h1 id="audit-title">Audit log</h1>
-        <div className="alert" role="alert" data-testid="audit-error">
+        <Alert testId="audit-error">
           {before ?? 'Some filters need attention; fix them and filter again.'}{' '}
           <Link href="/admin/audit">Show the newest events</Link>
-        </div>
+        </Alert>
         <AuditFiltersForm values={query.raw} errors={fieldErrors} actions={actions} />
       </section>
     );

@@ -14,7 +14,8 @@ import { formatCitation } from '@/lib/citation';
 import { doiUrl } from '@/lib/doi';
 import { diffFindings } from '@/lib/finding/diff';
 import { revisionToContent } from '@/lib/finding/from-row';
-import { parsePublicId } from '@/lib/http-finding';
+import { parsePublicId } from '@/lib/finding/public-id';
+import { Alert } from '@/components/ui/alert';
 
 export const dynamic = 'force-dynamic';
 
@@ -103,9 +104,9 @@ export default async function ReviewPage({ params }: PageProps<'/review/[id]'>) 
           decidedByMe={decisions.some((d) => d.reviewerId === me.id)}
         />
       ) : (
-        <p className="alert alert-ok" role="status">
+        <Alert tone="ok" as="p">
           This revision is no longer awaiting review ({finding.status.replace('_', ' ')}).
-        </p>
+        </Alert>
       )}
 
       <Comments findingId={finding.id} comments={comments} canComment />

@@ -7,9 +7,74 @@ import {
   type UseFormRegister,
   type UseFormSetValue,
 } from 'react-hook-form';
+import { Alert } from '@/components/ui/alert';
 import { normalizeMirnaName } from '@/lib/cargo/mirna';
 import { CARGO_TYPES } from '@/lib/vocab';
 import type { FindingFormValues } from './types';
+
+type RowProps = {
+  index: number;
+  register: UseFormRegister<FindingFormValues>;
+  setValue: UseFormSetValue<FindingFormValues>;
+  errors: FieldErrors<FindingFormValues>;
+  onRemove: () => void;
+};
+
+function CargoRow({ index: i, register, setValue, errors, onRemove }: RowProps) {
+  const nameError = errors.cargo?.[i]?.name?.message;
+  const typeError = errors.cargo?.[i]?.type?.message;
+  const nameReg = register(`cargo.${i}.name`);
+  return (
+    <li data-testid="cargo-row">
+      <div style={{ display: 'flex', gap: '0.5rem', flexWrap: 'wrap', alignItems: 'flex-start' }}>
+        <div className="field">
+          <label htmlFor={`cargo-${i}-name`}>Name of cargo item {i + 1}</label>
+          <input
+            id={`cargo-${i}-name`}
+            type="text"
+            aria-invalid={nameError ? true : undefined}
+            aria-describedby={nameError ? `cargo-${i}-name-error` : undefined}
+            {...nameReg}
+            onBlur={(e) => {
+              void nameReg.onBlur(e);
+              const type = (document.getElementById(`cargo-${i}-type`) as HTMLSelectElement | null)?.value;
+              if (type === 'miRNA')
+                setValue(`cargo.${i}.name`, normalizeMirnaName(e.target.value), { shouldDirty: true });
+            }}
+          />
+          {nameError && (
+            <Alert inline id={`cargo-${i}-name-error`}>
+              {nameError}
+            </Alert>
+          )}
+        </div>
+        <div className="field">
+          <label htmlFor={`cargo-${i}-type`}>Type of cargo item {i + 1}</label>
+          <select
+            id={`cargo-${i}-type`}
+            aria-invalid={typeError ? true : undefined}
+            aria-describedby={typeError ? `cargo-${i}-type-error` : undefined}
+            {...register(`cargo.${i}.type`)}
+          >
+            {CARGO_TYPES.list.map((t) => (
+              <option key={t.value} value={t.value}>
+                {t.label}
+              </option>
+            ))}
+          </select>
+          {typeError && (
+            <Alert inline id={`cargo-${i}-type-error`}>
+              {typeError}
+            </Alert>
+          )}
+        </div>
+        <button type="button" className="btn" style={{ alignSelf: 'flex-end' }} onClick={onRemove}>
+          Remove cargo item {i + 1}
+        </button>
+      </div>
+    </li>
+  );
+}
 
 /** The typed cargo list: one row per item, added and removed by keyboard or mouse. */
 export function CargoEditor({
@@ -34,72 +99,23 @@ export function CargoEditor({
       </p>
       {fields.length === 0 && <p className="muted">No cargo items.</p>}
       <ol style={{ margin: 0, paddingLeft: '1.25rem', display: 'grid', gap: '0.5rem' }}>
-        {fields.map((f, i) => {
-          const nameError = errors.cargo?.[i]?.name?.message;
-          const typeError = errors.cargo?.[i]?.type?.message;
-          const nameReg = register(`cargo.${i}.name`);
-          return (
-            <li key={f.id} data-testid="cargo-row">
-              <div style={{ display: 'flex', gap: '0.5rem', flexWrap: 'wrap', alignItems: 'flex-start' }}>
-                <div className="field">
-                  <label htmlFor={`cargo-${i}-name`}>Name of cargo item {i + 1}</label>
-                  <input
-                    id={`cargo-${i}-name`}
-                    type="text"
-                    aria-invalid={nameError ? true : undefined}
-                    aria-describedby={nameError ? `cargo-${i}-name-error` : undefined}
-                    {...nameReg}
-                    onBlur={(e) => {
-                      void nameReg.onBlur(e);
-                      const type = (document.getElementById(`cargo-${i}-type`) as HTMLSelectElement | null)?.value;
-                      if (type === 'miRNA')
-                        setValue(`cargo.${i}.name`, normalizeMirnaName(e.target.value), { shouldDirty: true });
-                    }}
-                  />
-                  {nameError && (
-                    <p className="field-error" id={`cargo-${i}-name-error`} role="alert">
-                      {nameError}
-                    </p>
-                  )}
-                </div>
-                <div className="field">
-                  <label htmlFor={`cargo-${i}-type`}>Type of cargo item {i + 1}</label>
-                  <select
-                    id={`cargo-${i}-type`}
-                    aria-invalid={typeError ? true : undefined}
-                    aria-describedby={typeError ? `cargo-${i}-type-error` : undefined}
-                    {...register(`cargo.${i}.type`)}
-                  >
-                    {CARGO_TYPES.list.map((t) => (
-                      <option key={t.value} value={t.value}>
-                        {t.label}
-                      </option>
-                    ))}
-                  </select>
-                  {typeError && (
-                    <p className="field-error" id={`cargo-${i}-type-error`} role="alert">
-                      {typeError}
-                    </p>
-                  )}
-                </div>
-                <button type="button" className="btn" style={{ alignSelf: 'flex-end' }} onClick={() => remove(i)}>
-                  Remove cargo item {i + 1}
-                </button>
-              </div>
-            </li>
-          );
-        })}
+        {fields.map((f, i) => (
+          <CargoRow
+            key={f.id}
+            index={i}
+            register={register}
+            setValue={setValue}
+            errors={errors}
+            onRemove={() => remove(i)}
+          />
+        ))}
       </ol>
       <div>
         <button type="button" className="btn" onClick={() => append({ name: '', type: 'miRNA' } as never)}>
           Add cargo item
         </button>
       </div>
-      {listError && (
-        <p className="field-error" role="alert">
-          {listError}
-        </p>
-      )}
+      {listError && <Alert inline>{listError}</Alert>}
     </fieldset>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import type { UseFormRegisterReturn } from 'react-hook-form';
+import { Alert } from '@/components/ui/alert';
 
 /** A labelled group of checkboxes sharing one field (react-hook-form collects the checked values). */
 export function CheckboxGroup({
@@ -27,9 +28,9 @@ export function CheckboxGroup({
         ))}
       </div>
       {error && (
-        <p className="field-error" id={`${id}-error`} role="alert">
+        <Alert inline id={`${id}-error`}>
           {error}
-        </p>
+        </Alert>
       )}
     </fieldset>
   );

@@ -1,5 +1,6 @@
 'use client';
 
+import { Alert } from '@/components/ui/alert';
 import { FIELD_LABELS, FINDING_FIELDS } from '@/lib/finding/schema';
 import type { FindingFormValues } from './types';
 
@@ -43,7 +44,7 @@ export function ConflictPanel({
     ? FINDING_FIELDS.filter((f) => JSON.stringify(show(current.content[f])) !== JSON.stringify(show(mine[f])))
     : [];
   return (
-    <section className="alert" role="alert" aria-labelledby="conflict-title" data-testid="conflict">
+    <Alert as="section" labelledBy="conflict-title" testId="conflict">
       <h2 id="conflict-title" style={{ marginTop: 0 }}>
         Not saved: this finding changed while you were editing
       </h2>
@@ -87,6 +88,6 @@ export function ConflictPanel({
           </p>
         </>
       )}
-    </section>
+    </Alert>
   );
 }

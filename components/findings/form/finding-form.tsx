@@ -20,6 +20,7 @@ import {
   SPECIES,
   STUDY_TYPES,
 } from '@/lib/vocab';
+import { Alert } from '@/components/ui/alert';
 import { CargoEditor } from './cargo-editor';
 import { CheckboxGroup } from './checkbox-group';
 import { type Conflict, ConflictPanel } from './conflict-panel';
@@ -59,12 +60,12 @@ export function FindingForm(props: FindingFormProps) {
   const errors = formState.errors;
 
   function applyFailure(r: Extract<ActionResult<unknown>, { ok: false }>): SaveState {
-    if (r.error === 'conflict:finding') {
+    if (r.error === 'conflict' && r.entity === 'finding') {
       const current = (r.details?.current ?? null) as Conflict['current'];
       setConflict({ message: r.message, current, mine: getValues() });
       return { kind: 'paused' };
     }
-    if (r.error === 'conflict:duplicate') {
+    if (r.error === 'conflict' && r.entity === 'duplicate') {
       setDuplicates((r.details?.duplicates as string[] | undefined) ?? []);
     }
     if (r.fields) {
@@ -151,11 +152,7 @@ export function FindingForm(props: FindingFormProps) {
         Source: {props.source.citation} <Link href={`/sources/${props.source.doi}`}>doi:{props.source.doi}</Link>
       </p>
       {props.siblings.length > 0 && (
-        <div
-          className="alert"
-          style={{ borderLeftColor: 'var(--warn)', background: '#fff8c5' }}
-          data-testid="siblings-warning"
-        >
+        <Alert tone="info" role="none" testId="siblings-warning">
           This DOI already has {props.siblings.length} finding(s); check you are not recording one of them again:
           <ul>
             {props.siblings.map((s) => (
@@ -164,7 +161,7 @@ export function FindingForm(props: FindingFormProps) {
               </li>
             ))}
           </ul>
-        </div>
+        </Alert>
       )}
       {props.startsNewRevision && (
         <p className="hint">
@@ -189,7 +186,7 @@ export function FindingForm(props: FindingFormProps) {
         />
       )}
       {conflict && !conflict.current && (
-        <section className="alert alert-ok" aria-label="Your unsaved text">
+        <Alert tone="ok" as="section" role="none" label="Your unsaved text">
           <p>{conflict.message}</p>
           <pre style={{ whiteSpace: 'pre-wrap' }} data-testid="unsaved-copy">
             {JSON.stringify(conflict.mine, null, 2)}
@@ -197,23 +194,19 @@ export function FindingForm(props: FindingFormProps) {
           <button type="button" className="btn" onClick={() => setConflict(null)}>
             Dismiss
           </button>
-        </section>
+        </Alert>
       )}
       {duplicates.length > 0 && (
-        <div className="alert" role="alert" data-testid="duplicate-error">
+        <Alert testId="duplicate-error">
           Not submitted: an identical finding already exists —{' '}
           {duplicates.map((d) => (
             <Link key={d} href={`/findings/${d}`} style={{ marginRight: '0.5rem' }}>
               {d}
             </Link>
           ))}
-        </div>
+        </Alert>
       )}
-      {errors.root?.message && !duplicates.length && (
-        <div className="alert" role="alert">
-          {errors.root.message}
-        </div>
-      )}
+      {errors.root?.message && !duplicates.length && <Alert>{errors.root.message}</Alert>}
 
       <fieldset className="field">
         <legend style={{ fontWeight: 700 }}>Finding (Table 1 columns)</legend>

@@ -1,5 +1,6 @@
 'use client';
 
+import { Alert } from '@/components/ui/alert';
 import type { SaveState } from './use-autosave';
 
 /** The autosave state, announced politely to screen readers. */
@@ -17,13 +18,8 @@ export function SaveStatus({ state }: { state: SaveState }) {
               ? 'Saving paused'
               : '';
   return (
-    <span
-      role="status"
-      aria-live="polite"
-      data-testid="save-status"
-      className={state.kind === 'error' ? 'field-error' : 'muted'}
-    >
+    <Alert inline as="span" role="status" tone={state.kind === 'error' ? 'error' : 'info'} testId="save-status">
       {text}
-    </span>
+    </Alert>
   );
 }
