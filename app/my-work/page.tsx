@@ -1,50 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireRole } from '@/app/(auth)/dal';
+import { FindingList } from '@/components/findings/finding-list';
+import { workColumns } from '@/components/findings/list-columns';
 import { getDb } from '@/db';
 import { listMyWork, type MyWorkItem } from '@/db/queries/my-work';
 
 export const metadata: Metadata = { title: 'My work' };
 export const dynamic = 'force-dynamic';
 
-function WorkTable({ items, testId, edit }: { items: MyWorkItem[]; testId: string; edit: boolean }) {
-  return (
-    <div className="table-wrap">
-      <table className="data-table" data-testid={testId}>
-        <thead>
-          <tr>
-            <th scope="col">Finding</th>
-            <th scope="col">Revision</th>
-            <th scope="col">State</th>
-            <th scope="col">Result</th>
-            <th scope="col">Change summary</th>
-            <th scope="col">Last change</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((i) => (
-            <tr key={`${i.publicId}-${i.revisionNo}`} data-testid="work-row">
-              <td>
-                <Link href={edit ? `/findings/${i.publicId}/edit` : `/findings/${i.publicId}`}>{i.publicId}</Link>
-              </td>
-              <td>{i.revisionNo}</td>
-              <td>
-                <span className={`status status-${i.state}`}>{i.state.replace('_', ' ')}</span>
-              </td>
-              <td>{i.result || <span className="muted">(no result yet)</span>}</td>
-              <td>{i.summary}</td>
-              <td>
-                <time dateTime={i.updatedAt.toISOString()}>
-                  {i.updatedAt.toISOString().replace('T', ' ').slice(0, 16)}
-                </time>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
+const workKey = (i: MyWorkItem) => `${i.publicId}-${i.revisionNo}`;
 
 export default async function MyWorkPage() {
   const user = await requireRole('curator', '/my-work');
@@ -58,17 +23,23 @@ export default async function MyWorkPage() {
         </Link>
       </p>
       <h2>Drafts ({drafts.length})</h2>
-      {drafts.length ? (
-        <WorkTable items={drafts} testId="my-drafts" edit />
-      ) : (
-        <p className="empty">No drafts. Drafts you start are saved here automatically.</p>
-      )}
+      <FindingList
+        rows={drafts}
+        columns={workColumns(true)}
+        rowKey={workKey}
+        testId="my-drafts"
+        rowTestId="work-row"
+        empty="No drafts. Drafts you start are saved here automatically."
+      />
       <h2>Submitted revisions ({submitted.length})</h2>
-      {submitted.length ? (
-        <WorkTable items={submitted} testId="my-submitted" edit={false} />
-      ) : (
-        <p className="empty">Nothing submitted yet.</p>
-      )}
+      <FindingList
+        rows={submitted}
+        columns={workColumns(false)}
+        rowKey={workKey}
+        testId="my-submitted"
+        rowTestId="work-row"
+        empty="Nothing submitted yet."
+      />
     </section>
   );
 }

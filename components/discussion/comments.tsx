@@ -1,9 +1,6 @@
 import type { CommentView } from '@/db/queries/discussion';
+import { When } from '@/components/ui/when';
 import { CommentForm } from './comment-form';
-
-function When({ at }: { at: Date }) {
-  return <time dateTime={at.toISOString()}>{at.toISOString().replace('T', ' ').slice(0, 16)}</time>;
-}
 
 /** A finding's discussion, threaded one level deep; plain text, rendered escaped. */
 export function Comments({

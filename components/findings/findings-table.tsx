@@ -2,7 +2,8 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
-import { columnVisibilityFeature, FlexRender, tableFeatures, useTable, type ColumnDef } from '@tanstack/react-table';
+import { columnVisibilityFeature, tableFeatures, useTable, type ColumnDef } from '@tanstack/react-table';
+import { type FindingColumn, FindingList } from './finding-list';
 
 export type FindingTableRow = {
   publicId: string;
@@ -23,66 +24,68 @@ export type FindingTableRow = {
   effect: string;
 };
 
+type Key = Exclude<keyof FindingTableRow, 'year'>;
+
 // Registered at module scope, as table v9 expects. Sorting happens in the database (keyset), not here.
 const features = tableFeatures({ columnVisibilityFeature });
 
 /** Server-side sort keys, by column. */
 const SORT_KEYS: Record<string, string> = { targetOrgan: 'organ', species: 'species', reference: 'year', doi: 'doi' };
 
-const columns: ColumnDef<typeof features, FindingTableRow>[] = [
-  {
-    accessorKey: 'publicId',
-    header: 'ID',
-    cell: (i) => <Link href={`/findings/${i.getValue<string>()}`}>{i.getValue<string>()}</Link>,
-  },
-  { accessorKey: 'targetOrgan', header: 'Target organ' },
-  { accessorKey: 'species', header: 'Species' },
-  { accessorKey: 'evSource', header: 'EV source' },
-  {
-    accessorKey: 'cargo',
-    header: 'EV cargo',
-    cell: (i) => i.getValue<string>() || <span className="muted">not identified</span>,
-  },
-  { accessorKey: 'recipientCell', header: 'Recipient cell' },
-  { accessorKey: 'modelDisease', header: 'Model / disease' },
-  { accessorKey: 'result', header: 'Result' },
-  {
-    accessorKey: 'reference',
-    header: 'Reference',
-    cell: (i) => <Link href={`/sources/${i.row.original.doi}`}>{i.getValue<string>()}</Link>,
-  },
-  { accessorKey: 'doi', header: 'DOI' },
-  { accessorKey: 'direction', header: 'Direction' },
-  { accessorKey: 'origin', header: 'Donor organ' },
-  { accessorKey: 'studyType', header: 'Study type' },
-  { accessorKey: 'effect', header: 'Effect' },
-  { accessorKey: 'status', header: 'Status' },
+const text = (id: Key, header: string): FindingColumn<FindingTableRow> => ({ id, header, cell: (r) => r[id] });
+
+const BROWSE_COLUMNS: FindingColumn<FindingTableRow>[] = [
+  { id: 'publicId', header: 'ID', cell: (r) => <Link href={`/findings/${r.publicId}`}>{r.publicId}</Link> },
+  text('targetOrgan', 'Target organ'),
+  text('species', 'Species'),
+  text('evSource', 'EV source'),
+  { id: 'cargo', header: 'EV cargo', cell: (r) => r.cargo || <span className="muted">not identified</span> },
+  text('recipientCell', 'Recipient cell'),
+  text('modelDisease', 'Model / disease'),
+  text('result', 'Result'),
+  { id: 'reference', header: 'Reference', cell: (r) => <Link href={`/sources/${r.doi}`}>{r.reference}</Link> },
+  text('doi', 'DOI'),
+  text('direction', 'Direction'),
+  text('origin', 'Donor organ'),
+  text('studyType', 'Study type'),
+  text('effect', 'Effect'),
+  text('status', 'Status'),
 ];
+
+// The table library owns which columns are visible; the cells are rendered by FindingList.
+const visibilityColumns: ColumnDef<typeof features, FindingTableRow>[] = BROWSE_COLUMNS.map((c) => ({
+  id: c.id,
+  header: c.header,
+}));
 
 const DEFAULT_HIDDEN = { doi: false, direction: false, origin: false, studyType: false, effect: false, status: false };
 
-export function FindingsTable({
-  rows,
-  sortLinks,
-  sort,
-  showStatus,
-}: {
+type Props = {
   rows: FindingTableRow[];
   /** URL per sortable column that sorts by it (toggling the direction when already sorted). */
   sortLinks: Record<string, string>;
   sort: { key: string; dir: 'asc' | 'desc' };
   showStatus: boolean;
-}) {
+};
+
+/** The browse table: a column picker over FindingList, with header links that sort the whole result. */
+export function FindingsTable({ rows, sortLinks, sort, showStatus }: Props) {
   const [columnVisibility, setColumnVisibility] = useState<Record<string, boolean>>({
     ...DEFAULT_HIDDEN,
     status: showStatus,
   });
   const table = useTable({
     features,
-    columns,
+    columns: visibilityColumns,
     data: rows,
     state: { columnVisibility },
     onColumnVisibilityChange: setColumnVisibility,
+  });
+  const visible = new Set(table.getVisibleLeafColumns().map((c) => c.id));
+  const columns = BROWSE_COLUMNS.filter((c) => visible.has(c.id)).map((c) => {
+    const key = SORT_KEYS[c.id];
+    if (!key) return c;
+    return { ...c, sort: { href: sortLinks[c.id] ?? '#', active: sort.key === key ? sort.dir : null } };
   });
 
   return (
@@ -99,54 +102,13 @@ export function FindingsTable({
           ))}
         </fieldset>
       </details>
-      {rows.length === 0 ? (
-        <p className="empty">No findings match these filters.</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">
-              Findings; sortable column headers are links that sort the whole result.
-            </caption>
-            <thead>
-              {table.getHeaderGroups().map((group) => (
-                <tr key={group.id}>
-                  {group.headers.map((header) => {
-                    const key = SORT_KEYS[header.column.id];
-                    const active = key && sort.key === key;
-                    return (
-                      <th
-                        key={header.id}
-                        scope="col"
-                        aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
-                      >
-                        {key ? (
-                          <Link href={sortLinks[header.column.id] ?? '#'} data-testid={`sort-${header.column.id}`}>
-                            <FlexRender header={header} />
-                            <span aria-hidden="true">{active ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
-                          </Link>
-                        ) : (
-                          <FlexRender header={header} />
-                        )}
-                      </th>
-                    );
-                  })}
-                </tr>
-              ))}
-            </thead>
-            <tbody>
-              {table.getRowModel().rows.map((row) => (
-                <tr key={row.id} data-testid="finding-row">
-                  {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} data-col={cell.column.id}>
-                      <FlexRender cell={cell} />
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <FindingList
+        rows={rows}
+        columns={columns}
+        rowKey={(r) => r.publicId}
+        empty="No findings match these filters."
+        caption="Findings; sortable column headers are links that sort the whole result."
+      />
     </>
   );
 }
