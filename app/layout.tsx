@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getCurrentUser } from '@/app/(auth)/dal';
+import { getCurrentUser } from '@/server/session';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { getDb } from '@/db';
 import { getNotifications } from '@/db/queries/discussion';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getCurrentUser } from '@/app/(auth)/dal';
+import { getCurrentUser } from '@/server/session';
 import { getDb } from '@/db';
 import { browseFindings, type BrowsePage } from '@/db/queries/browse';
 import { getSettings } from '@/db/queries/settings';

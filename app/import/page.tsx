@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requireRole } from '@/app/(auth)/dal';
+import { requireRole } from '@/server/session';
 import { ImportForm } from '@/components/import/import-form';
 import { EXPORT_COLUMN_NAMES, TABLE1_COLUMNS } from '@/lib/export/columns';
 import { MAX_IMPORT_ROWS } from '@/lib/import/types';

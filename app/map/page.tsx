@@ -8,11 +8,13 @@ import { MapLegend } from '@/components/map/map-legend';
 import { describeMap, findingsWord } from '@/lib/map/labels';
 import { layoutCrosstalkMap } from '@/lib/map/layout';
 import { SKELETAL_MUSCLE } from '@/lib/vocab/organs';
+import { requireDatasetReader } from '@/server/read-policy';
 
 export const metadata: Metadata = { title: 'Crosstalk map' };
 export const dynamic = 'force-dynamic';
 
 export default async function MapPage() {
+  await requireDatasetReader();
   const { edges, organs, total } = await crosstalkEdges(await getDb());
   const others = organs.filter((o) => o.id !== SKELETAL_MUSCLE).length;
   return (

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requireRole } from '@/app/(auth)/dal';
+import { requireRole } from '@/server/session';
 import { FindingList } from '@/components/findings/finding-list';
 import { workColumns } from '@/components/findings/list-columns';
 import { getDb } from '@/db';

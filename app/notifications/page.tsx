@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requireUser } from '@/app/(auth)/dal';
+import { requireUser } from '@/server/session';
 import { getDb } from '@/db';
 import { getNotifications, markNotificationsSeen } from '@/db/queries/discussion';
 import { countActionableQueue } from '@/db/queries/review';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import Link from 'next/link';
-import { getCurrentUser } from '@/app/(auth)/dal';
+import { getCurrentUser } from '@/server/session';
 import { CutReleaseForm } from '@/components/releases/cut-release-form';
 import { ReleaseItem } from '@/components/releases/release-item';
 import { getDb } from '@/db';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { requireRole } from '@/app/(auth)/dal';
+import { requireRole } from '@/server/session';
 import { FindingList } from '@/components/findings/finding-list';
 import { queueColumns } from '@/components/findings/list-columns';
 import { QueueFilters } from '@/components/review/queue-filters';

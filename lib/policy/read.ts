@@ -71,3 +71,20 @@ export function canFilterByStatus(ctx: ReadContext, status: string | null | unde
 export function visibleStatus(ctx: ReadContext, f: FindingRef & { status: string }): string {
   return !canSeeWorkflow(ctx) && f.approvedRevisionId ? 'approved' : f.status;
 }
+
+/**
+ * The revisions of a finding that were published at some point: the approved one, and earlier ones
+ * that were approved and then superseded. A revision still awaiting its decision (the latest, when
+ * it is not the approved one) is never among them, even with one of two approvals.
+ */
+export function everApprovedRevisionIds(
+  f: FindingRef & { latestRevisionId: number | null },
+  decisions: readonly { revisionId: number; decision: string }[],
+): Set<number> {
+  const ids = new Set<number>();
+  if (f.approvedRevisionId) ids.add(f.approvedRevisionId);
+  for (const d of decisions)
+    if (d.decision === 'approve' && d.revisionId !== f.latestRevisionId && f.approvedRevisionId !== null)
+      if (d.revisionId < f.approvedRevisionId) ids.add(d.revisionId);
+  return ids;
+}

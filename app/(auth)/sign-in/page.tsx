@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { getCurrentUser } from '@/app/(auth)/dal';
+import { getCurrentUser } from '@/server/session';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { OAuthButtons } from '@/components/auth/oauth-buttons';
 import { appOrigin, safeCallbackPath } from '@/lib/auth/callback';

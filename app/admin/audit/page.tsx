@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requireRole } from '@/app/(auth)/dal';
+import { requireRole } from '@/server/session';
 import { AuditFiltersForm } from '@/components/admin/audit-filters';
 import { AuditTable } from '@/components/admin/audit-table';
 import { getDb } from '@/db';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requireRole } from '@/app/(auth)/dal';
+import { requireRole } from '@/server/session';
 import { SettingsForm } from '@/components/admin/settings-form';
 import { getDb } from '@/db';
 import { getSettings } from '@/db/queries/settings';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { requireRole } from '@/app/(auth)/dal';
+import { requireRole } from '@/server/session';
 import { getDb } from '@/db';
 import { listUsers } from '@/db/queries/users';
 import { NewUserForm } from '@/components/admin/new-user-form';

@@ -1,93 +1,91 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getCurrentUser } from '@/app/(auth)/dal';
-import { getDb } from '@/db';
-import { getFindingByPublicId, getRevision } from '@/db/queries/findings';
 import { Comments } from '@/components/discussion/comments';
 import { Flags } from '@/components/discussion/flags';
 import { FindingFields } from '@/components/findings/finding-fields';
+import { RevisionsTable } from '@/components/findings/revisions-table';
 import { ReopenButton } from '@/components/review/reopen-button';
+import { getDb } from '@/db';
 import { listComments, listFlags } from '@/db/queries/discussion';
+import { getFindingByPublicId, getRevision } from '@/db/queries/findings';
+import { hasRole } from '@/lib/auth/roles';
 import { formatCitation } from '@/lib/citation';
 import { doiUrl } from '@/lib/doi';
-import { hasRole } from '@/lib/auth/roles';
+import { parsePublicId } from '@/lib/finding/public-id';
+import { canSeeWorkflow, shownRevisionId, visibleStatus } from '@/lib/policy/read';
+import { type PageReadContext, requireDatasetReader } from '@/server/read-policy';
+import { visibleRevisionRows } from '@/components/findings/revision-rows';
 
 export const dynamic = 'force-dynamic';
-
-const PUBLIC_ID = /^EVX-\d{6,}$/;
 
 export async function generateMetadata({ params }: PageProps<'/findings/[id]'>): Promise<Metadata> {
   return { title: (await params).id };
 }
 
-export default async function FindingPage({ params, searchParams }: PageProps<'/findings/[id]'>) {
-  const { id } = await params;
-  const submitted = (await searchParams).submitted === '1';
-  if (!PUBLIC_ID.test(id)) notFound();
+type FindingData = NonNullable<Awaited<ReturnType<typeof getFindingByPublicId>>>;
+
+async function load(rawId: string, policy: PageReadContext) {
+  const publicId = parsePublicId(rawId);
   const db = await getDb();
-  const data = await getFindingByPublicId(db, id);
+  const data = publicId ? await getFindingByPublicId(db, publicId) : undefined;
   if (!data) notFound();
-  const { finding, source, revisions, decisions } = data;
-  const user = await getCurrentUser();
-  const latest = await getRevision(db, finding.latestRevisionId!);
-  // Everyone sees the approved revision. Without one: a draft only its author, a submitted one the signed-in.
-  const canSeeLatest = Boolean(user && latest && (latest.submittedAt || latest.authorId === user.id));
-  const shownId = finding.approvedRevisionId ?? (canSeeLatest ? finding.latestRevisionId : null);
-  if (!shownId) notFound();
-  const revision = shownId === latest?.id ? latest : await getRevision(db, shownId);
+  const latest = data.finding.latestRevisionId ? await getRevision(db, data.finding.latestRevisionId) : undefined;
+  const shownId = shownRevisionId(policy, data.finding, latest);
+  const revision = shownId === null ? undefined : shownId === latest?.id ? latest : await getRevision(db, shownId);
   if (!revision) notFound();
-  const decisionFor = (revId: number) => decisions.filter((d) => d.revisionId === revId);
-  const [comments, flagList] = await Promise.all([listComments(db, finding.id), listFlags(db, finding.id)]);
-  const openFlags = flagList.filter((f) => !f.resolvedAt).length;
+  return { data, latest, revision };
+}
+
+function Heading({ data, policy, openFlags }: { data: FindingData; policy: PageReadContext; openFlags: number }) {
+  const { finding } = data;
+  const badge = visibleStatus(policy, finding);
   const pending = finding.approvedRevisionId != null && finding.latestRevisionId !== finding.approvedRevisionId;
-  // The public sees where the public version stands; signed-in users also see work in progress.
-  const badge = !user && finding.approvedRevisionId ? 'approved' : finding.status;
-
   return (
-    <article aria-labelledby="finding-title">
-      <h1 id="finding-title">
-        {finding.publicId}{' '}
-        <span className={`status status-${badge}`} data-testid="finding-status">
-          {pending && user ? `approved · new revision ${badge.replace('_', ' ')}` : badge.replace('_', ' ')}
+    <h1 id="finding-title">
+      {finding.publicId}{' '}
+      <span className={`status status-${badge}`} data-testid="finding-status">
+        {pending && canSeeWorkflow(policy)
+          ? `approved · new revision ${badge.replace('_', ' ')}`
+          : badge.replace('_', ' ')}
+      </span>
+      {openFlags > 0 && (
+        <span className="status status-changes_requested" data-testid="open-flags" style={{ marginLeft: '0.5rem' }}>
+          {openFlags} open flag{openFlags === 1 ? '' : 's'}
         </span>
-        {openFlags > 0 && (
-          <span className="status status-changes_requested" data-testid="open-flags" style={{ marginLeft: '0.5rem' }}>
-            {openFlags} open flag{openFlags === 1 ? '' : 's'}
-          </span>
-        )}
-      </h1>
-      {submitted && (
-        <p className="alert alert-ok" role="status">
-          Submitted for review.
-        </p>
       )}
-      <p className="muted">
-        Showing revision {revision.revisionNo}
-        {finding.approvedRevisionId === revision.id ? ' (approved)' : ' (not yet approved)'}
-        {finding.approvedRevisionId && finding.latestRevisionId !== finding.approvedRevisionId && user
-          ? ' — a newer revision is in progress'
-          : ''}
-      </p>
-      <p style={{ display: 'flex', gap: '0.75rem' }}>
-        {user && (finding.status !== 'rejected' || user.role === 'admin') && (
-          <Link className="btn" href={`/findings/${finding.publicId}/edit`}>
-            Edit
-          </Link>
-        )}
-        <Link className="btn" href={`/findings/${finding.publicId}/history`}>
-          History and compare
-        </Link>
-        {user && hasRole(user.role, 'reviewer') && finding.status === 'submitted' && (
-          <Link className="btn btn-primary" href={`/review/${finding.publicId}`}>
-            Review revision {latest?.revisionNo}
-          </Link>
-        )}
-        {user?.role === 'admin' && finding.status === 'rejected' && (
-          <ReopenButton findingId={finding.id} lockVersion={finding.lockVersion} />
-        )}
-      </p>
+    </h1>
+  );
+}
 
+function Actions({ data, policy, latestNo }: { data: FindingData; policy: PageReadContext; latestNo?: number }) {
+  const { finding } = data;
+  const user = policy.user;
+  return (
+    <p style={{ display: 'flex', gap: '0.75rem' }}>
+      {user && (finding.status !== 'rejected' || user.role === 'admin') && (
+        <Link className="btn" href={`/findings/${finding.publicId}/edit`}>
+          Edit
+        </Link>
+      )}
+      <Link className="btn" href={`/findings/${finding.publicId}/history`}>
+        History and compare
+      </Link>
+      {user && hasRole(user.role, 'reviewer') && finding.status === 'submitted' && (
+        <Link className="btn btn-primary" href={`/review/${finding.publicId}`}>
+          Review revision {latestNo}
+        </Link>
+      )}
+      {user?.role === 'admin' && finding.status === 'rejected' && (
+        <ReopenButton findingId={finding.id} lockVersion={finding.lockVersion} />
+      )}
+    </p>
+  );
+}
+
+function SourceSection({ source }: { source: FindingData['source'] }) {
+  return (
+    <>
       <h2>Source</h2>
       <p data-testid="citation">
         {formatCitation(source)}{' '}
@@ -99,51 +97,17 @@ export default async function FindingPage({ params, searchParams }: PageProps<'/
       <p>
         <Link href={`/sources/${source.doi}`}>All findings from this source</Link>
       </p>
+    </>
+  );
+}
 
-      <h2>Finding</h2>
-      <FindingFields revision={revision} />
-
-      <h2>Revisions</h2>
-      <table className="data-table" data-testid="revisions">
-        <thead>
-          <tr>
-            <th scope="col">Revision</th>
-            <th scope="col">Author</th>
-            <th scope="col">Created</th>
-            <th scope="col">State</th>
-            <th scope="col">Change summary</th>
-          </tr>
-        </thead>
-        <tbody>
-          {revisions
-            .filter((r) => r.submittedAt || (user && r.authorId === user.id))
-            .map((r) => {
-              const ds = decisionFor(r.id);
-              return (
-                <tr key={r.id}>
-                  <td>{r.revisionNo}</td>
-                  <td>{r.authorName}</td>
-                  <td>
-                    <time dateTime={r.createdAt.toISOString()}>{r.createdAt.toISOString().slice(0, 10)}</time>
-                  </td>
-                  <td>
-                    {!r.submittedAt
-                      ? 'draft'
-                      : ds.length
-                        ? ds
-                            .map(
-                              (d) =>
-                                `${d.decision.replace('_', ' ')} by ${d.reviewer}${user && d.comment ? `: “${d.comment}”` : ''}`,
-                            )
-                            .join('; ')
-                        : 'submitted'}
-                  </td>
-                  <td>{r.changeSummary}</td>
-                </tr>
-              );
-            })}
-        </tbody>
-      </table>
+async function Discussion({ data, policy }: { data: FindingData; policy: PageReadContext }) {
+  const db = await getDb();
+  const { finding } = data;
+  const [comments, flagList] = await Promise.all([listComments(db, finding.id), listFlags(db, finding.id)]);
+  const user = policy.user!;
+  return (
+    <>
       {finding.approvedRevisionId && (
         <Flags
           findingId={finding.id}
@@ -152,11 +116,44 @@ export default async function FindingPage({ params, searchParams }: PageProps<'/
             createdAt: f.createdAt.toISOString(),
             resolvedAt: f.resolvedAt?.toISOString() ?? null,
           }))}
-          canRaise={Boolean(user)}
-          canResolve={Boolean(user && hasRole(user.role, 'reviewer'))}
+          canRaise
+          canResolve={hasRole(user.role, 'reviewer')}
         />
       )}
-      {user ? <Comments findingId={finding.id} comments={comments} canComment /> : null}
+      <Comments findingId={finding.id} comments={comments} canComment />
+    </>
+  );
+}
+
+export default async function FindingPage({ params, searchParams }: PageProps<'/findings/[id]'>) {
+  const policy = await requireDatasetReader();
+  const { data, latest, revision } = await load((await params).id, policy);
+  const submitted = (await searchParams).submitted === '1';
+  const { finding } = data;
+  const workflow = canSeeWorkflow(policy);
+  const openFlags = workflow ? (await listFlags(await getDb(), finding.id)).filter((f) => !f.resolvedAt).length : 0;
+  return (
+    <article aria-labelledby="finding-title">
+      <Heading data={data} policy={policy} openFlags={openFlags} />
+      {submitted && (
+        <p className="alert alert-ok" role="status">
+          Submitted for review.
+        </p>
+      )}
+      <p className="muted">
+        Showing revision {revision.revisionNo}
+        {finding.approvedRevisionId === revision.id ? ' (approved)' : ' (not yet approved)'}
+        {finding.approvedRevisionId && finding.latestRevisionId !== finding.approvedRevisionId && workflow
+          ? ' — a newer revision is in progress'
+          : ''}
+      </p>
+      <Actions data={data} policy={policy} latestNo={latest?.revisionNo} />
+      <SourceSection source={data.source} />
+      <h2>Finding</h2>
+      <FindingFields revision={revision} />
+      <h2>Revisions</h2>
+      <RevisionsTable rows={visibleRevisionRows(data, policy)} />
+      {workflow && <Discussion data={data} policy={policy} />}
     </article>
   );
 }

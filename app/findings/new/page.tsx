@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requireRole } from '@/app/(auth)/dal';
+import { requireRole } from '@/server/session';
 import { getDb } from '@/db';
 import { getSourceByDoi, listFindingsOnSource } from '@/db/queries/findings';
 import { FindingForm } from '@/components/findings/form/finding-form';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getCurrentUser } from '@/app/(auth)/dal';
+import { getCurrentUser } from '@/server/session';
 import { ReleaseItem } from '@/components/releases/release-item';
 import { getDb } from '@/db';
 import { getRelease } from '@/db/queries/releases';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { requireRole } from '@/app/(auth)/dal';
+import { requireRole } from '@/server/session';
 import { getDb } from '@/db';
 import { listComments } from '@/db/queries/discussion';
 import { getReviewItem } from '@/db/queries/review';

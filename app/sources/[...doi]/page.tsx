@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getCurrentUser } from '@/app/(auth)/dal';
 import { SourceMetadataForm } from '@/components/sources/source-metadata-form';
 import { getDb } from '@/db';
 import { getSourceByDoi } from '@/db/queries/findings';
@@ -10,6 +9,7 @@ import { formatCitation } from '@/lib/citation';
 import { doiUrl, normalizeDoi } from '@/lib/doi';
 import { toFormValues } from '@/lib/sources/form-values';
 import { newFindingPath } from '@/lib/sources/paths';
+import { requireDatasetReader } from '@/server/read-policy';
 
 export const dynamic = 'force-dynamic';
 
@@ -34,9 +34,10 @@ export async function generateMetadata({ params }: PageProps<'/sources/[...doi]'
 }
 
 export default async function SourcePage({ params, searchParams }: PageProps<'/sources/[...doi]'>) {
+  const { user } = await requireDatasetReader();
   const r = await doiFrom(params);
   if (!r.ok) notFound();
-  const [data, user, query] = await Promise.all([getSourceByDoi(await getDb(), r.doi), getCurrentUser(), searchParams]);
+  const [data, query] = await Promise.all([getSourceByDoi(await getDb(), r.doi), searchParams]);
   if (!data) notFound();
   const { source, findings } = data;
   const canCurate = user != null && hasRole(user.role, 'curator');

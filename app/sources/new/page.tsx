@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { requireRole } from '@/app/(auth)/dal';
+import { requireRole } from '@/server/session';
 import { AddSource } from '@/components/sources/add-source';
 
 export const metadata: Metadata = { title: 'Add a source' };

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { requireRole } from '@/app/(auth)/dal';
+import { requireRole } from '@/server/session';
 import { getDb } from '@/db';
+import { parsePublicId } from '@/lib/finding/public-id';
 import { getEditState } from '@/db/queries/my-work';
 import { getReviewItem } from '@/db/queries/review';
 import { listFindingsOnSource } from '@/db/queries/findings';
@@ -21,7 +22,7 @@ export default async function EditFindingPage({ params }: PageProps<'/findings/[
   const { id } = await params;
   const user = await requireRole('curator', `/findings/${id}/edit`);
   const db = await getDb();
-  const state = /^EVX-\d{6,}$/.test(id) ? await getEditState(db, id) : null;
+  const state = parsePublicId(id) ? await getEditState(db, id) : null;
   if (!state) notFound();
   const { finding, latest, source } = state;
   const isMyDraft = !latest.submittedAt && latest.authorId === user.id;
