@@ -37,11 +37,13 @@ export async function execute<S extends z.ZodType, O>(
   uc: UseCase<S, O>,
   actor: Actor | null,
   raw: unknown,
+  /** The app's database unless given (tests pass their own). */
+  db?: Db,
 ): Promise<{ input: z.output<S>; output: O }> {
   authorizeActor(uc, actor);
   const parsed = uc.input.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error.issues, uc.entity);
-  const output = await uc.run({ db: await getDb(), actor }, parsed.data);
+  const output = await uc.run({ db: db ?? (await getDb()), actor }, parsed.data);
   return { input: parsed.data, output };
 }
 

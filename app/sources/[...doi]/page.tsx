@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { FindingList } from '@/components/findings/finding-list';
+import { SOURCE_FINDING_COLUMNS } from '@/components/findings/list-columns';
 import { SourceMetadataForm } from '@/components/sources/source-metadata-form';
 import { getDb } from '@/db';
 import { getSourceByDoi } from '@/db/queries/findings';
@@ -70,17 +72,14 @@ export default async function SourcePage({ params, searchParams }: PageProps<'/s
         </p>
       )}
       <h2>Approved findings from this source ({findings.length})</h2>
-      {findings.length === 0 ? (
-        <p className="empty">No approved findings cite this source yet.</p>
-      ) : (
-        <ul>
-          {findings.map((f) => (
-            <li key={f.publicId}>
-              <Link href={`/findings/${f.publicId}`}>{f.publicId}</Link> — {f.targetOrgan}, {f.species}: {f.result}
-            </li>
-          ))}
-        </ul>
-      )}
+      <FindingList
+        rows={findings}
+        columns={SOURCE_FINDING_COLUMNS}
+        rowKey={(f) => f.publicId}
+        empty="No approved findings cite this source yet."
+        caption="Approved findings from this source"
+        testId="source-findings"
+      />
       {canCurate && (
         <details>
           <summary>Edit metadata</summary>
