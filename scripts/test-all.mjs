@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every check and test suite, in order, then one totals line.
-//   checks      schema drift, lint, typecheck, production build
+//   checks      schema drift, format (Prettier), lint (no warnings), typecheck, production build
 //   vitest      unit tests (lib/, app/) and integration tests (db/) on PGlite, and on
 //               the PostgreSQL server at DATABASE_URL when it is set
 //   playwright  e2e in Chromium against `next start` on a fresh database
@@ -43,7 +43,8 @@ function readJson(file) {
 }
 
 check('schema drift', process.execPath, ['scripts/check-drift.mjs']);
-check('lint', bin('eslint'), ['.']);
+check('format', bin('prettier'), ['--check', '.']);
+check('lint', bin('eslint'), ['.', '--max-warnings', '0']);
 check('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 
 // vitest
