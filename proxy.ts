@@ -36,6 +36,11 @@ function contentSecurityPolicy(nonce: string, { dev = false, https = false } = {
 
 export function proxy(req: NextRequest) {
   const { pathname } = req.nextUrl;
+  const headers = new Headers(req.headers);
+  // With no trusted proxy in front, a client-sent X-Forwarded-For is dropped so that Next fills it in
+  // from the socket's peer address (lib/auth/client-address.ts): sign-in limits count by it.
+  if (env().TRUSTED_PROXY_HOPS === 0) headers.delete('x-forwarded-for');
+  if (pathname.startsWith('/api/')) return NextResponse.next({ request: { headers } });
   if (PROTECTED.test(pathname) && !SESSION_COOKIES.some((c) => req.cookies.has(c))) {
     const url = req.nextUrl.clone();
     url.pathname = '/sign-in';
@@ -48,7 +53,6 @@ export function proxy(req: NextRequest) {
     dev: env().NODE_ENV === 'development',
     https: req.nextUrl.protocol === 'https:' || req.headers.get('x-forwarded-proto') === 'https',
   });
-  const headers = new Headers(req.headers);
   headers.set('content-security-policy', csp);
   headers.set('x-nonce', nonce);
   const res = NextResponse.next({ request: { headers } });
@@ -56,5 +60,6 @@ export function proxy(req: NextRequest) {
   return res;
 }
 
-// Every page (and its RSC and server-action requests); API routes and static files get next.config.mjs's headers only.
-export const config = { matcher: ['/((?!api/|_next/static/|_next/image/|favicon.ico).*)'] };
+// Every page (and its RSC and server-action requests), and sign-in (/api/auth) for its client address; other API
+// routes (whose bodies a proxy would buffer) and static files get next.config.mjs's headers only.
+export const config = { matcher: ['/api/auth/:path*', '/((?!api/|_next/static/|_next/image/|favicon.ico).*)'] };

@@ -8,18 +8,11 @@ import { authenticate } from '@/db/queries/auth';
 import { findOrCreateOAuthUser } from '@/db/queries/oauth';
 import { getDb } from '@/db';
 import { sameOriginRedirect } from '@/lib/auth/callback';
+import { clientAddress } from '@/lib/auth/client-address';
+import { rateLimitedCode } from '@/lib/auth/sign-in-limits';
 import type { Role } from '@/lib/vocab/terms';
 import { env } from '@/server/env';
 import { authSecret } from './secret';
-
-export const RATE_LIMITED = 'RateLimited';
-
-function clientIp(headers: Record<string, unknown> | undefined): string {
-  const fwd = headers?.['x-forwarded-for'];
-  const first = (Array.isArray(fwd) ? fwd[0] : typeof fwd === 'string' ? fwd : '').split(',')[0]?.trim();
-  const real = headers?.['x-real-ip'];
-  return first || (typeof real === 'string' ? real : '') || 'unknown';
-}
 
 function providers(): Provider[] {
   const list: Provider[] = [
@@ -27,9 +20,11 @@ function providers(): Provider[] {
       name: 'Email and password',
       credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
       async authorize(credentials, req) {
-        const result = await authenticate(await getDb(), credentials ?? {}, clientIp(req?.headers));
+        // See lib/auth/client-address.ts for why this header, read this way, is the client's address.
+        const address = clientAddress(req?.headers?.['x-forwarded-for'], env().TRUSTED_PROXY_HOPS);
+        const result = await authenticate(await getDb(), credentials ?? {}, address);
         if (result.ok) return { id: String(result.user.id), email: result.user.email, name: result.user.name };
-        if (result.reason === 'rate_limited') throw new Error(RATE_LIMITED);
+        if (result.reason === 'rate_limited') throw new Error(rateLimitedCode(result.retryAt));
         return null;
       },
     }),

@@ -7,15 +7,21 @@ import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { Field, fieldAria } from '@/components/ui/field';
 import { signInSchema } from '@/lib/auth/schemas';
+import { rateLimitedMessage } from '@/lib/auth/sign-in-limits';
 
 type Input = z.input<typeof signInSchema>;
 type Output = z.output<typeof signInSchema>;
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: 'Wrong email or password.',
-  RateLimited: 'Too many failed sign-in attempts. Try again in 15 minutes.',
   OAuthAccountNotLinked: 'No enabled account matches that sign-in. Ask an admin to invite you.',
 };
+
+/** The message for next-auth's error code (a rate-limited one carries the seconds to wait). */
+function errorMessage(code: string | undefined, fallback = 'Sign-in failed. Try again.'): string | undefined {
+  if (!code) return undefined;
+  return rateLimitedMessage(code) ?? MESSAGES[code] ?? fallback;
+}
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
   const router = useRouter();
@@ -29,15 +35,14 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
   const onSubmit = handleSubmit(async (data) => {
     const res = await signIn('credentials', { redirect: false, email: data.email, password: data.password });
     if (!res || res.error) {
-      setError('root', { message: MESSAGES[res?.error ?? ''] ?? MESSAGES.CredentialsSignin });
+      setError('root', { message: errorMessage(res?.error ?? 'CredentialsSignin', MESSAGES.CredentialsSignin) });
       return;
     }
     router.push(callbackUrl);
     router.refresh();
   });
 
-  const rootError =
-    errors.root?.message ?? (initialError ? (MESSAGES[initialError] ?? 'Sign-in failed. Try again.') : undefined);
+  const rootError = errors.root?.message ?? errorMessage(initialError);
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-describedby={rootError ? 'sign-in-error' : undefined}>
       {rootError && (

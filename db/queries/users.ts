@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { hashPassword } from '../../lib/auth/password';
 import type { NewUserInput } from '../../lib/auth/schemas';
 import { newUserSchema } from '../../lib/auth/schemas';
@@ -6,7 +6,7 @@ import { DomainError } from '../../lib/errors';
 import type { Role } from '../../lib/vocab/terms';
 import type { Db, DbOrTx } from '../client';
 import { toDomainError } from '../errors';
-import { loginAttempts, users } from '../schema';
+import { users } from '../schema';
 import { recordAudit } from './audit';
 
 export const USER_COLUMNS = {
@@ -139,33 +139,4 @@ export async function setUserDisabled(db: Db, actorId: number, userId: number, d
       entityId: userId,
     });
   });
-}
-
-export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
-export const SIGN_IN_MAX_FAILURES = 10;
-
-/** Failed attempts for this email or from this IP within the window. */
-export async function recentFailures(db: DbOrTx, email: string, ip: string, now = new Date()) {
-  const since = new Date(now.getTime() - SIGN_IN_WINDOW_MS);
-  const [byEmail] = await db
-    .select({ n: count() })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.email, email), eq(loginAttempts.succeeded, false), gte(loginAttempts.at, since)));
-  const [byIp] = await db
-    .select({ n: count() })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.ip, ip), eq(loginAttempts.succeeded, false), gte(loginAttempts.at, since)));
-  return { email: byEmail?.n ?? 0, ip: byIp?.n ?? 0 };
-}
-
-export async function recordLoginAttempt(db: DbOrTx, email: string, ip: string, succeeded: boolean, userId?: number) {
-  await db.insert(loginAttempts).values({ email, ip, succeeded });
-  if (succeeded && userId)
-    await recordAudit(db, {
-      actorId: userId,
-      action: 'auth.sign_in',
-      entity: 'user',
-      entityId: userId,
-      detail: { ip },
-    });
 }

@@ -26,15 +26,24 @@ export const users = pgTable(
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 
-/** Sign-in attempts, kept in the database so that rate limits hold across app instances. */
+/**
+ * Sign-in attempts, kept in the database so that rate limits hold across app instances. Limits
+ * count by address and by (account, address) pair (lib/auth/sign-in-limits.ts).
+ */
 export const loginAttempts = pgTable(
   'login_attempts',
   {
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    /** The account asked for: the email as typed, normalized (it need not exist). */
     email: text().notNull(),
+    /** The client's address key: an IPv4 address, an IPv6 /64, or `unknown` (lib/auth/client-address.ts). */
     ip: text().notNull(),
-    succeeded: boolean().notNull(),
+    /** Null while the password is being checked; such an attempt counts as a failure meanwhile. */
+    succeeded: boolean(),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('login_attempts_email_at_idx').on(t.email, t.at), index('login_attempts_ip_at_idx').on(t.ip, t.at)],
+  (t) => [
+    index('login_attempts_ip_at_idx').on(t.ip, t.at),
+    index('login_attempts_ip_email_at_idx').on(t.ip, t.email, t.at),
+  ],
 );
