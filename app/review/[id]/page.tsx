@@ -10,8 +10,7 @@ import { Comments } from '@/components/discussion/comments';
 import { FindingFields } from '@/components/findings/finding-fields';
 import { RevisionDiff } from '@/components/findings/revision-diff';
 import { DecisionForm } from '@/components/review/decision-form';
-import { formatCitation } from '@/lib/citation';
-import { doiUrl } from '@/lib/doi';
+import { DecisionsSoFar, SourceAndEvidence } from '@/components/review/review-sections';
 import { diffFindings } from '@/lib/finding/diff';
 import { revisionToContent } from '@/lib/finding/from-row';
 import { parsePublicId } from '@/lib/finding/public-id';
@@ -50,24 +49,7 @@ export default async function ReviewPage({ params }: PageProps<'/review/[id]'>) 
         </span>
       </p>
 
-      <h2>Source</h2>
-      <p>
-        {formatCitation(source)}{' '}
-        <a href={doiUrl(source.doi)} rel="noreferrer">
-          https://doi.org/{source.doi}
-        </a>
-      </p>
-      <h2>Evidence</h2>
-      {latest.evidenceQuote ? (
-        <blockquote data-testid="evidence">
-          {latest.evidenceQuote}
-          {latest.evidenceLocation && <footer className="muted">— {latest.evidenceLocation}</footer>}
-        </blockquote>
-      ) : (
-        <p className="muted">
-          No evidence quote given{latest.evidenceLocation ? ` (location: ${latest.evidenceLocation})` : ''}.
-        </p>
-      )}
+      <SourceAndEvidence source={source} revision={latest} />
 
       {approved ? (
         <>
@@ -81,19 +63,7 @@ export default async function ReviewPage({ params }: PageProps<'/review/[id]'>) 
         </>
       )}
 
-      <h2>Decisions on this revision</h2>
-      {decisions.length === 0 ? (
-        <p className="muted">None yet. Approvals required: {settings.approvalsRequired}.</p>
-      ) : (
-        <ul data-testid="decisions">
-          {decisions.map((d) => (
-            <li key={d.reviewerId}>
-              {d.decision.replace('_', ' ')} by {d.reviewer}
-              {d.comment && `: “${d.comment}”`}
-            </li>
-          ))}
-        </ul>
-      )}
+      <DecisionsSoFar decisions={decisions} approvalsRequired={settings.approvalsRequired} />
       {awaiting ? (
         <DecisionForm
           findingId={finding.id}

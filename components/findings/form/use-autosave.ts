@@ -22,7 +22,10 @@ export function useAutosave(save: () => Promise<SaveState>, delayMs = 1200) {
   const again = useRef(false);
   const paused = useRef(false);
   const saveRef = useRef(save);
-  saveRef.current = save;
+  // The latest save closure (it reads the form's current ids), kept for the timer and handlers to call.
+  useEffect(() => {
+    saveRef.current = save;
+  }, [save]);
 
   const run = useCallback(async (): Promise<void> => {
     if (paused.current) return;
@@ -30,21 +33,21 @@ export function useAutosave(save: () => Promise<SaveState>, delayMs = 1200) {
       again.current = true;
       return running.current;
     }
-    setState({ kind: 'saving' });
-    running.current = (async () => {
-      const next = await saveRef.current();
-      if (next.kind === 'paused') paused.current = true;
-      setState(next);
-    })();
-    try {
-      await running.current;
-    } finally {
-      running.current = null;
-    }
-    if (again.current && !paused.current) {
+    // A change made during a save is saved right after it, until nothing is left or saving pauses.
+    do {
       again.current = false;
-      await run();
-    }
+      setState({ kind: 'saving' });
+      running.current = (async () => {
+        const next = await saveRef.current();
+        if (next.kind === 'paused') paused.current = true;
+        setState(next);
+      })();
+      try {
+        await running.current;
+      } finally {
+        running.current = null;
+      }
+    } while (again.current && !paused.current);
   }, []);
 
   const schedule = useCallback(() => {
