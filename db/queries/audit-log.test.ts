@@ -5,7 +5,7 @@ import { AUDIT_CSV_COLUMNS, auditCsvStream } from '../../lib/audit/csv';
 import type { AuditCursor, AuditFilters } from '../../lib/audit/filters';
 import { auditEvents } from '../schema';
 import { IMPORT_USER_EMAIL, seedDatabase } from '../seed-lib';
-import { openTestDb, type TestDb, testEngines } from '../test-utils';
+import { DEMO_PASSWORD, openTestDb, type TestDb, testEngines } from '../test-utils';
 import { recordAudit } from './audit';
 import { countAuditEvents, iterateAuditEvents, listAuditActions, listAuditEvents } from './audit-log';
 
@@ -19,7 +19,8 @@ describe.each(testEngines())('audit log queries on %s', (engine) => {
   let findingId = 0;
   let findingPublicId = '';
 
-  async function insert(
+  /** Audit events at given instants; `key` names an event's id in `ev` for later assertions. */
+  async function givenEvents(
     rows: {
       key?: string;
       actorId: number | null;
@@ -49,13 +50,13 @@ describe.each(testEngines())('audit log queries on %s', (engine) => {
     return out.map((o) => Number(o.id));
   }
 
-  async function ids_(filters: AuditFilters) {
+  async function listedIds(filters: AuditFilters) {
     return (await listAuditEvents(t.db, filters, null, 1000)).events.map((e) => e.id);
   }
 
   beforeAll(async () => {
     t = await openTestDb(engine);
-    await seedDatabase(t.db, { demoPassword: 'test-password-123' });
+    await seedDatabase(t.db, { demoPassword: DEMO_PASSWORD });
     const rows = await t.query<{ id: number; email: string }>(`select id, email from users`);
     const byEmail = new Map(rows.map((r) => [r.email, r.id]));
     ids.admin = byEmail.get('admin@example.org')!;
@@ -69,7 +70,7 @@ describe.each(testEngines())('audit log queries on %s', (engine) => {
     findingPublicId = f!.public_id;
 
     // The filter fixtures, in March 2021, on both sides of the day boundaries.
-    await insert([
+    await givenEvents([
       {
         key: 'e1',
         actorId: ids.admin!,
@@ -118,32 +119,32 @@ describe.each(testEngines())('audit log queries on %s', (engine) => {
     const march = { from: '2021-02-01', to: '2021-03-31' };
 
     it('by date range, inclusive of whole UTC days', async () => {
-      expect(await ids_(march)).toEqual([ev.e6, ev.e5, ev.e3, ev.e2, ev.e1, ev.e4]);
-      expect(await ids_({ from: '2021-03-01', to: '2021-03-01' })).toEqual([ev.e2, ev.e1]);
-      expect(await ids_({ from: '2021-03-02', to: '2021-03-02' })).toEqual([ev.e3]);
-      expect(await ids_({ to: '2021-02-28' })).toEqual([ev.e4]);
-      expect(await ids_({ from: '2021-03-03', to: '2021-03-03' })).toEqual([ev.e6, ev.e5]);
+      expect(await listedIds(march)).toEqual([ev.e6, ev.e5, ev.e3, ev.e2, ev.e1, ev.e4]);
+      expect(await listedIds({ from: '2021-03-01', to: '2021-03-01' })).toEqual([ev.e2, ev.e1]);
+      expect(await listedIds({ from: '2021-03-02', to: '2021-03-02' })).toEqual([ev.e3]);
+      expect(await listedIds({ to: '2021-02-28' })).toEqual([ev.e4]);
+      expect(await listedIds({ from: '2021-03-03', to: '2021-03-03' })).toEqual([ev.e6, ev.e5]);
     });
 
     it('by actor email, exact and case-insensitive', async () => {
-      expect(await ids_({ ...march, actor: 'Curator@Example.ORG' })).toEqual([ev.e3, ev.e2]);
-      expect(await ids_({ ...march, actor: 'admin@example.org' })).toEqual([ev.e6, ev.e1]);
-      expect(await ids_({ ...march, actor: 'curator@example' })).toEqual([]);
+      expect(await listedIds({ ...march, actor: 'Curator@Example.ORG' })).toEqual([ev.e3, ev.e2]);
+      expect(await listedIds({ ...march, actor: 'admin@example.org' })).toEqual([ev.e6, ev.e1]);
+      expect(await listedIds({ ...march, actor: 'curator@example' })).toEqual([]);
       expect(await countAuditEvents(t.db, { ...march, actor: 'CURATOR@example.org' })).toBe(2);
     });
 
     it('by exact action or a prefix, with LIKE wildcards taken literally', async () => {
-      expect(await ids_({ ...march, action: 'finding.submit' })).toEqual([ev.e3]);
-      expect(await ids_({ ...march, action: 'finding.' })).toEqual([ev.e3, ev.e2, ev.e4]);
-      expect(await ids_({ ...march, action: 'finding*' })).toEqual([ev.e3, ev.e2, ev.e4]);
-      expect(await ids_({ ...march, action: 'finding' })).toEqual([]);
-      expect(await ids_({ ...march, action: 'user_*' })).toEqual([]);
-      expect(await ids_({ ...march, action: 'user.*' })).toEqual([ev.e5]);
+      expect(await listedIds({ ...march, action: 'finding.submit' })).toEqual([ev.e3]);
+      expect(await listedIds({ ...march, action: 'finding.' })).toEqual([ev.e3, ev.e2, ev.e4]);
+      expect(await listedIds({ ...march, action: 'finding*' })).toEqual([ev.e3, ev.e2, ev.e4]);
+      expect(await listedIds({ ...march, action: 'finding' })).toEqual([]);
+      expect(await listedIds({ ...march, action: 'user_*' })).toEqual([]);
+      expect(await listedIds({ ...march, action: 'user.*' })).toEqual([ev.e5]);
     });
 
     it('combines filters, and counts what it lists', async () => {
       const f = { action: 'finding.', actor: 'curator@example.org', from: '2021-03-02', to: '2021-03-02' };
-      expect(await ids_(f)).toEqual([ev.e3]);
+      expect(await listedIds(f)).toEqual([ev.e3]);
       expect(await countAuditEvents(t.db, f)).toBe(1);
       expect(await countAuditEvents(t.db, march)).toBe(6);
       expect(await countAuditEvents(t.db, {})).toBe(
@@ -203,7 +204,7 @@ describe.each(testEngines())('audit log queries on %s', (engine) => {
           detail: { i },
         };
       });
-      await insert(rows);
+      await givenEvents(rows);
       const ordered = await t.query<{ id: number }>(
         `select id from audit_events where at >= '2019-05-01Z' and at < '2019-06-01Z' order by at desc, id desc`,
       );
@@ -255,7 +256,7 @@ describe.each(testEngines())('audit log queries on %s', (engine) => {
 
     it('newer events written between pages do not shift the next page (unlike OFFSET)', async () => {
       const first = await listAuditEvents(t.db, window, null, 50);
-      await insert([{ key: 'late', actorId: null, action: 'bulk.late', at: '2019-05-31T23:00:00.000000Z' }]);
+      await givenEvents([{ key: 'late', actorId: null, action: 'bulk.late', at: '2019-05-31T23:00:00.000000Z' }]);
       const second = await listAuditEvents(t.db, window, first.next, 50);
       expect(second.events.map((e) => e.id)).toEqual(expected.slice(50, 100));
     });
@@ -270,7 +271,7 @@ describe.each(testEngines())('audit log queries on %s', (engine) => {
     });
 
     it('streams the iterator as CSV with every row and neutralized formula cells', async () => {
-      await insert([
+      await givenEvents([
         {
           key: 'evil',
           actorId: ids.admin!,

@@ -3,7 +3,7 @@ import { DomainError } from '../../lib/errors';
 import { revisionToContent } from '../../lib/finding/from-row';
 import type { FindingRevision } from '../schema';
 import { seedDatabase } from '../seed-lib';
-import { openTestDb, type TestDb, testEngines } from '../test-utils';
+import { countOf, openTestDb, type TestDb, testEngines } from '../test-utils';
 import { type Actor, saveDraft, submitFinding } from './curation';
 import { decide } from './review';
 
@@ -29,8 +29,6 @@ describe.each(testEngines())('concurrent edits of one finding on %s', (engine) =
   let curators: Actor[];
   let reviewer: Actor;
   let findingId: number;
-  const n = async (sql: string, params: unknown[] = []) =>
-    Number((await t.query<{ n: string | number }>(sql, params))[0]!.n);
   const finding = async () =>
     (
       await t.query<{ lock: number; status: string; latest: number; approved: number | null }>(
@@ -38,9 +36,10 @@ describe.each(testEngines())('concurrent edits of one finding on %s', (engine) =
         [findingId],
       )
     )[0]!;
-  const revisions = () => n(`select count(*) as n from finding_revisions where finding_id = $1`, [findingId]);
+  const revisions = () => countOf(t, `select count(*) as n from finding_revisions where finding_id = $1`, [findingId]);
   const revisionStarts = () =>
-    n(
+    countOf(
+      t,
       `select count(*) as n from audit_events where entity = 'finding' and entity_id = $1 and action = 'finding.revision_start'`,
       [String(findingId)],
     );
@@ -84,18 +83,16 @@ describe.each(testEngines())('concurrent edits of one finding on %s', (engine) =
     const content = await contentFor('race');
 
     const outcomes = await Promise.all(
-      curators
-        .slice(0, RACERS)
-        .map((actor, i) =>
-          settle(
-            saveDraft(t.db, actor, {
-              findingId,
-              lockVersion: start.lock,
-              content: { ...content, result: `${content.result} #${i}` },
-              changeSummary: `Racer ${i}`,
-            }),
-          ),
+      curators.slice(0, RACERS).map((actor, i) =>
+        settle(
+          saveDraft(t.db, actor, {
+            findingId,
+            lockVersion: start.lock,
+            content: { ...content, result: `${content.result} #${i}` },
+            changeSummary: `Racer ${i}`,
+          }),
         ),
+      ),
     );
     const wins = outcomes.flatMap((o, i) => (o.ok ? [{ i, ...o.value }] : []));
     const losses = outcomes.filter((o): o is { ok: false; error: unknown } => !o.ok);

@@ -3,15 +3,12 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findOrgan, SKELETAL_MUSCLE } from '../../lib/vocab/organs';
-import { seedDatabase } from '../seed-lib';
-import { openTestDb, type TestDb, testEngines } from '../test-utils';
+import { BONE, MOUSE, openSeededDb, type TestDb, testEngines } from '../test-utils';
 import { createFinding, submitFinding, type Actor } from './curation';
 import { crosstalkEdges } from './map';
 import { decide } from './review';
 
 const LIVER = 'UBERON:0002107';
-const BONE = 'UBERON:0001474';
-const MOUSE = 'NCBITaxon:10090';
 
 /**
  * What the seed must give, worked out from the CSV itself by the seed's rule:
@@ -50,12 +47,7 @@ describe.each(testEngines())('crosstalk map query on %s', (engine) => {
   const expected = expectedSeedEdges();
 
   beforeAll(async () => {
-    t = await openTestDb(engine);
-    await seedDatabase(t.db, { demoPassword: 'test-password-123' });
-    const id = async (email: string) =>
-      (await t.query<{ id: number }>(`select id from users where email = $1`, [email]))[0]!.id;
-    curator = { id: await id('curator@example.org'), role: 'curator' };
-    reviewer = { id: await id('reviewer@example.org'), role: 'reviewer' };
+    ({ t, curator, reviewer } = await openSeededDb(engine));
     const [s] = await t.query<{ id: number }>(
       `insert into sources (doi, title, metadata_origin) values ('10.5555/map.test', 'A map test paper', 'manual') returning id`,
     );
@@ -89,7 +81,7 @@ describe.each(testEngines())('crosstalk map query on %s', (engine) => {
   });
 
   it('counts only approved findings, and draws organ → muscle from the donor organ', async () => {
-    const content = (over: Record<string, unknown>) => ({
+    const makeLiverContent = (over: Record<string, unknown>) => ({
       targetOrgan: SKELETAL_MUSCLE,
       origin: LIVER,
       direction: 'organ_to_muscle',
@@ -100,7 +92,7 @@ describe.each(testEngines())('crosstalk map query on %s', (engine) => {
       result: 'Liver EVs promote myotube growth.',
       ...over,
     });
-    const approved = await createFinding(t.db, curator, { sourceId, content: content({}) });
+    const approved = await createFinding(t.db, curator, { sourceId, content: makeLiverContent({}) });
     const submitted = await submitFinding(t.db, curator, { findingId: approved.findingId, lockVersion: 0 });
     await decide(t.db, reviewer, {
       findingId: approved.findingId,
@@ -112,10 +104,10 @@ describe.each(testEngines())('crosstalk map query on %s', (engine) => {
     // Submitted but not approved, and a bare draft: neither is on the map.
     const pending = await createFinding(t.db, curator, {
       sourceId,
-      content: content({ recipientCell: 'Satellite cells' }),
+      content: makeLiverContent({ recipientCell: 'Satellite cells' }),
     });
     await submitFinding(t.db, curator, { findingId: pending.findingId, lockVersion: 0 });
-    await createFinding(t.db, curator, { sourceId, content: content({ recipientCell: 'Fibroblasts' }) });
+    await createFinding(t.db, curator, { sourceId, content: makeLiverContent({ recipientCell: 'Fibroblasts' }) });
 
     const data = await crosstalkEdges(t.db);
     expect(data.edges.filter((e) => e.from === LIVER)).toEqual([

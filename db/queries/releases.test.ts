@@ -2,14 +2,12 @@ import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBrowseQuery } from '../../lib/browse/filters';
-import { DomainError } from '../../lib/errors';
 import { EXPORT_COLUMN_NAMES } from '../../lib/export/columns';
 import type { DataPackage } from '../../lib/export/datapackage';
 import { collectBytes, encodeCsv } from '../../lib/export/encode';
 import type { ExportJsonRecord } from '../../lib/export/record';
 import { revisionToContent } from '../../lib/finding/from-row';
-import { seedDatabase } from '../seed-lib';
-import { openTestDb, type TestDb, testEngines } from '../test-utils';
+import { domainFailure, openSeededDb, type TestDb, testEngines } from '../test-utils';
 import { type Actor, saveDraft, submitFinding } from './curation';
 import { iterateExportRows } from './export';
 import { getRevision } from './findings';
@@ -17,16 +15,6 @@ import { cutRelease, getRelease, getReleaseFile, listReleases } from './releases
 import { decide } from './review';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-
-async function failure(p: PromiseLike<unknown>): Promise<DomainError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a DomainError, but the call succeeded');
-}
 
 const csvRecords = (b: Buffer) => parse(b, { columns: true }) as Record<string, string>[];
 
@@ -37,25 +25,20 @@ describe.each(testEngines())('releases on %s', (engine) => {
   let admin: Actor;
 
   beforeAll(async () => {
-    t = await openTestDb(engine);
-    await seedDatabase(t.db, { demoPassword: 'test-password-123' });
-    const id = async (email: string) =>
-      (await t.query<{ id: number }>(`select id from users where email = $1`, [email]))[0]!.id;
-    curator = { id: await id('curator@example.org'), role: 'curator' };
-    reviewer = { id: await id('reviewer@example.org'), role: 'reviewer' };
-    admin = { id: await id('admin@example.org'), role: 'admin' };
+    ({ t, curator, reviewer, admin } = await openSeededDb(engine));
   });
   afterAll(() => t.dispose());
 
   it('only an admin can cut a release, and tags and notes are validated', async () => {
     for (const who of [curator, reviewer])
-      expect((await failure(cutRelease(t.db, who, { tag: '2026.1.0' }))).code).toBe('forbidden:release');
-    const bad = await failure(cutRelease(t.db, admin, { tag: 'v1.0', notes: 'x' }));
+      expect((await domainFailure(cutRelease(t.db, who, { tag: '2026.1.0' }))).code).toBe('forbidden:release');
+    const bad = await domainFailure(cutRelease(t.db, admin, { tag: 'v1.0', notes: 'x' }));
     expect(bad.code).toBe('invalid:release');
     expect(bad.details?.fields?.tag).toMatch(/year\.month\.number/);
-    expect((await failure(cutRelease(t.db, admin, { tag: '2026.13.0' }))).details?.fields?.tag).toMatch(/month/);
+    expect((await domainFailure(cutRelease(t.db, admin, { tag: '2026.13.0' }))).details?.fields?.tag).toMatch(/month/);
     expect(
-      (await failure(cutRelease(t.db, admin, { tag: '2026.11.0', notes: 'x'.repeat(5001) }))).details?.fields?.notes,
+      (await domainFailure(cutRelease(t.db, admin, { tag: '2026.11.0', notes: 'x'.repeat(5001) }))).details?.fields
+        ?.notes,
     ).toMatch(/5000/);
     expect(await listReleases(t.db)).toEqual([]);
   });
@@ -172,7 +155,7 @@ describe.each(testEngines())('releases on %s', (engine) => {
         )
       )[0]!.n;
     const n = Number(await counts());
-    const e = await failure(cutRelease(t.db, admin, { tag: '2026.11.0' }));
+    const e = await domainFailure(cutRelease(t.db, admin, { tag: '2026.11.0' }));
     expect(e.code).toBe('conflict:release');
     expect(e.field).toBe('tag');
     expect(Number(await counts())).toBe(n);
