@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AUDIT_CSV_COLUMNS, auditCsvStream, neutralizeCell, toAuditCsvRecord } from './csv';
 import type { AuditEventRow } from './types';
 
-const event = (over: Partial<AuditEventRow> = {}): AuditEventRow => ({
+const makeEvent = (over: Partial<AuditEventRow> = {}): AuditEventRow => ({
   id: 1,
   at: new Date('2026-01-31T12:00:00.000Z'),
   actorId: 4,
@@ -37,7 +37,7 @@ describe('neutralizeCell', () => {
 
 describe('toAuditCsvRecord', () => {
   it('maps an event to the documented columns', () => {
-    expect(toAuditCsvRecord(event())).toEqual({
+    expect(toAuditCsvRecord(makeEvent())).toEqual({
       id: '1',
       at: '2026-01-31T12:00:00.000Z',
       actor_email: 'admin@example.org',
@@ -50,14 +50,14 @@ describe('toAuditCsvRecord', () => {
   });
 
   it('names a missing actor "system"', () => {
-    expect(toAuditCsvRecord(event({ actorId: null, actorEmail: null, actorName: null }))).toMatchObject({
+    expect(toAuditCsvRecord(makeEvent({ actorId: null, actorEmail: null, actorName: null }))).toMatchObject({
       actor_email: '',
       actor_name: 'system',
     });
   });
 
   it('neutralizes formula-like action, name and entity cells', () => {
-    const r = toAuditCsvRecord(event({ action: '=cmd|calc', actorName: '@Ada', entityId: '-5' }));
+    const r = toAuditCsvRecord(makeEvent({ action: '=cmd|calc', actorName: '@Ada', entityId: '-5' }));
     expect(r.action).toBe("'=cmd|calc");
     expect(r.actor_name).toBe("'@Ada");
     expect(r.entity_id).toBe("'-5");
@@ -67,8 +67,8 @@ describe('toAuditCsvRecord', () => {
 describe('auditCsvStream', () => {
   it('writes RFC 4180 CSV with a header, quoting, and neutralized cells', async () => {
     const rows = [
-      event({ id: 2, detail: { note: 'comma, "quote"\nnewline' } }),
-      event({ id: 1, action: '=1+1', actorName: 'Zoë Ünicode' }),
+      makeEvent({ id: 2, detail: { note: 'comma, "quote"\nnewline' } }),
+      makeEvent({ id: 1, action: '=1+1', actorName: 'Zoë Ünicode' }),
     ];
     const out = await text(auditCsvStream(from(rows)));
     expect(out.split('\r\n')[0]).toBe(AUDIT_CSV_COLUMNS.join(','));
@@ -91,7 +91,7 @@ describe('auditCsvStream', () => {
       try {
         for (let i = 1; i <= 1_000_000; i++) {
           produced++;
-          yield event({ id: i });
+          yield makeEvent({ id: i });
         }
       } finally {
         finished = true;
@@ -107,7 +107,7 @@ describe('auditCsvStream', () => {
 
   it('errors the stream when the source fails', async () => {
     async function* failing() {
-      yield event();
+      yield makeEvent();
       throw new Error('database went away');
     }
     await expect(text(auditCsvStream(failing()))).rejects.toThrow();

@@ -18,7 +18,7 @@ const BASE = {
   result: 'Promote osteogenic differentiation of BMSCs',
 };
 
-const finding = (extra: Partial<FindingContentInput> = {}): FindingContent =>
+const makeFinding = (extra: Partial<FindingContentInput> = {}): FindingContent =>
   findingContentSchema.parse({ ...BASE, ...extra });
 
 function only(diffs: FieldDiff[]): FieldDiff {
@@ -28,20 +28,20 @@ function only(diffs: FieldDiff[]): FieldDiff {
 
 describe('diffFindings — unchanged', () => {
   it('gives no entries for identical revisions', () => {
-    const a = finding({ mechanism: ['PTEN/AKT'], evType: 'small_ev', curatorNote: 'checked' });
+    const a = makeFinding({ mechanism: ['PTEN/AKT'], evType: 'small_ev', curatorNote: 'checked' });
     expect(diffFindings(a, structuredClone(a))).toEqual([]);
     expect(changedFields(a, a)).toEqual([]);
   });
 
   it('ignores list order', () => {
-    const a = finding({
+    const a = makeFinding({
       markersPositive: ['CD63', 'CD81'],
       cargo: [
         { name: 'miR-1', type: 'miRNA' },
         { name: 'CD71', type: 'protein' },
       ],
     });
-    const b = finding({
+    const b = makeFinding({
       markersPositive: ['CD81', 'CD63'],
       cargo: [
         { name: 'CD71', type: 'protein' },
@@ -54,7 +54,7 @@ describe('diffFindings — unchanged', () => {
 
 describe('diffFindings — scalar fields', () => {
   it('shows organ labels', () => {
-    expect(only(diffFindings(finding(), finding({ targetOrgan: 'UBERON:0002107' })))).toEqual({
+    expect(only(diffFindings(makeFinding(), makeFinding({ targetOrgan: 'UBERON:0002107' })))).toEqual({
       field: 'targetOrgan',
       label: 'Target organ',
       kind: 'scalar',
@@ -64,8 +64,8 @@ describe('diffFindings — scalar fields', () => {
   });
 
   it('shows species, direction and origin labels', () => {
-    const b = finding({ species: 'NCBITaxon:9606', direction: 'organ_to_muscle', origin: 'UBERON:0002107' });
-    expect(diffFindings(finding(), b)).toEqual([
+    const b = makeFinding({ species: 'NCBITaxon:9606', direction: 'organ_to_muscle', origin: 'UBERON:0002107' });
+    expect(diffFindings(makeFinding(), b)).toEqual([
       { field: 'species', label: 'Species', kind: 'scalar', before: 'Mouse', after: 'Human' },
       { field: 'direction', label: 'Direction', kind: 'scalar', before: 'Muscle → organ', after: 'Organ → muscle' },
       { field: 'origin', label: 'Donor organ (origin)', kind: 'scalar', before: 'Skeletal muscle', after: 'Liver' },
@@ -73,18 +73,18 @@ describe('diffFindings — scalar fields', () => {
   });
 
   it('shows an optional choice being set and cleared as null', () => {
-    expect(only(diffFindings(finding(), finding({ evType: 'exosome' })))).toMatchObject({
+    expect(only(diffFindings(makeFinding(), makeFinding({ evType: 'exosome' })))).toMatchObject({
       field: 'evType',
       before: null,
       after: 'Exosomes (as reported)',
     });
-    expect(only(diffFindings(finding({ studyType: 'in_vivo' }), finding()))).toMatchObject({
+    expect(only(diffFindings(makeFinding({ studyType: 'in_vivo' }), makeFinding()))).toMatchObject({
       field: 'studyType',
       before: 'In vivo',
       after: null,
     });
     expect(
-      only(diffFindings(finding({ effectDirection: 'promotes' }), finding({ effectDirection: 'inhibits' }))),
+      only(diffFindings(makeFinding({ effectDirection: 'promotes' }), makeFinding({ effectDirection: 'inhibits' }))),
     ).toMatchObject({
       field: 'effectDirection',
       before: 'Promotes',
@@ -95,8 +95,8 @@ describe('diffFindings — scalar fields', () => {
 
 describe('diffFindings — list fields', () => {
   it('lists added and removed strings', () => {
-    const a = finding({ mechanism: ['PTEN/AKT', 'Wnt'], markersNegative: ['calnexin'] });
-    const b = finding({ mechanism: ['Wnt', 'SIRT1'], markersNegative: ['calnexin'] });
+    const a = makeFinding({ mechanism: ['PTEN/AKT', 'Wnt'], markersNegative: ['calnexin'] });
+    const b = makeFinding({ mechanism: ['Wnt', 'SIRT1'], markersNegative: ['calnexin'] });
     expect(only(diffFindings(a, b))).toEqual({
       field: 'mechanism',
       label: 'Mechanism (targets / pathways)',
@@ -107,8 +107,8 @@ describe('diffFindings — list fields', () => {
   });
 
   it('shows method labels', () => {
-    const a = finding({ separationMethods: ['differential_ultracentrifugation'], emMethods: ['none'] });
-    const b = finding({
+    const a = makeFinding({ separationMethods: ['differential_ultracentrifugation'], emMethods: ['none'] });
+    const b = makeFinding({
       separationMethods: ['size_exclusion_chromatography', 'differential_ultracentrifugation'],
       emMethods: ['tem'],
     });
@@ -131,13 +131,13 @@ describe('diffFindings — list fields', () => {
   });
 
   it('renders cargo as "name (type)"; a changed type is removed + added', () => {
-    const a = finding({
+    const a = makeFinding({
       cargo: [
         { name: 'miR-92a-3p', type: 'miRNA' },
         { name: 'Prrx2', type: 'other' },
       ],
     });
-    const b = finding({
+    const b = makeFinding({
       cargo: [
         { name: 'miR-92a-3p', type: 'miRNA' },
         { name: 'Prrx2', type: 'protein' },
@@ -154,7 +154,7 @@ describe('diffFindings — list fields', () => {
   });
 
   it('shows cargo emptied (the review’s NA)', () => {
-    expect(only(diffFindings(finding(), finding({ cargo: [] })))).toMatchObject({
+    expect(only(diffFindings(makeFinding(), makeFinding({ cargo: [] })))).toMatchObject({
       kind: 'list',
       added: [],
       removed: ['miR-92a-3p (miRNA)'],
@@ -165,7 +165,10 @@ describe('diffFindings — list fields', () => {
 describe('diffFindings — text fields', () => {
   it('word-diffs long text', () => {
     const d = only(
-      diffFindings(finding(), finding({ result: 'Promote osteogenic differentiation of BMSCs in osteoporotic mice' })),
+      diffFindings(
+        makeFinding(),
+        makeFinding({ result: 'Promote osteogenic differentiation of BMSCs in osteoporotic mice' }),
+      ),
     );
     expect(d.kind).toBe('text');
     if (d.kind !== 'text') return;
@@ -180,7 +183,7 @@ describe('diffFindings — text fields', () => {
   });
 
   it('word-diffs short text with removed and added words', () => {
-    const d = only(diffFindings(finding(), finding({ evSource: 'C2C12 myotubes' })));
+    const d = only(diffFindings(makeFinding(), makeFinding({ evSource: 'C2C12 myotubes' })));
     expect(d).toEqual({
       field: 'evSource',
       label: 'EV source',
@@ -190,29 +193,29 @@ describe('diffFindings — text fields', () => {
   });
 
   it('shows an optional text being filled in and cleared', () => {
-    expect(only(diffFindings(finding(), finding({ modelDisease: 'Osteoporosis' })))).toMatchObject({
+    expect(only(diffFindings(makeFinding(), makeFinding({ modelDisease: 'Osteoporosis' })))).toMatchObject({
       field: 'modelDisease',
       parts: [{ value: 'Osteoporosis', added: true }],
     });
-    expect(only(diffFindings(finding({ evidenceLocation: 'Fig. 3B' }), finding()))).toMatchObject({
+    expect(only(diffFindings(makeFinding({ evidenceLocation: 'Fig. 3B' }), makeFinding()))).toMatchObject({
       field: 'evidenceLocation',
       parts: [{ value: 'Fig. 3B', removed: true }],
     });
   });
 
   it('covers quote, recipient cell and curator note', () => {
-    const b = finding({
+    const b = makeFinding({
       recipientCell: 'MC3T3-E1',
       evidenceQuote: 'EVs carrying miR-92a-3p…',
       curatorNote: 'typo fixed',
     });
-    expect(changedFields(finding(), b)).toEqual(['recipientCell', 'evidenceQuote', 'curatorNote']);
+    expect(changedFields(makeFinding(), b)).toEqual(['recipientCell', 'evidenceQuote', 'curatorNote']);
   });
 });
 
 describe('diffFindings — no previous revision', () => {
   it('lists every non-empty field of a minimal finding', () => {
-    const b = finding();
+    const b = makeFinding();
     expect(changedFields(null, b)).toEqual([
       'targetOrgan',
       'species',
@@ -246,7 +249,7 @@ describe('diffFindings — no previous revision', () => {
   });
 
   it('lists every field when every field is filled, in FINDING_FIELDS order', () => {
-    const b = finding({
+    const b = makeFinding({
       modelDisease: 'Osteoporosis',
       studyType: 'in_vivo',
       effectDirection: 'promotes',

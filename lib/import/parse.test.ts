@@ -56,7 +56,7 @@ const row: ExportRow = {
   approvedAt: '2026-01-02T03:04:05Z',
 };
 
-const exportCsv = (rows: ExportRow[], bom = false) =>
+const makeExportCsv = (rows: ExportRow[], bom = false) =>
   (bom ? '\uFEFF' : '') +
   stringify([EXPORT_COLUMN_NAMES, ...rows.map((r) => toCsvCells(toExportRecord(r)))], { record_delimiter: 'windows' });
 
@@ -91,7 +91,7 @@ const expectedContent = {
 
 describe('parseImportFile: the export’s CSV', () => {
   it('maps every column back to the form’s fields: lists split, cargo zipped with its types, neutralized cells restored', () => {
-    const r = parseImportFile(bytes(exportCsv([row], true)));
+    const r = parseImportFile(bytes(makeExportCsv([row], true)));
     expect(r.ok && r.parsed.format).toBe('export-csv');
     const [mapped] = only(r);
     expect(mapped).toEqual({ row: 1, doi: row.source.doi, content: expectedContent, problems: [] });
@@ -275,7 +275,7 @@ describe('columns', () => {
 
 describe('estimateRowCount', () => {
   it('counts CSV records (quoted line breaks included) and JSON elements', () => {
-    expect(estimateRowCount(exportCsv([row, row, row], true))).toBe(3);
+    expect(estimateRowCount(makeExportCsv([row, row, row], true))).toBe(3);
     expect(estimateRowCount('a,b\n"x\ny",1\n\n2,3\n,\n')).toBe(2);
     expect(estimateRowCount('[{}, {}]')).toBe(2);
     expect(estimateRowCount('')).toBe(0);
