@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MISEV_MAX_SCORE, MISEV_RULE_TEXT, misevCompleteness } from './misev';
-import { findingContentSchema, type FindingContentInput } from './schema';
+import { MISEV_MAX_SCORE, MISEV_RULE_TEXT, misevCompleteness, misevScoreOf } from './misev';
+import { findingContentSchema, type FindingContentInput, findingDraftSchema } from './schema';
+import { SKELETAL_MUSCLE } from '../vocab';
 
 const finding = (extra: Partial<FindingContentInput> = {}) =>
   findingContentSchema.parse({
@@ -81,5 +82,76 @@ describe('misevCompleteness', () => {
   it('documents the rule', () => {
     expect(MISEV_RULE_TEXT).toContain('MISEV2023');
     for (const i of misevCompleteness(finding()).items) expect(MISEV_RULE_TEXT).toContain(`${i.label}: ${i.weight}`);
+  });
+});
+
+/**
+ * A new finding form's values, as components/findings/form/initial.ts and toFormValues build them:
+ * unset selects are '' there, null once the server has parsed the draft.
+ */
+const emptyFormValues = () => ({
+  targetOrgan: '',
+  origin: SKELETAL_MUSCLE,
+  direction: '',
+  species: '',
+  evSource: '',
+  cargo: [],
+  recipientCell: '',
+  modelDisease: '',
+  result: '',
+  studyType: '',
+  effectDirection: '',
+  mechanism: [],
+  evType: '',
+  separationMethods: [],
+  particleAnalysis: [],
+  emMethods: [],
+  markersPositive: [],
+  markersNegative: [],
+  evidenceQuote: '',
+  evidenceLocation: '',
+  curatorNote: '',
+  changeSummary: '',
+});
+
+/** The saved record's score: the draft as the server parses and stores it, then scored. */
+const savedScore = (values: Record<string, unknown>) => {
+  const { changeSummary: _summary, ...content } = values;
+  return misevCompleteness(findingDraftSchema.parse(content));
+};
+
+describe('misevScoreOf (the finding form’s live score)', () => {
+  it('scores an empty new form 0 %, as the saved draft is scored', () => {
+    expect(savedScore(emptyFormValues()).score).toBe(0);
+    const live = misevScoreOf(emptyFormValues());
+    expect(live.score).toBe(0);
+    expect(live.items.find((i) => i.key === 'evType')?.met).toBe(false);
+  });
+
+  it.each([
+    ['an EV type chosen', { evType: 'exosome' }],
+    [
+      'methods and markers, some repeated',
+      { separationMethods: ['precipitation', 'precipitation'], markersPositive: ['CD63', 'CD63'] },
+    ],
+    ['"none" as the only particle analysis', { particleAnalysis: ['none'], emMethods: ['tem'] }],
+    ['everything', complete],
+    ['a study type but no EV methods', { studyType: 'in_vivo', evType: '' }],
+  ] as const)('gives the saved score for %s', (_name, extra) => {
+    const values = { ...emptyFormValues(), ...extra };
+    expect(misevScoreOf(values)).toEqual(savedScore(values));
+  });
+
+  it('counts a value the server would refuse as not reported, without throwing', () => {
+    const values = { ...emptyFormValues(), evType: 'not-an-ev-type', markersNegative: ['calnexin'] };
+    expect(() => findingDraftSchema.parse(values)).toThrow();
+    const r = misevScoreOf(values);
+    expect(r.items.find((i) => i.key === 'evType')?.met).toBe(false);
+    expect(r.score).toBe(10);
+  });
+
+  it('reads missing or non-object input as nothing reported', () => {
+    expect(misevScoreOf(undefined).score).toBe(0);
+    expect(misevScoreOf({}).score).toBe(0);
   });
 });

@@ -16,12 +16,18 @@
  * first thing to report; negative markers least because many EV papers still
  * omit them. "None reported" recorded explicitly does not count as a method.
  */
-import type { FindingContent } from './schema';
+import { type FindingContent, findingDraftSchema } from './schema';
 
 export type MisevItem = { key: string; label: string; met: boolean; weight: number };
 export type MisevCompleteness = { score: number; items: MisevItem[] };
 
-type Criterion = { key: keyof FindingContent; label: string; weight: number; met: (f: FindingContent) => boolean };
+/** The fields the score reads, as the draft schema outputs them. */
+type MisevFields = Pick<
+  FindingContent,
+  'evType' | 'separationMethods' | 'particleAnalysis' | 'emMethods' | 'markersPositive' | 'markersNegative'
+>;
+
+type Criterion = { key: keyof MisevFields; label: string; weight: number; met: (f: MisevFields) => boolean };
 
 const anyMethod = (methods: readonly string[]) => methods.some((m) => m !== 'none');
 
@@ -61,8 +67,34 @@ export const MISEV_RULE_TEXT = [
   ...CRITERIA.map((c) => `- ${c.label}: ${c.weight}`),
 ].join('\n');
 
-export function misevCompleteness(f: FindingContent): MisevCompleteness {
+/** The score of content already parsed by the finding schemas (a stored revision, an import row). */
+export function misevCompleteness(f: MisevFields): MisevCompleteness {
   const items = CRITERIA.map((c) => ({ key: c.key, label: c.label, met: c.met(f), weight: c.weight }));
   const earned = items.reduce((sum, i) => sum + (i.met ? i.weight : 0), 0);
   return { score: Math.round((earned / MISEV_MAX_SCORE) * 100), items };
+}
+
+const NOT_REPORTED: MisevFields = {
+  evType: null,
+  separationMethods: [],
+  particleAnalysis: [],
+  emMethods: [],
+  markersPositive: [],
+  markersNegative: [],
+};
+
+/**
+ * The score of values as a form holds them (an unset select is ''), read the way the server reads a
+ * draft before storing it: each scored field through the draft schema, so the live score is the one
+ * the saved record shows. A value the server would refuse counts as not reported.
+ */
+export function misevScoreOf(values: unknown): MisevCompleteness {
+  const raw = (typeof values === 'object' && values !== null ? values : {}) as Record<string, unknown>;
+  const shape = findingDraftSchema.shape;
+  const parsed = { ...NOT_REPORTED };
+  for (const key of Object.keys(NOT_REPORTED) as (keyof MisevFields)[]) {
+    const r = shape[key].safeParse(raw[key]);
+    if (r.success) Object.assign(parsed, { [key]: r.data });
+  }
+  return misevCompleteness(parsed);
 }

@@ -1,8 +1,7 @@
 'use client';
 
 import { type UseFormReturn, useWatch } from 'react-hook-form';
-import { misevCompleteness } from '@/lib/finding/misev';
-import type { FindingContent } from '@/lib/finding/schema';
+import { misevScoreOf } from '@/lib/finding/misev';
 import {
   DIRECTIONS,
   EFFECT_DIRECTIONS,
@@ -55,10 +54,9 @@ function ContextFields({ form }: FormProps) {
   );
 }
 
-/** The live score, re-rendered on its own as the form changes. */
+/** The live score, re-rendered on its own; read through the server's draft parse, so it is the saved record's. */
 function MisevScore({ form }: FormProps) {
-  const values = useWatch({ control: form.control });
-  const misev = misevCompleteness(values as unknown as FindingContent);
+  const misev = misevScoreOf(useWatch({ control: form.control }));
   return (
     <p className="muted" data-testid="misev-score">
       MISEV completeness: {misev.score} %
