@@ -18,8 +18,20 @@
  * own definitions afterwards (foreign keys validated), then VACUUM ANALYZE.
  */
 import type { DbHandle } from '../../db/client';
-import { LISTING_COLUMNS } from '../../db/queries/listing';
-import { ORGANS, SKELETAL_MUSCLE, SPECIES } from '../../lib/vocab';
+import {
+  auditSql,
+  CARGO_TABLE_SQL,
+  cargoSql,
+  COUNTS_SQL,
+  findingsSql,
+  FUNCTION_SQL,
+  loadDropsSql,
+  q,
+  reviewsSql,
+  revisionsSql,
+  sourcesSql,
+  USERS_SQL,
+} from './fill-sql';
 
 export type FillOptions = {
   findings: number;
@@ -44,312 +56,15 @@ export type FillReport = {
   probePublicId: string;
 };
 
-const BIG_TABLES = ['findings', 'finding_revisions', 'reviews', 'audit_events'];
+const BIG_TABLES: readonly string[] = ['findings', 'finding_revisions', 'reviews', 'audit_events'];
 
-const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
-const arr = (xs: readonly string[]) => `array[${xs.map(q).join(',')}]::text[]`;
-
-const BENCH_SPECIES = SPECIES.slice(0, 5); // Human, Mouse, Rat, Pig, Cattle
-const PROCESSES = [
-  'osteogenic differentiation',
-  'myoblast proliferation',
-  'angiogenesis',
-  'insulin sensitivity',
-  'fatty acid oxidation',
-  'neuronal survival',
-  'fibrosis',
-  'inflammation',
-  'mitochondrial biogenesis',
-  'apoptosis',
-  'glucose uptake',
-  'bone formation',
-  'cardiomyocyte hypertrophy',
-  'macrophage polarization',
-  'muscle regeneration',
-  'atrophy',
-  'adipocyte browning',
-  'axon growth',
-  'autophagy',
-  'cellular senescence',
-];
-const EV_SOURCES = [
-  'C2C12 cells',
-  'C2C12 myotubes',
-  'Quadriceps muscle',
-  'Gastrocnemius muscle',
-  'Plasma of trained mice',
-  'Serum of exercised humans',
-  'Primary myoblasts',
-  'L6 myotubes',
-  'Human skeletal muscle cells',
-  'Tibialis anterior muscle',
-  'Soleus muscle',
-  'Satellite cells',
-];
-const RECIPIENTS = [
-  'BMSCs',
-  'HUVECs',
-  'SH-SY5Y',
-  '3T3-L1 adipocytes',
-  'Hepatocytes',
-  'Cardiomyocytes',
-  'Macrophages',
-  'Beta cells',
-  'Podocytes',
-  'Osteoclasts',
-  'Chondrocytes',
-  'Neurons',
-  'Satellite cells',
-  'Endothelial cells',
-  'Fibroblasts',
-];
-const MODELS = [
-  'Osteoporosis',
-  'UUO',
-  'HIIT',
-  'LPS treatment',
-  'Type 2 diabetes',
-  'Obesity',
-  'Sarcopenia',
-  'Aging',
-  'Cachexia',
-  'Myocardial infarction',
-  'Denervation',
-  'Hindlimb unloading',
-  'Duchenne muscular dystrophy',
-  '',
-  'Endurance exercise',
-];
-const MECHANISMS = [
-  'PTEN/AKT',
-  'Wnt/β-catenin',
-  'AMPK/PGC-1α',
-  'NF-κB',
-  'TGF-β/Smad3',
-  'PI3K/AKT/mTOR',
-  'MAPK/ERK',
-  'SIRT1',
-  'HIF-1α/VEGF',
-  'IGF-1R',
-  'FoxO3',
-  'Notch1',
-];
-const VERBS = ['promote', 'inhibit', 'enhance', 'attenuate', 'restore'];
-const STUDY = ['in_vitro', 'in_vivo', 'ex_vivo', 'human'];
-const EFFECT = ['promotes', 'inhibits', 'no_effect', 'mixed'];
-const EV_TYPES = ['ev', 'small_ev', 'exosome', 'large_ev', 'microvesicle'];
-const SEPARATION = [
-  'differential_ultracentrifugation',
-  'density_gradient',
-  'size_exclusion_chromatography',
-  'precipitation',
-  'ultrafiltration',
-];
-const PARTICLE = ['nta', 'trps', 'dls', 'flow_cytometry'];
-const EM = ['tem', 'cryo_em', 'sem', 'afm'];
-const JOURNALS = [
-  'Front. Physiol.',
-  'J. Extracell. Vesicles',
-  'Cell Metab.',
-  'Nat. Commun.',
-  'J. Cachexia Sarcopenia Muscle',
-  'Bone',
-  'Diabetes',
-  'Sci. Rep.',
-];
-const EDITS = [
-  'cargo list',
-  'recipient cell',
-  'model description',
-  'evidence location',
-  'result wording',
-  'MISEV methods',
-];
-const PROTEINS = [
-  'CD63',
-  'CD81',
-  'CD9',
-  'TSG101',
-  'ALIX',
-  'HSP70',
-  'HSP90',
-  'IGF1',
-  'BDNF',
-  'VEGFA',
-  'FNDC5',
-  'IL6',
-  'IL15',
-  'Myostatin',
-  'SPARC',
-  'CTSB',
-  'FGF21',
-  'GDF15',
-  'METRNL',
-  'ANGPTL4',
-  'Apelin',
-  'Decorin',
-  'Follistatin',
-  'Musclin',
-  'Myonectin',
-  'SPARCL1',
-  'TGFB1',
-  'PGC1A',
-  'GLUT4',
-  'Annexin A2',
-];
-const LNC = ['H19', 'MALAT1', 'NEAT1', 'MEG3', 'linc-MD1', 'Myoparr'];
-const LIPIDS = [
-  'palmitate',
-  'cholesterol',
-  'ceramide C16:0',
-  'sphingomyelin',
-  'phosphatidylserine',
-  'lysophosphatidylcholine',
-];
-const METABOLITES = ['lactate', 'succinate', 'BAIBA', 'kynurenic acid', 'beta-hydroxybutyrate', '12,13-diHOME'];
-
-/** A uniform number in [0,1) from a finding id and a salt: hashint8 is deterministic and cheap. */
-const FUNCTION_SQL = `
-create or replace function bench_u(g bigint, k int) returns float8 language sql immutable parallel safe as
-$$ select ((hashint8(g * 64 + k) & 2147483647)::float8 / 2147483648.0) $$`;
-
-/** Per-finding plan, a function of g only (so revisions and findings agree without a join). */
-export function planSql(lo: number, hi: number, nSources: number, cur: { lo: number; n: number }): string {
-  const organIds = arr(ORGANS.map((o) => o.id));
-  const organLabels = arr(ORGANS.map((o) => o.label));
-  const skmIdx = ORGANS.findIndex((o) => o.id === SKELETAL_MUSCLE) + 1;
-  return `
-    select g,
-      2 + floor(bench_u(g, 1) * 3)::int as nrev,
-      case when bench_u(g, 2) < 0.8 then 'approved' when bench_u(g, 2) < 0.9 then 'submitted' else 'draft' end as state,
-      oi, si,
-      (${organIds})[oi] as organ, (${organLabels})[oi] as organ_label,
-      (${arr(BENCH_SPECIES.map((s) => s.id))})[si] as species, (${arr(BENCH_SPECIES.map((s) => s.label))})[si] as species_label,
-      case when oi = ${skmIdx} then 'within_muscle' when bench_u(g, 9) < 0.1 then 'organ_to_muscle' else 'muscle_to_organ' end as direction,
-      1 + floor(bench_u(g, 5) * ${nSources})::int as source_id,
-      timestamptz '2013-01-01 00:00:00+00' + make_interval(secs => bench_u(g, 6) * 438048000) as a,
-      ${cur.lo} + floor(bench_u(g, 7) * ${cur.n})::int as creator,
-      (${arr(RECIPIENTS)})[1 + floor(bench_u(g, 8) * ${RECIPIENTS.length})::int] as recipient,
-      (${arr(EV_SOURCES)})[1 + floor(bench_u(g, 10) * ${EV_SOURCES.length})::int] as ev_source,
-      (${arr(STUDY)})[1 + floor(bench_u(g, 11) * 4)::int] as study_type,
-      case when bench_u(g, 12) < 0.1 then null else (${arr(EFFECT)})[1 + floor(bench_u(g, 13) * 4)::int] end as effect,
-      case when bench_u(g, 14) < 0.2 then null else (${arr(EV_TYPES)})[1 + floor(bench_u(g, 15) * ${EV_TYPES.length})::int] end as ev_type,
-      case when bench_u(g, 16) < 0.08 then 0 when bench_u(g, 16) < 0.4 then 1 when bench_u(g, 16) < 0.8 then 2 else 3 end as nc,
-      1 + floor(2000 * power(bench_u(g, 17), 1.5))::int as c1,
-      1 + floor(2000 * power(bench_u(g, 18), 1.5))::int as c2,
-      1 + floor(2000 * power(bench_u(g, 19), 1.5))::int as c3
-    from generate_series(${lo}::int, ${hi}::int) g,
-      lateral (select 1 + floor(${ORGANS.length} * power(bench_u(g, 3), 1.7))::int as oi,
-        case when bench_u(g, 4) < 0.45 then 2 when bench_u(g, 4) < 0.70 then 1 when bench_u(g, 4) < 0.90 then 3 when bench_u(g, 4) < 0.96 then 4 else 5 end as si) v`;
-}
-
-export function revisionsSql(lo: number, hi: number, nSources: number, cur: { lo: number; n: number }): string {
-  const skm = ORGANS.find((o) => o.id === SKELETAL_MUSCLE)!;
-  const adipose = ORGANS.find((o) => o.id === 'UBERON:0001013')!;
-  const pick = (list: readonly string[], salt: string) =>
-    `(${arr(list)})[1 + floor(bench_u(p.g, ${salt}) * ${list.length})::int]`;
-  const item = (c: string) => `jsonb_build_object('name', ${c}.name, 'type', ${c}.type)`;
-  return `
-    insert into finding_revisions (id, finding_id, revision_no, based_on_revision_id, author_id, change_summary, created_at, updated_at,
-      submitted_at, target_organ, target_organ_label, origin, origin_label, direction, species, species_label, ev_source, cargo,
-      recipient_cell, model_disease, result, study_type, effect_direction, mechanism, ev_type, separation_methods, particle_analysis,
-      em_methods, markers_positive, markers_negative, evidence_quote, evidence_location, curator_note)
-    overriding system value
-    select (p.g - 1) * 4 + r, p.g, r, case when r > 1 then (p.g - 1) * 4 + r - 1 end,
-      case when r = 1 then p.creator else ${cur.lo} + floor(bench_u(p.g, 40 + r) * ${cur.n})::int end,
-      case when r = 1 then 'New finding' else 'Corrected the ' || ${pick(EDITS, '50 + r')} end,
-      t.created, t.created + interval '5 minutes',
-      case when p.state = 'draft' and r = p.nrev then null else t.created + interval '2 hours' end,
-      p.organ, p.organ_label,
-      case when p.direction = 'organ_to_muscle' then ${q(adipose.id)} else ${q(skm.id)} end,
-      case when p.direction = 'organ_to_muscle' then ${q(adipose.label)} else ${q(skm.label)} end,
-      p.direction, p.species, p.species_label, p.ev_source, cg.cargo, p.recipient, t.model,
-      case when p.direction = 'organ_to_muscle' then ${q(adipose.label)} else ${q(skm.label)} end || ' EVs carrying '
-        || coalesce(cg.first_name, 'unidentified cargo') || ' ' || ${pick(VERBS, '60 + r')} || ' ' || t.process || ' of ' || p.recipient
-        || ' in ' || coalesce(nullif(t.model, ''), 'healthy') || ' ' || lower(p.species_label) || ' models'
-        || case when bench_u(p.g, 70 + r) < 0.5 then ', via ' || t.mech1 || ' signalling.' else '.' end,
-      p.study_type, p.effect,
-      case when bench_u(p.g, 80 + r) < 0.3 then '{}'::text[] when bench_u(p.g, 81) < 0.6 then array[t.mech1] else array[t.mech1, ${pick(MECHANISMS, '82')}] end,
-      p.ev_type,
-      array[${pick(SEPARATION, '83')}],
-      case when bench_u(p.g, 84) < 0.2 then '{}'::text[] else array[${pick(PARTICLE, '85')}] end,
-      case when bench_u(p.g, 86) < 0.3 then '{}'::text[] else array[${pick(EM, '87')}] end,
-      case when bench_u(p.g, 88) < 0.5 then array['CD63', 'CD81', 'TSG101'] else array['CD9', 'ALIX'] end,
-      case when bench_u(p.g, 89) < 0.6 then array['Calnexin'] else '{}'::text[] end,
-      'EVs from ' || p.ev_source || ' were taken up by ' || p.recipient || ' (Fig. ' || (1 + floor(bench_u(p.g, 90) * 7)::int) || ').',
-      'Figure ' || (1 + floor(bench_u(p.g, 90) * 7)::int) || chr(65 + floor(bench_u(p.g, 91) * 6)::int),
-      ''
-    from (${planSql(lo, hi, nSources, cur)}) p
-    cross join lateral (
-      select case p.nc when 0 then '[]'::jsonb
-               when 1 then jsonb_build_array(${item('k1')})
-               when 2 then jsonb_build_array(${item('k1')}, ${item('k2')})
-               else jsonb_build_array(${item('k1')}, ${item('k2')}, ${item('k3')}) end as cargo,
-             case when p.nc > 0 then k1.name end as first_name
-      from bench_cargo k1, bench_cargo k2, bench_cargo k3
-      where k1.i = p.c1 and k2.i = p.c2 and k3.i = p.c3) cg
-    cross join lateral generate_series(1, p.nrev) r
-    cross join lateral (
-      select p.a - (p.nrev - r) * interval '30 days' - interval '1 day' - interval '2 hours' as created,
-        (${arr(PROCESSES)})[1 + floor(${PROCESSES.length} * power(bench_u(p.g, 20 + r), 1.3))::int] as process,
-        (${arr(MODELS)})[1 + floor(bench_u(p.g, 30 + r) * ${MODELS.length})::int] as model,
-        ${pick(MECHANISMS, '35')} as mech1) t`;
-}
-
-/** The findings rows: identity + workflow state + the projection of the listed (last) revision, as refreshListing computes it. */
-export function findingsSql(lo: number, hi: number, nSources: number, cur: { lo: number; n: number }): string {
-  return `
-    insert into findings (id, source_id, status, latest_revision_id, approved_revision_id, lock_version, created_by, created_at,
-      updated_at, approved_at, ${Object.keys(LISTING_COLUMNS).join(', ')})
-    overriding system value
-    select p.g, p.source_id, p.state::workflow_status, r.id, case when p.state = 'approved' then r.id end,
-      3 * p.nrev - case p.state when 'approved' then 0 when 'submitted' then 1 else 2 end,
-      p.creator,
-      r.created_at - (p.nrev - 1) * interval '30 days',
-      case when p.state = 'approved' then p.a else coalesce(r.submitted_at, r.updated_at) end,
-      case when p.state = 'approved' then p.a end,
-      ${Object.values(LISTING_COLUMNS).join(',\n      ')}
-    from (${planSql(lo, hi, nSources, cur)}) p
-    join finding_revisions r on r.id = (p.g - 1) * 4 + p.nrev
-    join sources s on s.id = p.source_id`;
-}
-
-function reviewsSql(lo: number, hi: number, rev: { lo: number; n: number }): string {
-  return `
-    insert into reviews (revision_id, reviewer_id, decision, comment, created_at)
-    select r.id, ${rev.lo} + (r.id % ${rev.n}), 'approve', '', r.submitted_at + interval '1 day'
-    from finding_revisions r
-    where r.id between ${(lo - 1) * 4 + 1} and ${hi * 4} and bench_u(r.finding_id, 2) < 0.8`;
-}
-
-function auditSql(lo: number, hi: number): string {
-  return `
-    insert into audit_events (actor_id, action, entity, entity_id, at, detail)
-    select r.author_id, case when r.revision_no = 1 then 'finding.create' else 'finding.revision_start' end, 'finding',
-      r.finding_id::text, r.created_at,
-      case when r.revision_no = 1 then jsonb_build_object('doi', '10.5555/bench') else jsonb_build_object('revisionNo', r.revision_no, 'basedOn', r.revision_no - 1) end
-    from finding_revisions r
-    where r.id between ${(lo - 1) * 4 + 1} and ${hi * 4}`;
-}
-
-function cargoSql(): string {
-  // 1200 miRNAs (600 ids × two arms, some with a/b letters), 600 proteins, 80 lncRNAs, 60 circRNAs, 20 lipids, 40 metabolites.
-  return `
-    insert into bench_cargo (i, name, type)
-    select i,
-      case
-        when i <= 1200 then 'miR-' || (((i - 1) % 600) + 1) || case (((i - 1) % 600) + 1) % 7 when 0 then 'a' when 1 then 'b' else '' end
-                           || case when i <= 600 then '-3p' else '-5p' end
-        when i <= 1800 then coalesce((${arr(PROTEINS)})[i - 1200], 'ZNF' || (i - 1200))
-        when i <= 1880 then coalesce((${arr(LNC)})[i - 1800], 'LINC' || lpad((i - 1800)::text, 5, '0'))
-        when i <= 1940 then 'circ' || (${arr(['Lrp6', 'Ttn', 'Zfp609', 'Hipk3', 'Fgfr2', 'Sntb1'])})[1 + i % 6] || '-' || (i - 1880)
-        when i <= 1960 then coalesce((${arr(LIPIDS)})[i - 1940], 'PC 3' || (i - 1940) || ':1')
-        else coalesce((${arr(METABOLITES)})[i - 1960], 'metabolite M' || (i - 1960))
-      end,
-      case when i <= 1200 then 'miRNA' when i <= 1800 then 'protein' when i <= 1880 then 'lncRNA' when i <= 1940 then 'circRNA'
-           when i <= 1960 then 'lipid' else 'metabolite' end
-    from generate_series(1, 2000) i`;
-}
+type Ids = { lo: number; n: number };
+type Def = { tbl: string; name: string; def: string };
+/** The constraints and indexes dropped for the load, to rebuild from their own definitions. */
+type Dropped = { fks: Def[]; keys: Def[]; indexes: Def[] };
+type Step = (name: string, fn: () => Promise<unknown>) => Promise<void>;
+/** What every part of one fill shares. */
+type Filler = { h: DbHandle; log: (s: string) => void; step: Step; workers: number; nSources: number };
 
 /** Run `tasks` on `workers` connections (a pool's concurrent queries use different connections). */
 async function pool(workers: number, tasks: (() => Promise<unknown>)[]) {
@@ -367,146 +82,113 @@ function chunks(n: number, size: number): [number, number][] {
   return out;
 }
 
-export async function fillDatabase(h: DbHandle, opts: FillOptions): Promise<FillReport> {
-  const log = opts.log ?? console.log;
-  const N = opts.findings;
-  const nSources = opts.sources ?? Math.min(50_000, Math.max(100, Math.round(N / 20)));
-  const workers = h.engine === 'pglite' ? 1 : (opts.workers ?? 2);
-  const size = opts.chunk ?? Math.max(5_000, Math.ceil(N / (workers * 4)));
-  const steps: FillReport['steps'] = [];
-  const step = async (name: string, fn: () => Promise<unknown>) => {
+/** A timed step, logged and recorded in `steps`. */
+function stepper(steps: FillReport['steps'], log: (s: string) => void): Step {
+  return async (name, fn) => {
     const t0 = performance.now();
     await fn();
     const ms = performance.now() - t0;
     steps.push({ step: name, ms });
     log(`  ${name.padEnd(44)} ${(ms / 1000).toFixed(1).padStart(6)} s`);
   };
+}
 
-  await h.query(FUNCTION_SQL);
-  await h.query('create table if not exists bench_cargo (i int primary key, name text not null, type text not null)');
-
-  // users
-  const users = await step('users', async () => {
-    await h.query(
-      `insert into users (email, name, role, is_system) values ('import@system.invalid', 'Import (system)', 'curator', true) on conflict do nothing`,
-    );
-    await h.query(`insert into users (email, name, role)
-      select 'bench.curator' || i || '@bench.invalid', 'Bench Curator ' || i, 'curator'::role from generate_series(1, 16) i
-      union all select 'bench.reviewer' || i || '@bench.invalid', 'Bench Reviewer ' || i, 'reviewer'::role from generate_series(1, 16) i
-      union all select 'bench.admin@bench.invalid', 'Bench Admin', 'admin'::role`);
+async function insertUsers(f: Filler) {
+  const { h } = f;
+  await f.step('users', async () => {
+    for (const s of USERS_SQL) await h.query(s);
   });
-  void users;
   const curators = await h.query<{ id: number }>(`select id from users where email like 'bench.curator%' order by id`);
   const reviewers = await h.query<{ id: number }>(
     `select id from users where email like 'bench.reviewer%' order by id`,
   );
-  const cur = { lo: curators[0]!.id, n: curators.length };
-  const rev = { lo: reviewers[0]!.id, n: reviewers.length };
+  const cur: Ids = { lo: curators[0]!.id, n: curators.length };
+  const rev: Ids = { lo: reviewers[0]!.id, n: reviewers.length };
   if (curators.at(-1)!.id !== cur.lo + cur.n - 1 || reviewers.at(-1)!.id !== rev.lo + rev.n - 1)
     throw new Error('bench users are not consecutive ids');
+  return { curators, reviewers, cur, rev };
+}
 
-  await step(`sources (${nSources.toLocaleString('en-US')}) + cargo names (2,000)`, async () => {
-    await h.query(`insert into sources (doi, pmid, title, authors, journal, year, volume_pages, metadata_origin)
-      select '10.5555/evx.bench.' || i, (20000000 + i)::text,
-        'Muscle-derived extracellular vesicles and inter-organ crosstalk, study ' || i,
-        'Author' || (i % 997) || ' A, Coauthor' || (i % 389) || ' B, Senior' || (i % 101) || ' C',
-        (${arr(JOURNALS)})[1 + i % ${JOURNALS.length}], 2005 + (i % 22), (i % 40 + 1) || ':' || (i % 900 + 100) || '-' || (i % 900 + 112),
-        'bundled'
-      from generate_series(1, ${nSources}) i`);
-    await h.query(cargoSql());
-  });
-
-  // How many findings can the schema hold? findings.public_id is generated from the id; probe the N-th one.
-  const [probe] = await h.query<{ public_id: string }>(
+/** How many findings can the schema hold? findings.public_id is generated from the id; probe the N-th one. */
+async function probeCapacity(f: Filler, N: number, creator: number) {
+  const [probe] = await f.h.query<{ public_id: string }>(
     `insert into findings (id, source_id, created_by, target_organ, origin, direction, species, doi) overriding system value
-     values (${N}, 1, ${cur.lo}, 'probe', 'probe', 'probe', 'probe', 'probe') returning public_id`,
+     values (${N}, 1, ${creator}, 'probe', 'probe', 'probe', 'probe', 'probe') returning public_id`,
   );
-  await h.query(`delete from findings where id = ${N}`);
-  let capacity: number | null = null;
-  let n = N;
-  if (!probe!.public_id.endsWith(String(N))) {
-    // e.g. lpad(id::text, 6, '0') cuts 1000000 to "100000": from id 10^digits on, public ids repeat earlier ones.
-    const digits = probe!.public_id.replace(/^\D+/, '').length;
-    capacity = 10 ** digits - 1;
-    n = Math.min(N, capacity);
-    log(
-      `  ! finding ${N.toLocaleString('en-US')} would get public id ${probe!.public_id}, a duplicate of finding ${Number(probe!.public_id.replace(/^\D+/, '')).toLocaleString('en-US')}: the schema holds at most ${capacity.toLocaleString('en-US')} findings; filling ${n.toLocaleString('en-US')}`,
-    );
-  }
+  await f.h.query(`delete from findings where id = ${N}`);
+  const probePublicId = probe!.public_id;
+  if (probePublicId.endsWith(String(N))) return { capacity: null, n: N, probePublicId };
+  // e.g. lpad(id::text, 6, '0') cuts 1000000 to "100000": from id 10^digits on, public ids repeat earlier ones.
+  const digits = probePublicId.replace(/^\D+/, '').length;
+  const capacity = 10 ** digits - 1;
+  const n = Math.min(N, capacity);
+  f.log(
+    `  ! finding ${N.toLocaleString('en-US')} would get public id ${probePublicId}, a duplicate of finding ${Number(probePublicId.replace(/^\D+/, '')).toLocaleString('en-US')}: the schema holds at most ${capacity.toLocaleString('en-US')} findings; filling ${n.toLocaleString('en-US')}`,
+  );
+  return { capacity, n, probePublicId };
+}
 
-  // Drop the big tables' constraints and indexes for the load; keep their definitions to rebuild them.
-  const tables = `array[${BIG_TABLES.map(q).join(',')}]::regclass[]`;
-  const fks = await h.query<{ tbl: string; name: string; def: string }>(`
-    select conrelid::regclass::text as tbl, conname as name, pg_get_constraintdef(oid) as def from pg_constraint
-    where contype = 'f' and (conrelid = any(${tables}) or confrelid = any(${tables})) order by conrelid::regclass::text, conname`);
-  const keys = await h.query<{ tbl: string; name: string; def: string }>(`
-    select conrelid::regclass::text as tbl, conname as name, pg_get_constraintdef(oid) as def from pg_constraint
-    where contype in ('p', 'u') and conrelid = any(${tables}) order by conrelid::regclass::text, conname`);
-  const indexes = await h.query<{ tbl: string; name: string; def: string }>(`
-    select i.indrelid::regclass::text as tbl, i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as def from pg_index i
-    where i.indrelid = any(${tables})
-      and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid and c.conrelid = i.indrelid and c.contype in ('p', 'u', 'x'))
-    order by 1, 2`);
-  await step('drop indexes and constraints for the load', async () => {
+/** Drop the big tables' constraints and indexes for the load; keep their definitions to rebuild them. */
+async function dropForLoad(f: Filler): Promise<Dropped> {
+  const { h } = f;
+  const sql = loadDropsSql(`array[${BIG_TABLES.map(q).join(',')}]::regclass[]`);
+  const fks = await h.query<Def>(sql.fks);
+  const keys = await h.query<Def>(sql.keys);
+  const indexes = await h.query<Def>(sql.indexes);
+  await f.step('drop indexes and constraints for the load', async () => {
     for (const c of fks) await h.query(`alter table ${c.tbl} drop constraint ${c.name}`);
     for (const c of keys) await h.query(`alter table ${c.tbl} drop constraint ${c.name}`);
     for (const i of indexes) await h.query(`drop index ${i.name}`);
   });
+  return { fks, keys, indexes };
+}
 
+const isRevisionsKey = (k: Def) => k.tbl === 'finding_revisions' && /PRIMARY/.test(k.def);
+
+/** The four big tables, chunk by chunk on `workers` connections; findings join their revisions by key, so that one comes first. */
+async function loadRows(f: Filler, n: number, size: number, users: { cur: Ids; rev: Ids }, dropped: Dropped) {
+  const { h, step, workers, nSources } = f;
+  const { cur, rev } = users;
   const parts = chunks(n, size);
-  await step(`finding_revisions (~${(3 * n).toLocaleString('en-US')})`, () =>
+  const each = (sql: (lo: number, hi: number) => string) => () =>
     pool(
       workers,
       parts.map(
         ([lo, hi]) =>
           () =>
-            h.query(revisionsSql(lo, hi, nSources, cur)),
+            h.query(sql(lo, hi)),
       ),
-    ),
+    );
+  await step(
+    `finding_revisions (~${(3 * n).toLocaleString('en-US')})`,
+    each((lo, hi) => revisionsSql(lo, hi, nSources, cur)),
   );
   await step('finding_revisions primary key', () =>
-    h.query(
-      `alter table finding_revisions add constraint ${keys.find((k) => k.tbl === 'finding_revisions' && /PRIMARY/.test(k.def))!.name} primary key (id)`,
-    ),
+    h.query(`alter table finding_revisions add constraint ${dropped.keys.find(isRevisionsKey)!.name} primary key (id)`),
   );
-  await step(`findings (${n.toLocaleString('en-US')}) with projection + tsvector`, () =>
-    pool(
-      workers,
-      parts.map(
-        ([lo, hi]) =>
-          () =>
-            h.query(findingsSql(lo, hi, nSources, cur)),
-      ),
-    ),
+  await step(
+    `findings (${n.toLocaleString('en-US')}) with projection + tsvector`,
+    each((lo, hi) => findingsSql(lo, hi, nSources, cur)),
   );
-  await step('reviews (one approve per approved revision)', () =>
-    pool(
-      workers,
-      parts.map(
-        ([lo, hi]) =>
-          () =>
-            h.query(reviewsSql(lo, hi, rev)),
-      ),
-    ),
+  await step(
+    'reviews (one approve per approved revision)',
+    each((lo, hi) => reviewsSql(lo, hi, rev)),
   );
-  await step('audit_events (one per revision)', () =>
-    pool(
-      workers,
-      parts.map(
-        ([lo, hi]) =>
-          () =>
-            h.query(auditSql(lo, hi)),
-      ),
-    ),
+  await step(
+    'audit_events (one per revision)',
+    each((lo, hi) => auditSql(lo, hi)),
   );
-
   await step('identity sequences', async () => {
     for (const t of ['findings', 'finding_revisions'])
       await h.query(`select setval(pg_get_serial_sequence('${t}', 'id'), (select max(id) from ${t}))`);
   });
+}
 
-  // Rebuild: keys, then indexes (heaviest first, on `workers` connections), then foreign keys (NOT VALID, then validated in parallel).
-  const keyTasks = keys.filter((k) => !(k.tbl === 'finding_revisions' && /PRIMARY/.test(k.def)));
+/** Rebuild: keys, then indexes (heaviest first, on `workers` connections), then foreign keys (NOT VALID, then validated in parallel). */
+async function rebuild(f: Filler, dropped: Dropped) {
+  const { h, step, workers } = f;
+  const { fks, keys, indexes } = dropped;
+  const keyTasks = keys.filter((k) => !isRevisionsKey(k));
   const weight = (def: string) => (/gin/i.test(def) ? 0 : /finding_revisions|audit_events/.test(def) ? 1 : 2);
   await step(`rebuild ${keyTasks.length} keys + ${indexes.length} indexes`, async () => {
     await pool(
@@ -526,21 +208,10 @@ export async function fillDatabase(h: DbHandle, opts: FillOptions): Promise<Fill
       fks.map((c) => () => h.query(`alter table ${c.tbl} validate constraint ${c.name}`)),
     );
   });
-  await h.query('drop table bench_cargo');
-  await h.query('drop function bench_u(bigint, int)');
-  await step('vacuum analyze', () =>
-    pool(
-      workers,
-      ['finding_revisions', 'audit_events', 'findings', 'reviews', 'sources', 'users'].map(
-        (t) => () => h.query(`vacuum (analyze) ${t}`),
-      ),
-    ),
-  );
+}
 
-  const [c] = await h.query<Record<string, string | number>>(`select
-    (select count(*) from findings) as findings, (select count(*) from findings where approved_revision_id is not null) as approved,
-    (select count(*) from finding_revisions) as revisions, (select count(*) from reviews) as reviews,
-    (select count(*) from audit_events) as audit, (select count(*) from sources) as sources`);
+async function countRows(h: DbHandle) {
+  const [c] = await h.query<Record<string, string | number>>(COUNTS_SQL);
   return {
     findings: Number(c!.findings),
     approved: Number(c!.approved),
@@ -548,10 +219,39 @@ export async function fillDatabase(h: DbHandle, opts: FillOptions): Promise<Fill
     reviews: Number(c!.reviews),
     auditEvents: Number(c!.audit),
     sources: Number(c!.sources),
-    curators,
-    reviewers,
-    steps,
-    capacity,
-    probePublicId: probe!.public_id,
   };
+}
+
+export async function fillDatabase(h: DbHandle, opts: FillOptions): Promise<FillReport> {
+  const log = opts.log ?? console.log;
+  const N = opts.findings;
+  const nSources = opts.sources ?? Math.min(50_000, Math.max(100, Math.round(N / 20)));
+  const workers = h.engine === 'pglite' ? 1 : (opts.workers ?? 2);
+  const size = opts.chunk ?? Math.max(5_000, Math.ceil(N / (workers * 4)));
+  const steps: FillReport['steps'] = [];
+  const f: Filler = { h, log, step: stepper(steps, log), workers, nSources };
+
+  await h.query(FUNCTION_SQL);
+  await h.query(CARGO_TABLE_SQL);
+  const users = await insertUsers(f);
+  await f.step(`sources (${nSources.toLocaleString('en-US')}) + cargo names (2,000)`, async () => {
+    await h.query(sourcesSql(nSources));
+    await h.query(cargoSql());
+  });
+  const { capacity, n, probePublicId } = await probeCapacity(f, N, users.cur.lo);
+  const dropped = await dropForLoad(f);
+  await loadRows(f, n, size, users, dropped);
+  await rebuild(f, dropped);
+  await h.query('drop table bench_cargo');
+  await h.query('drop function bench_u(bigint, int)');
+  await f.step('vacuum analyze', () =>
+    pool(
+      workers,
+      ['finding_revisions', 'audit_events', 'findings', 'reviews', 'sources', 'users'].map(
+        (t) => () => h.query(`vacuum (analyze) ${t}`),
+      ),
+    ),
+  );
+  const { curators, reviewers } = users;
+  return { ...(await countRows(h)), curators, reviewers, steps, capacity, probePublicId };
 }
