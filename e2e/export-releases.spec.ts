@@ -16,7 +16,7 @@ const csvRecords = (b: Buffer | string) => parse(b, { columns: true, bom: true }
 const csvHeader = (b: Buffer | string) => (parse(b, { bom: true, to_line: 1 }) as string[][])[0];
 
 /** A finding's content for the curation API, from its export record (the importer's round trip). */
-function contentFrom(r: ExportJsonRecord, result: string) {
+function makeContentFrom(r: ExportJsonRecord, result: string) {
   return {
     targetOrgan: r.target_organ_id,
     origin: r.origin_id,
@@ -189,7 +189,7 @@ test.describe('releases', () => {
       const saved = await curator.page.request.patch(`/api/findings/${target.finding_id}`, {
         data: {
           lockVersion: before.lockVersion,
-          content: contentFrom(target, newResult),
+          content: makeContentFrom(target, newResult),
           changeSummary: 'Re-check the result against the source',
         },
       });

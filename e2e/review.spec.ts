@@ -1,13 +1,13 @@
 import type { Page } from '@playwright/test';
 import { DEMO, expect, signInAs, test } from './fixtures';
 
-async function setApprovals(page: Page, n: 1 | 2) {
+async function givenApprovalsRequired(page: Page, n: 1 | 2) {
   // The settings action is exercised in audit-settings.spec; here we only need the value.
   const r = await page.request.post('/api/admin/settings', { data: { approvalsRequired: n } });
   expect(r.status()).toBe(200);
 }
 
-async function createSubmittedFinding(page: Page, recipientCell: string): Promise<string> {
+async function givenSubmittedFinding(page: Page, recipientCell: string): Promise<string> {
   const created = await page.request.post('/api/findings', {
     data: {
       doi: '10.3389/fendo.2021.697204',
@@ -35,12 +35,12 @@ test.describe('review workflow', () => {
     browser,
   }) => {
     const admin = await signInAs(browser, DEMO.admin);
-    await setApprovals(admin.page, 2);
+    await givenApprovalsRequired(admin.page, 2);
     const curator = await signInAs(browser, DEMO.curator);
     const reviewer = await signInAs(browser, DEMO.reviewer);
     const reviewer2 = await signInAs(browser, DEMO.reviewer2);
     try {
-      const id = await createSubmittedFinding(curator.page, `Hepatocytes ${Date.now()}`);
+      const id = await givenSubmittedFinding(curator.page, `Hepatocytes ${Date.now()}`);
 
       // Reviewer approves: still pending the second approval.
       await reviewer.page.goto('/review');
@@ -113,7 +113,7 @@ test.describe('review workflow', () => {
       await expect(reviewRows.nth(0).getByTestId('audit-action')).toHaveText('review.approve');
       await expect(reviewRows.nth(2).getByTestId('audit-action')).toHaveText('review.request_changes');
     } finally {
-      await setApprovals(admin.page, 1);
+      await givenApprovalsRequired(admin.page, 1);
       for (const c of [admin, curator, reviewer, reviewer2]) await c.context.close();
     }
   });
@@ -164,7 +164,7 @@ test.describe('review workflow', () => {
   }) => {
     const curator = await signInAs(browser, DEMO.curator);
     const reviewer = await signInAs(browser, DEMO.reviewer);
-    const id = await createSubmittedFinding(curator.page, `Kupffer cells ${Date.now()}`);
+    const id = await givenSubmittedFinding(curator.page, `Kupffer cells ${Date.now()}`);
     const state = async () =>
       (await (await reviewer.page.request.get(`/api/findings/${id}/workflow`)).json()) as {
         lockVersion: number;
