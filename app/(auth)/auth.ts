@@ -1,6 +1,5 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import GitHubProvider from 'next-auth/providers/github';
 import type { Provider } from 'next-auth/providers/index';
 import { getServerSession } from 'next-auth';
 import { connection } from 'next/server';
@@ -9,9 +8,11 @@ import { findOrCreateOAuthUser } from '@/db/queries/oauth';
 import { getDb } from '@/db';
 import { sameOriginRedirect } from '@/lib/auth/callback';
 import { clientAddress } from '@/lib/auth/client-address';
+import { oauthIdentity } from '@/lib/auth/oauth-identity';
 import { rateLimitedCode } from '@/lib/auth/sign-in-limits';
 import type { Role } from '@/lib/vocab/terms';
 import { env } from '@/server/env';
+import { gitHubProvider } from './github';
 import { authSecret } from './secret';
 
 function providers(): Provider[] {
@@ -30,9 +31,7 @@ function providers(): Provider[] {
     }),
   ];
   const e = env();
-  if (e.GITHUB_ID && e.GITHUB_SECRET) {
-    list.push(GitHubProvider({ clientId: e.GITHUB_ID, clientSecret: e.GITHUB_SECRET }));
-  }
+  if (e.GITHUB_ID && e.GITHUB_SECRET) list.push(gitHubProvider(e.GITHUB_ID, e.GITHUB_SECRET));
   if (e.ORCID_CLIENT_ID && e.ORCID_CLIENT_SECRET) {
     const base = e.ORCID_BASE_URL;
     list.push({
@@ -74,14 +73,10 @@ const buildAuthOptions = (): NextAuthOptions => ({
   callbacks: {
     // The sign-in page's rule for every redirect next-auth makes (callbackUrl, sign-out, OAuth return).
     redirect: sameOriginRedirect,
-    async signIn({ user, account }) {
+    async signIn({ user, account, profile }) {
       if (!account || account.provider === 'credentials') return true;
-      const local = await findOrCreateOAuthUser(await getDb(), {
-        provider: account.provider,
-        email: user.email ?? null,
-        name: user.name ?? null,
-        orcid: account.provider === 'orcid' ? account.providerAccountId : null,
-      });
+      const identity = oauthIdentity(account.provider, profile, account.providerAccountId);
+      const local = await findOrCreateOAuthUser(await getDb(), identity);
       if (!local) return '/sign-in?error=OAuthAccountNotLinked';
       user.id = String(local.id);
       return true;

@@ -1,21 +1,19 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../client';
+import type { OAuthIdentity } from '../../lib/auth/oauth-identity';
+import type { DbOrTx } from '../client';
 import { users } from '../schema';
 import { recordAudit } from './audit';
 
 /**
- * Link an OAuth sign-in to a local account. Accounts are created by admins
- * (invite), so OAuth only signs in an existing, enabled account matched by
- * ORCID iD or verified email; it never creates one.
+ * The local account an OAuth sign-in belongs to, or null. Accounts are created by admins (invite),
+ * so OAuth only signs in an existing, enabled account; it never creates one. An ORCID sign-in
+ * matches by ORCID iD only; any other by email only when the provider verified that email.
  */
-export async function findOrCreateOAuthUser(
-  db: Db,
-  p: { provider: string; email: string | null; name: string | null; orcid: string | null },
-): Promise<{ id: number } | null> {
-  const match = p.orcid
-    ? eq(users.orcid, p.orcid)
-    : p.email
-      ? eq(sql`lower(${users.email})`, p.email.toLowerCase())
+export async function findOrCreateOAuthUser(db: DbOrTx, identity: OAuthIdentity): Promise<{ id: number } | null> {
+  const match = identity.orcid
+    ? eq(users.orcid, identity.orcid)
+    : identity.email && identity.emailVerified
+      ? eq(sql`lower(${users.email})`, identity.email.toLowerCase())
       : undefined;
   if (!match) return null;
   const [u] = await db
@@ -29,7 +27,7 @@ export async function findOrCreateOAuthUser(
     action: 'auth.sign_in',
     entity: 'user',
     entityId: u.id,
-    detail: { provider: p.provider },
+    detail: { provider: identity.provider },
   });
   return { id: u.id };
 }
