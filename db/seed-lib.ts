@@ -7,7 +7,7 @@ import { parseCargoCell } from '../lib/cargo/parse';
 import { normalizeDoi } from '../lib/doi';
 import { findOrgan, findSpecies, organLabel, SKELETAL_MUSCLE, speciesLabel } from '../lib/vocab';
 import type { Role } from '../lib/vocab/terms';
-import type { Db } from './client';
+import type { Db, Tx } from './client';
 import { recordAudit } from './queries/audit';
 import { refreshListing } from './queries/listing';
 import { findingRevisions, findings, reviews, sources, users } from './schema';
@@ -80,125 +80,156 @@ export async function seedDatabase(
 
   return db.transaction(async (tx) => {
     const report: SeedReport = { sourcesAdded: 0, findingsAdded: 0, demoAccountsAdded: 0 };
-
-    await tx
-      .insert(users)
-      .values({ email: IMPORT_USER_EMAIL, name: 'Import (system)', role: 'curator', isSystem: true })
-      .onConflictDoNothing();
-    const [importUser] = await tx.select({ id: users.id }).from(users).where(eq(users.email, IMPORT_USER_EMAIL));
-    if (!importUser) throw new Error('import user missing');
-
-    if (demoHash) {
-      for (const a of DEMO_ACCOUNTS) {
-        const added = await tx
-          .insert(users)
-          .values({ ...a, passwordHash: demoHash })
-          .onConflictDoNothing()
-          .returning({ id: users.id });
-        report.demoAccountsAdded += added.length;
-      }
-    }
-
-    for (const ref of references) {
-      const added = await tx
-        .insert(sources)
-        .values({
-          doi: doiOrThrow(ref.doi, `${REFERENCES_FILE} ${ref.title}`),
-          title: ref.title || null,
-          authors: ref.authors || null,
-          journal: ref.journal || null,
-          // "2014a": the review's letter suffix disambiguates citations, it is not part of the year.
-          year: /^\d{4}/.test(ref.year) ? Number(ref.year.slice(0, 4)) : null,
-          volumePages: ref.volume_pages || null,
-          metadataOrigin: 'bundled',
-        })
-        .onConflictDoNothing()
-        .returning({ id: sources.id });
-      report.sourcesAdded += added.length;
-    }
-
-    const summaries = table1.map((_, i) => `Imported from ${TABLE1_FILE}, row ${i + 1} (${REVIEW_CITATION})`);
-    const existing = await tx
-      .select({ summary: findingRevisions.changeSummary })
-      .from(findingRevisions)
-      .where(and(eq(findingRevisions.authorId, importUser.id), inArray(findingRevisions.changeSummary, summaries)));
-    const done = new Set(existing.map((e) => e.summary));
-
-    for (const [i, row] of table1.entries()) {
-      const changeSummary = summaries[i]!;
-      if (done.has(changeSummary)) continue;
-      const where = `${TABLE1_FILE} row ${i + 1}`;
-      const organ = findOrgan(row.target_organ);
-      const species = findSpecies(row.species);
-      if (!organ || !species)
-        throw new Error(`${where}: unknown organ "${row.target_organ}" or species "${row.species}"`);
-      const doi = doiOrThrow(row.doi, where);
-      let [source] = await tx.select({ id: sources.id }).from(sources).where(eq(sources.doi, doi));
-      if (!source) {
-        [source] = await tx
-          .insert(sources)
-          .values({ doi, metadataOrigin: 'manual', title: row.reference })
-          .returning({ id: sources.id });
-        report.sourcesAdded++;
-      }
-      const now = new Date();
-      const [finding] = await tx
-        .insert(findings)
-        .values({
-          sourceId: source!.id,
-          status: 'approved',
-          createdBy: importUser.id,
-          approvedAt: now,
-          targetOrgan: organ.id,
-          origin: SKELETAL_MUSCLE,
-          direction: organ.id === SKELETAL_MUSCLE ? 'within_muscle' : 'muscle_to_organ',
-          species: species.id,
-          doi,
-        })
-        .returning({ id: findings.id });
-      const [revision] = await tx
-        .insert(findingRevisions)
-        .values({
-          findingId: finding!.id,
-          revisionNo: 1,
-          authorId: importUser.id,
-          changeSummary,
-          submittedAt: now,
-          targetOrgan: organ.id,
-          targetOrganLabel: organLabel(organ.id),
-          origin: SKELETAL_MUSCLE,
-          originLabel: organLabel(SKELETAL_MUSCLE),
-          direction: organ.id === SKELETAL_MUSCLE ? 'within_muscle' : 'muscle_to_organ',
-          species: species.id,
-          speciesLabel: speciesLabel(species.id),
-          evSource: row.ev_source.trim(),
-          cargo: parseCargoCell(row.ev_cargo),
-          recipientCell: row.recipient_cell.trim(),
-          modelDisease: orEmpty(row.model_disease),
-          result: row.result.trim(),
-          evidenceLocation: `${REVIEW_CITATION}, Table 1`,
-        })
-        .returning({ id: findingRevisions.id });
-      await tx
-        .update(findings)
-        .set({ latestRevisionId: revision!.id, approvedRevisionId: revision!.id })
-        .where(eq(findings.id, finding!.id));
-      await tx.insert(reviews).values({
-        revisionId: revision!.id,
-        reviewerId: importUser.id,
-        decision: 'approve',
-        comment: `Taken as approved from the peer-reviewed source review (${REVIEW_CITATION}).`,
-      });
-      await refreshListing(tx, finding!.id);
-      await recordAudit(tx, {
-        actorId: importUser.id,
-        action: 'finding.import',
-        entity: 'finding',
-        entityId: finding!.id,
-        detail: { file: TABLE1_FILE, row: i + 1, doi },
-      });
-      report.findingsAdded++;
-    }
+    const importUserId = await addUsers(tx, demoHash, report);
+    await addReferences(tx, references, report);
+    await addTable1Findings(tx, table1, importUserId, report);
     return report;
+  });
+}
+
+/** The system import user (always) and the demo accounts (only with a password); returns the import user's id. */
+async function addUsers(tx: Tx, demoHash: string | null, report: SeedReport): Promise<number> {
+  await tx
+    .insert(users)
+    .values({ email: IMPORT_USER_EMAIL, name: 'Import (system)', role: 'curator', isSystem: true })
+    .onConflictDoNothing();
+  const [importUser] = await tx.select({ id: users.id }).from(users).where(eq(users.email, IMPORT_USER_EMAIL));
+  if (!importUser) throw new Error('import user missing');
+
+  if (demoHash) {
+    for (const a of DEMO_ACCOUNTS) {
+      const added = await tx
+        .insert(users)
+        .values({ ...a, passwordHash: demoHash })
+        .onConflictDoNothing()
+        .returning({ id: users.id });
+      report.demoAccountsAdded += added.length;
+    }
+  }
+  return importUser.id;
+}
+
+async function addReferences(tx: Tx, references: ReferenceRow[], report: SeedReport): Promise<void> {
+  for (const ref of references) {
+    const added = await tx
+      .insert(sources)
+      .values({
+        doi: doiOrThrow(ref.doi, `${REFERENCES_FILE} ${ref.title}`),
+        title: ref.title || null,
+        authors: ref.authors || null,
+        journal: ref.journal || null,
+        // "2014a": the review's letter suffix disambiguates citations, it is not part of the year.
+        year: /^\d{4}/.test(ref.year) ? Number(ref.year.slice(0, 4)) : null,
+        volumePages: ref.volume_pages || null,
+        metadataOrigin: 'bundled',
+      })
+      .onConflictDoNothing()
+      .returning({ id: sources.id });
+    report.sourcesAdded += added.length;
+  }
+}
+
+/** One approved finding per Table 1 row not loaded before, each with its revision, review and audit event. */
+async function addTable1Findings(tx: Tx, table1: Table1Row[], importUserId: number, report: SeedReport) {
+  const summaries = table1.map((_, i) => `Imported from ${TABLE1_FILE}, row ${i + 1} (${REVIEW_CITATION})`);
+  const existing = await tx
+    .select({ summary: findingRevisions.changeSummary })
+    .from(findingRevisions)
+    .where(and(eq(findingRevisions.authorId, importUserId), inArray(findingRevisions.changeSummary, summaries)));
+  const done = new Set(existing.map((e) => e.summary));
+
+  for (const [i, row] of table1.entries()) {
+    const changeSummary = summaries[i]!;
+    if (done.has(changeSummary)) continue;
+    await addTable1Finding(tx, { row, rowNo: i + 1, changeSummary, importUserId }, report);
+    report.findingsAdded++;
+  }
+}
+
+/** The source with this DOI; one named after the table's reference when the references file lacks it. */
+async function sourceIdFor(tx: Tx, doi: string, reference: string, report: SeedReport): Promise<number> {
+  let [source] = await tx.select({ id: sources.id }).from(sources).where(eq(sources.doi, doi));
+  if (!source) {
+    [source] = await tx
+      .insert(sources)
+      .values({ doi, metadataOrigin: 'manual', title: reference })
+      .returning({ id: sources.id });
+    report.sourcesAdded++;
+  }
+  return source!.id;
+}
+
+async function addTable1Finding(
+  tx: Tx,
+  {
+    row,
+    rowNo,
+    changeSummary,
+    importUserId,
+  }: { row: Table1Row; rowNo: number; changeSummary: string; importUserId: number },
+  report: SeedReport,
+): Promise<void> {
+  const where = `${TABLE1_FILE} row ${rowNo}`;
+  const organ = findOrgan(row.target_organ);
+  const species = findSpecies(row.species);
+  if (!organ || !species) throw new Error(`${where}: unknown organ "${row.target_organ}" or species "${row.species}"`);
+  const doi = doiOrThrow(row.doi, where);
+  const sourceId = await sourceIdFor(tx, doi, row.reference, report);
+  const now = new Date();
+  const direction = organ.id === SKELETAL_MUSCLE ? 'within_muscle' : 'muscle_to_organ';
+  const [finding] = await tx
+    .insert(findings)
+    .values({
+      sourceId,
+      status: 'approved',
+      createdBy: importUserId,
+      approvedAt: now,
+      targetOrgan: organ.id,
+      origin: SKELETAL_MUSCLE,
+      direction,
+      species: species.id,
+      doi,
+    })
+    .returning({ id: findings.id });
+  const [revision] = await tx
+    .insert(findingRevisions)
+    .values({
+      findingId: finding!.id,
+      revisionNo: 1,
+      authorId: importUserId,
+      changeSummary,
+      submittedAt: now,
+      targetOrgan: organ.id,
+      targetOrganLabel: organLabel(organ.id),
+      origin: SKELETAL_MUSCLE,
+      originLabel: organLabel(SKELETAL_MUSCLE),
+      direction,
+      species: species.id,
+      speciesLabel: speciesLabel(species.id),
+      evSource: row.ev_source.trim(),
+      cargo: parseCargoCell(row.ev_cargo),
+      recipientCell: row.recipient_cell.trim(),
+      modelDisease: orEmpty(row.model_disease),
+      result: row.result.trim(),
+      evidenceLocation: `${REVIEW_CITATION}, Table 1`,
+    })
+    .returning({ id: findingRevisions.id });
+  await tx
+    .update(findings)
+    .set({ latestRevisionId: revision!.id, approvedRevisionId: revision!.id })
+    .where(eq(findings.id, finding!.id));
+  await tx.insert(reviews).values({
+    revisionId: revision!.id,
+    reviewerId: importUserId,
+    decision: 'approve',
+    comment: `Taken as approved from the peer-reviewed source review (${REVIEW_CITATION}).`,
+  });
+  await refreshListing(tx, finding!.id);
+  await recordAudit(tx, {
+    actorId: importUserId,
+    action: 'finding.import',
+    entity: 'finding',
+    entityId: finding!.id,
+    detail: { file: TABLE1_FILE, row: rowNo, doi },
   });
 }

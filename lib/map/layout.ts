@@ -128,7 +128,6 @@ export function layoutCrosstalkMap(input: readonly CrosstalkEdge[], options: Par
   const step = (2 * Math.PI) / slots;
   // Neighbouring circles keep at least 40 units apart however many organs there are.
   const radius = outer.length < 2 ? o.radius : Math.max(o.radius, (nodeRadius + 20) / Math.sin(step / 2));
-  const outerLoopReach = 40;
 
   const nodes: MapNode[] = [];
   const angleOf = new Map<string, number>();
@@ -146,9 +145,38 @@ export function layoutCrosstalkMap(input: readonly CrosstalkEdge[], options: Par
     const text = centredText(outerLines.get(id)!, o.fontSize);
     nodes.push(node(id, x, y, nodeRadius, false, { ...text, x, y: y + text.y }));
   });
-  const nodeById = new Map(nodes.map((n) => [n.id, n]));
 
   const maxCount = Math.max(0, ...edgesIn.map((e) => e.count));
+  const edges = layoutEdges(edgesIn, {
+    nodeById: new Map(nodes.map((n) => [n.id, n])),
+    angleOf,
+    step,
+    radius,
+    centreRadius,
+    parallelSpacing: o.parallelSpacing,
+    maxCount,
+  });
+  const viewBox = fitViewBox(nodes, edges, o.margin);
+  return { viewBox, nodes, edges, maxCount };
+}
+
+/** What drawing the edges needs from the node layout. */
+type EdgeFrame = {
+  nodeById: Map<string, MapNode>;
+  /** The angle of each outer organ's spoke. */
+  angleOf: Map<string, number>;
+  /** The angle between neighbouring spokes. */
+  step: number;
+  radius: number;
+  centreRadius: number;
+  parallelSpacing: number;
+  maxCount: number;
+};
+
+const OUTER_LOOP_REACH = 40;
+
+/** One arrow per edge; edges joining the same pair of organs side by side, loops stacked outwards. */
+function layoutEdges(edgesIn: readonly CrosstalkEdge[], f: EdgeFrame): MapEdge[] {
   const pairKey = (e: CrosstalkEdge) => [e.from, e.to].sort().join('|');
   const groups = new Map<string, CrosstalkEdge[]>();
   for (const e of edgesIn) groups.set(pairKey(e), [...(groups.get(pairKey(e)) ?? []), e]);
@@ -162,19 +190,19 @@ export function layoutCrosstalkMap(input: readonly CrosstalkEdge[], options: Par
       (a, b) => Number(a.from !== lo) - Number(b.from !== lo) || a.direction.localeCompare(b.direction),
     );
     ordered.forEach((e, i) => {
-      const width = strokeWidth(e.count, maxCount);
-      const a = nodeById.get(e.from)!;
-      const b = nodeById.get(e.to)!;
+      const width = strokeWidth(e.count, f.maxCount);
+      const a = f.nodeById.get(e.from)!;
+      const b = f.nodeById.get(e.to)!;
       let shape: EdgeShape;
       if (e.from === e.to) {
         const centre = a.centre;
-        const angle = centre ? -Math.PI / 2 : angleOf.get(a.id)!;
+        const angle = centre ? -Math.PI / 2 : f.angleOf.get(a.id)!;
         // Half the angle to the neighbouring spokes, so the loop never crosses one.
-        const spread = centre ? Math.min(0.42, step * 0.4) : 0.42;
-        const reach = (centre ? (radius - centreRadius) * 0.6 : outerLoopReach) * (1 + 0.5 * i);
+        const spread = centre ? Math.min(0.42, f.step * 0.4) : 0.42;
+        const reach = (centre ? (f.radius - f.centreRadius) * 0.6 : OUTER_LOOP_REACH) * (1 + 0.5 * i);
         shape = selfLoop(a, angle, spread, reach, width);
       } else {
-        const offset = (i - (ordered.length - 1) / 2) * o.parallelSpacing;
+        const offset = (i - (ordered.length - 1) / 2) * f.parallelSpacing;
         // Offsets are measured in the canonical from→to frame; a reversed edge's "right" is the other side.
         shape = edgeBetween(a, b, e.from === lo ? offset : -offset, width);
       }
@@ -192,8 +220,11 @@ export function layoutCrosstalkMap(input: readonly CrosstalkEdge[], options: Par
       });
     });
   }
+  return edges;
+}
 
-  // Everything drawn must fit: the circles (names are inside them) and the count badges.
+/** Everything drawn must fit: the circles (names are inside them) and the count badges. */
+function fitViewBox(nodes: readonly MapNode[], edges: readonly MapEdge[], margin: number): MapLayout['viewBox'] {
   let x0 = Infinity,
     y0 = Infinity,
     x1 = -Infinity,
@@ -207,12 +238,10 @@ export function layoutCrosstalkMap(input: readonly CrosstalkEdge[], options: Par
   for (const n of nodes) fit(n.x - n.r, n.y - n.r, n.x + n.r, n.y + n.r);
   for (const e of edges) fit(e.mid.x - 20, e.mid.y - 14, e.mid.x + 20, e.mid.y + 14);
   if (!Number.isFinite(x0)) [x0, y0, x1, y1] = [0, 0, 0, 0];
-  const m = o.margin;
-  const viewBox = {
-    x: Math.floor(x0 - m),
-    y: Math.floor(y0 - m),
-    width: Math.ceil(x1 - x0 + 2 * m),
-    height: Math.ceil(y1 - y0 + 2 * m),
+  return {
+    x: Math.floor(x0 - margin),
+    y: Math.floor(y0 - margin),
+    width: Math.ceil(x1 - x0 + 2 * margin),
+    height: Math.ceil(y1 - y0 + 2 * margin),
   };
-  return { viewBox, nodes, edges, maxCount };
 }
