@@ -6,3 +6,4 @@ export * from './reviews';
 export * from './audit';
 export * from './releases';
 export * from './settings';
+export * from './api-tokens';

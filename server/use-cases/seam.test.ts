@@ -3,10 +3,11 @@
  * engines, exactly as the server actions and API routes call them (`execute`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { createFinding } from '@/db/queries/curation';
 import { type DemoActors, domainFailure, makeContent, openSeededDb, type TestDb, testEngines } from '@/db/test-utils';
 import type { Actor } from '../session';
-import { execute } from '../use-case';
+import { execute, type UseCase } from '../use-case';
 import { addCommentUseCase, raiseFlagUseCase } from './discussion';
 import { createFindingUseCase, saveDraftUseCase } from './findings';
 import { decideUseCase } from './review';
@@ -46,7 +47,7 @@ describe.each(testEngines())('use cases on %s', (engine) => {
   });
   afterAll(() => t.dispose());
 
-  const run = <U extends Parameters<typeof execute>[0]>(uc: U, actor: Actor | null, raw: unknown) =>
+  const run = <S extends z.ZodType, O>(uc: UseCase<S, O>, actor: Actor | null, raw: unknown) =>
     execute(uc, actor, raw, t.db);
 
   it('refuses comments and flags on a finding the actor cannot see, as if it did not exist (defect 4)', async () => {
