@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGN_IN_LIMITS } from '../../lib/auth/sign-in-limits';
-import { type TestDb, testEngines } from '../test-utils';
+import { DEMO_PASSWORD, type TestDb, testEngines } from '../test-utils';
 import { authenticate } from './auth';
-import { DEMO_PASSWORD, openUsersKit } from './users-test-kit';
+import { openUsersKit } from './users-test-kit';
 
 const INVALID = { ok: false, reason: 'invalid' } as const;
 const MINUTE = 60_000;

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword, verifyPassword } from '../../lib/auth/password';
 import { IMPORT_USER_EMAIL } from '../seed-lib';
-import { type TestDb, testEngines } from '../test-utils';
+import { DEMO_PASSWORD, type TestDb, testEngines } from '../test-utils';
 import { authenticate } from './auth';
 import { setUserDisabled } from './users';
-import { DEMO_PASSWORD, openUsersKit } from './users-test-kit';
+import { openUsersKit } from './users-test-kit';
 
 const INVALID = { ok: false, reason: 'invalid' } as const;
 

@@ -3,10 +3,10 @@ import { ZodError } from 'zod';
 import { verifyPassword } from '../../lib/auth/password';
 import { DomainError } from '../../lib/errors';
 import { sqlState, UNIQUE_VIOLATION } from '../errors';
-import { type TestDb, testEngines } from '../test-utils';
+import { failure, type TestDb, testEngines } from '../test-utils';
 import { authenticate } from './auth';
 import { changeRole, createUser, getUserById, setUserDisabled } from './users';
-import { failure, openUsersKit } from './users-test-kit';
+import { openUsersKit } from './users-test-kit';
 
 type Kit = Awaited<ReturnType<typeof openUsersKit>>;
 
