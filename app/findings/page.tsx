@@ -6,12 +6,12 @@ import { FindingsTable, type FindingTableRow } from '@/components/findings/findi
 import { Alert } from '@/components/ui/alert';
 import { getDb } from '@/db';
 import { browseFindings, type BrowsePage, type BrowseRow } from '@/db/queries/browse';
-import { getSettings } from '@/db/queries/settings';
 import { type BrowseQuery, browseSearchParams, parseBrowseQuery } from '@/lib/browse/filters';
 import { shortCitation } from '@/lib/citation';
 import { isDomainError } from '@/lib/errors';
 import { DIRECTIONS, EFFECT_DIRECTIONS, STUDY_TYPES } from '@/lib/vocab';
-import { getCurrentUser, type SessionUser } from '@/server/session';
+import type { SessionUser } from '@/server/session';
+import { canReadDataset, readContext } from '@/server/read-policy';
 
 export const metadata: Metadata = { title: 'Findings' };
 export const dynamic = 'force-dynamic';
@@ -105,8 +105,9 @@ export default async function FindingsPage({ searchParams }: PageProps<'/finding
   const raw = Object.fromEntries(
     Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? (v[0] ?? '') : (v ?? '')]),
   );
-  const user = await getCurrentUser();
-  if (!(await getSettings(await getDb())).publicRead && !user) return <NotPublic />;
+  const policy = await readContext();
+  if (!canReadDataset(policy)) return <NotPublic />;
+  const user = policy.user;
   const { query, page, errors } = await loadPage(params, user);
   const base = query ?? ({ sort: 'updated', limit: 50 } as BrowseQuery);
   const { href, sortLinks, exportParams } = links(base);

@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import Link from 'next/link';
-import { getCurrentUser } from '@/server/session';
+import { canReadDataset, readContext } from '@/server/read-policy';
 import { CutReleaseForm } from '@/components/releases/cut-release-form';
 import { ReleaseItem } from '@/components/releases/release-item';
 import { getDb } from '@/db';
 import { listReleases } from '@/db/queries/releases';
-import { getSettings } from '@/db/queries/settings';
 import { publicOrigin, suggestReleaseTag } from '@/lib/export/release';
 import { env } from '@/server/env';
 
@@ -14,9 +13,10 @@ export const metadata: Metadata = { title: 'Releases' };
 export const dynamic = 'force-dynamic';
 
 export default async function ReleasesPage() {
-  const user = await getCurrentUser();
+  const policy = await readContext();
+  const user = policy.user;
   const db = await getDb();
-  if (!(await getSettings(db)).publicRead && !user) {
+  if (!canReadDataset(policy)) {
     return (
       <section aria-labelledby="releases-title">
         <h1 id="releases-title">Releases</h1>

@@ -2,11 +2,10 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getCurrentUser } from '@/server/session';
+import { canReadDataset, readContext } from '@/server/read-policy';
 import { ReleaseItem } from '@/components/releases/release-item';
 import { getDb } from '@/db';
 import { getRelease } from '@/db/queries/releases';
-import { getSettings } from '@/db/queries/settings';
 import { publicOrigin, RELEASE_TAG_PATTERN } from '@/lib/export/release';
 import { env } from '@/server/env';
 
@@ -21,9 +20,9 @@ export async function generateMetadata({ params }: PageProps<'/releases/[tag]'>)
 export default async function ReleasePage({ params }: PageProps<'/releases/[tag]'>) {
   const { tag } = await params;
   if (!RELEASE_TAG_PATTERN.test(tag)) notFound();
-  const user = await getCurrentUser();
+  const policy = await readContext();
   const db = await getDb();
-  if (!(await getSettings(db)).publicRead && !user) {
+  if (!canReadDataset(policy)) {
     return (
       <section aria-labelledby="release-title">
         <h1 id="release-title">Release {tag}</h1>
