@@ -5,6 +5,7 @@
  */
 import { EXPORT_COLUMNS, LIST_SEPARATOR } from '../export/columns';
 import { RELEASE_FILES, RELEASE_TAG_PATTERN } from '../export/release';
+import { ERROR_CODES } from '../errors';
 import {
   CARGO_TYPES,
   DIRECTIONS,
@@ -123,7 +124,7 @@ export const COMPONENT_SCHEMAS: Record<string, Schema> = {
     type: 'object',
     required: ['error', 'message'],
     properties: {
-      error: str('Stable error code.', { enum: ['invalid', 'unauthorized', 'forbidden', 'not_found', 'internal'] }),
+      error: str('Stable error code (the same on the read and the write API).', { enum: [...ERROR_CODES] }),
       message: str('What went wrong, for people.'),
       fields: {
         type: 'object',

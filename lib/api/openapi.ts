@@ -22,8 +22,8 @@ export function buildOpenApiDocument() {
       summary:
         'Read access to curated findings on extracellular-vesicle crosstalk between skeletal muscle and other organs.',
       description: [
-        'JSON over HTTPS. Errors are `{error, message, fields?}` with status 400 (bad parameter), 401 (sign in), 403 (role) or 404; 500 (`internal`) when something failed on the server, and 503 (`unavailable`, with `Retry-After`) while the database cannot be reached.',
-        'Anonymous callers read approved findings while the admin setting "public read" is on; signed-in callers (the app’s session cookie) also see work in progress they may see.',
+        'JSON over HTTPS. Errors are `{error, message, fields?}` with status 400 (bad parameter), 401 (sign in, or a bad token), 403 (role, or a read-only token writing), 404, 413 (`too_large`), 429 (`rate_limited`); 500 (`internal`) when something failed on the server, and 503 (`unavailable`, with `Retry-After`) while the database cannot be reached.',
+        'Anonymous callers read approved findings while the admin setting "public read" is on; signed-in callers (the app’s session cookie, or a personal API token from /settings/tokens as `Authorization: Bearer …`) also see work in progress they may see.',
         'Keys follow the export’s columns: organs and species come as label and id (UBERON, NCBI Taxonomy), lists as arrays, cargo as {name, type}.',
       ].join('\n\n'),
       license: { name: 'CC-BY-4.0', identifier: 'CC-BY-4.0' },
@@ -36,10 +36,15 @@ export function buildOpenApiDocument() {
       { name: 'releases', description: 'Frozen, citable versions of the dataset.' },
       { name: 'meta', description: 'About the API.' },
     ],
-    security: [{}, { session: [] }],
+    security: [{}, { session: [] }, { token: [] }],
     paths: paths(),
     components: {
       securitySchemes: {
+        token: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'A personal API token (`evx_…`), created and revoked at /settings/tokens; read or read-write.',
+        },
         session: {
           type: 'apiKey',
           in: 'cookie',
