@@ -1,18 +1,17 @@
-import { and, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
-import { cargoKey } from '../../lib/cargo/parse';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { DomainError } from '../../lib/errors';
 import { revisionToContent } from '../../lib/finding/from-row';
 import {
   changeSummarySchema,
-  type FindingContent,
   findingContentSchema,
   type FindingDraft,
   findingDraftSchema,
 } from '../../lib/finding/schema';
-import { transition } from '../../lib/workflow';
+import { type Outcome, transition } from '../../lib/workflow';
 import type { Db, Tx } from '../client';
 import { findingRevisions, findings, sources, users } from '../schema';
 import { recordAudit } from './audit';
+import { findDuplicates } from './duplicates';
 import {
   type Actor,
   checkLock,
@@ -26,6 +25,7 @@ import {
 import { refreshListing } from './listing';
 
 export type { Actor } from './finding-tx';
+export { findDuplicates } from './duplicates';
 
 export type CreatedFinding = { findingId: number; publicId: string; revisionId: number; lockVersion: number };
 
@@ -71,6 +71,24 @@ export async function createFinding(
   });
 }
 
+/** Why this edit is refused; another curator's open draft is named, so the actor knows whom to wait for. */
+async function refuseEdit(
+  tx: Tx,
+  outcome: Extract<Outcome, { ok: false }>,
+  latest: { submittedAt: Date | null; authorId: number },
+  actor: Actor,
+): Promise<never> {
+  if (!latest.submittedAt && latest.authorId !== actor.id) {
+    const [author] = await tx.select({ name: users.name }).from(users).where(eq(users.id, latest.authorId));
+    throw new DomainError(
+      'conflict',
+      'finding',
+      `${author?.name ?? 'Another curator'} has an unsubmitted draft of this finding; it can be edited again once they submit it.`,
+    );
+  }
+  throw new DomainError(outcome.error, 'finding', outcome.message);
+}
+
 export type SavedDraft = { revisionId: number; revisionNo: number; lockVersion: number; created: boolean };
 
 /**
@@ -95,17 +113,7 @@ export async function saveDraftTx(
   let created = false;
 
   const outcome = transition('edit', workflowContext(f, latest, actor));
-  if (!outcome.ok) {
-    if (!latest.submittedAt && latest.authorId !== actor.id) {
-      const [author] = await tx.select({ name: users.name }).from(users).where(eq(users.id, latest.authorId));
-      throw new DomainError(
-        'conflict',
-        'finding',
-        `${author?.name ?? 'Another curator'} has an unsubmitted draft of this finding; it can be edited again once they submit it.`,
-      );
-    }
-    throw new DomainError(outcome.error, 'finding', outcome.message);
-  }
+  if (!outcome.ok) return refuseEdit(tx, outcome, latest, actor);
   // The author's draft collects the autosaves of one sitting; a new sitting keeps it and starts the next revision.
   const newSitting = !outcome.newRevision && editSession != null && latest.editSession !== editSession;
   // Writes that do not depend on one another are sent together (together(): one round trip, order
@@ -182,42 +190,6 @@ export async function saveDraft(
   return db.transaction((tx) =>
     saveDraftTx(tx, actor, input.findingId, input.lockVersion, content, changeSummary, input.editSession ?? null),
   );
-}
-
-const normalizeCell = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
-
-/** Other live findings on the same source with the same organ, recipient cell and cargo set. */
-export async function findDuplicates(
-  tx: Tx | Db,
-  findingId: number | null,
-  sourceId: number,
-  c: Pick<FindingContent, 'targetOrgan' | 'recipientCell' | 'cargo'>,
-) {
-  // Compare with what stands: the approved revision, and a latest one still awaiting review
-  // (a rejected or changes-requested edit does not block anyone).
-  const candidates = await tx
-    .select({ publicId: findings.publicId, rev: findingRevisions })
-    .from(findings)
-    .innerJoin(
-      findingRevisions,
-      sql`(${findingRevisions.id} = ${findings.approvedRevisionId} or (${findingRevisions.id} = ${findings.latestRevisionId} and ${findings.status} = 'submitted'))`,
-    )
-    .where(
-      and(
-        eq(findings.sourceId, sourceId),
-        ne(findings.status, 'rejected'),
-        findingId == null ? undefined : ne(findings.id, findingId),
-        isNotNull(findingRevisions.submittedAt),
-      ),
-    );
-  const key = cargoKey(c.cargo);
-  const same = candidates.filter(
-    (x) =>
-      x.rev.targetOrgan === c.targetOrgan &&
-      normalizeCell(x.rev.recipientCell) === normalizeCell(c.recipientCell) &&
-      cargoKey(x.rev.cargo) === key,
-  );
-  return [...new Set(same.map((x) => x.publicId))];
 }
 
 /**
