@@ -1,13 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { zodFields } from '../../lib/errors';
 import { DomainError } from '../../lib/errors';
+import { fixture } from '../../lib/crossref/crossref-test-kit';
 import { LOOKUP_REASONS } from '../../lib/sources/lookup';
 import { seedDatabase } from '../seed-lib';
-import { openTestDb, type TestDb, testEngines } from '../test-utils';
+import { countOf, DEMO_PASSWORD, failure, openTestDb, type TestDb, testEngines, userIdByEmail } from '../test-utils';
 import { createSource, findSourceByDoi, lookupDoi, updateSourceMetadata } from './sources';
 
 const SEEDED_DOI = '10.1007/s00125-014-3337-2';
@@ -16,9 +16,6 @@ const CROSSREF_DOI = '10.5555/evx.crossref-test';
 // ---------------------------------------------------------------------------
 // A local Crossref stand-in on 127.0.0.1 (real HTTP, no fetch mocking), and a closed port.
 // ---------------------------------------------------------------------------
-
-const fixtureText = readFileSync(new URL('../../lib/crossref/fixtures/work-aswad-2014.json', import.meta.url), 'utf8');
-const fixture = JSON.parse(fixtureText) as { message: Record<string, unknown> } & Record<string, unknown>;
 
 let server: Server;
 let crossrefBaseUrl: string;
@@ -52,24 +49,9 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server?.close(() => resolve())));
 
-/** The error a call fails with; fails the test when it succeeds. */
-async function failure(p: PromiseLike<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected the call to fail, but it succeeded');
-}
-
 describe.each(testEngines())('sources on %s', (engine) => {
   let t: TestDb;
   let curatorId: number;
-
-  async function countOf(text: string, params: unknown[] = []): Promise<number> {
-    const [row] = await t.query<{ n: number }>(text, params);
-    return Number(row!.n);
-  }
 
   async function auditFor(action: string, entityId: number) {
     return t.query<{ actor_id: number | null; entity: string; detail: Record<string, unknown> }>(
@@ -80,9 +62,8 @@ describe.each(testEngines())('sources on %s', (engine) => {
 
   beforeAll(async () => {
     t = await openTestDb(engine);
-    await seedDatabase(t.db, { demoPassword: 'test-password-123' });
-    const [row] = await t.query<{ id: number }>(`select id from users where email = 'curator@example.org'`);
-    curatorId = row!.id;
+    await seedDatabase(t.db, { demoPassword: DEMO_PASSWORD });
+    curatorId = await userIdByEmail(t, 'curator@example.org');
   });
   afterAll(() => t?.dispose());
 
@@ -155,7 +136,7 @@ describe.each(testEngines())('sources on %s', (engine) => {
 
   describe('createSource', () => {
     it('stores a normalized source with its origin and records source.create; a second one is a conflict on doi', async () => {
-      const auditBefore = await countOf(`select count(*) as n from audit_events where action = 'source.create'`);
+      const auditBefore = await countOf(t, `select count(*) as n from audit_events where action = 'source.create'`);
       const s = await createSource(
         t.db,
         curatorId,
@@ -203,8 +184,8 @@ describe.each(testEngines())('sources on %s', (engine) => {
         code: 'conflict:source',
         field: 'doi',
       });
-      expect(await countOf(`select count(*) as n from sources where doi = '10.5555/evx.new.1'`)).toBe(1);
-      expect(await countOf(`select count(*) as n from audit_events where action = 'source.create'`)).toBe(
+      expect(await countOf(t, `select count(*) as n from sources where doi = '10.5555/evx.new.1'`)).toBe(1);
+      expect(await countOf(t, `select count(*) as n from audit_events where action = 'source.create'`)).toBe(
         auditBefore + 1,
       );
     });
@@ -218,12 +199,12 @@ describe.each(testEngines())('sources on %s', (engine) => {
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       const [lost] = results.filter((r) => r.status === 'rejected');
       expect((lost as PromiseRejectedResult).reason).toMatchObject({ code: 'conflict:source', field: 'doi' });
-      expect(await countOf(`select count(*) as n from sources where doi = '10.5555/evx.race'`)).toBe(1);
+      expect(await countOf(t, `select count(*) as n from sources where doi = '10.5555/evx.race'`)).toBe(1);
     });
 
     it('refuses bad input with field errors and stores nothing', async () => {
-      const sourcesBefore = await countOf(`select count(*) as n from sources`);
-      const auditBefore = await countOf(`select count(*) as n from audit_events`);
+      const sourcesBefore = await countOf(t, `select count(*) as n from sources`);
+      const auditBefore = await countOf(t, `select count(*) as n from audit_events`);
       const cases: [Record<string, unknown>, string][] = [
         [{ doi: '10.5555/evx.bad', title: 'Nul\u0000byte' }, 'title'],
         [{ doi: '10.5555/evx.bad', title: 'x'.repeat(200_000) }, 'title'],
@@ -243,8 +224,8 @@ describe.each(testEngines())('sources on %s', (engine) => {
       ).toMatchObject({
         code: 'invalid:source',
       });
-      expect(await countOf(`select count(*) as n from sources`)).toBe(sourcesBefore);
-      expect(await countOf(`select count(*) as n from audit_events`)).toBe(auditBefore);
+      expect(await countOf(t, `select count(*) as n from sources`)).toBe(sourcesBefore);
+      expect(await countOf(t, `select count(*) as n from audit_events`)).toBe(auditBefore);
     });
   });
 
