@@ -116,8 +116,12 @@ test.describe('curation: a new curator records a finding', () => {
       expect(r.status(), field).toBe(400);
       expect(Object.keys((await r.json()).fields ?? {}), field).toContain(field);
     }
-    const nulDoi = await page.request.post('/api/findings', { data: { doi: '10.1007/s00125\u0000', content: base } });
-    expect(nulDoi.status()).toBe(404);
+    // An invalid DOI is the caller's mistake (400, on the doi field, as the form says), not a missing source (404).
+    for (const doi of ['10.1007/s00125\u0000', 'not-a-doi', '']) {
+      const bad = await page.request.post('/api/findings', { data: { doi, content: base } });
+      expect(bad.status(), JSON.stringify(doi)).toBe(400);
+      expect((await bad.json()).fields, JSON.stringify(doi)).toHaveProperty('doi');
+    }
     await page.goto('/my-work');
     expect(await page.getByTestId('my-drafts').getByTestId('work-row').count()).toBe(draftsBefore);
     await context.close();

@@ -12,18 +12,13 @@ export type TokenView = {
   expiresAt: string | null;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  state: 'active' | 'expired' | 'revoked';
 };
 
 const day = (iso: string | null, none: string) => (iso ? iso.slice(0, 10) : none);
 
-function state(t: TokenView, now: number): string {
-  if (t.revokedAt) return `revoked ${day(t.revokedAt, '')}`;
-  if (t.expiresAt && Date.parse(t.expiresAt) <= now) return 'expired';
-  return 'active';
-}
-
 /** The owner's tokens (never their secrets): what each may do, when it was last used, and a way to revoke it. */
-export function TokenList({ tokens, now }: { tokens: TokenView[]; now: number }) {
+export function TokenList({ tokens }: { tokens: TokenView[] }) {
   if (tokens.length === 0) return <p className="empty">No API tokens yet.</p>;
   return (
     <table className="data-table" data-testid="tokens">
@@ -52,7 +47,7 @@ export function TokenList({ tokens, now }: { tokens: TokenView[]; now: number })
             <td>{day(t.createdAt, '')}</td>
             <td>{day(t.expiresAt, 'never')}</td>
             <td>{day(t.lastUsedAt, 'never')}</td>
-            <td>{state(t, now)}</td>
+            <td>{t.state === 'revoked' ? `revoked ${day(t.revokedAt, '')}` : t.state}</td>
             <td>
               {!t.revokedAt && (
                 <ActionButton action={() => revokeTokenAction({ tokenId: t.id })}>

@@ -1,6 +1,6 @@
 /**
  * Route handlers as adapters over use cases. `route()` answers every failure as JSON (never Next's
- * bare 500); `useCaseRoute()` adds the rest of a write endpoint: the caller (token or session) is
+ * bare 500); `operationRoute()` adds the rest of a write endpoint: the caller (token or session) is
  * authorized before anything is looked up, so anonymous callers learn nothing about which ids
  * exist; the body is read with a cap; the use case runs; its output is the JSON answer.
  */
@@ -30,7 +30,7 @@ export function route<A extends unknown[]>(handler: (...args: A) => Promise<Resp
 
 type RouteArgs<P> = { req: Request; params: P; actor: Actor };
 
-export function useCaseRoute<S extends z.ZodType, O, P = unknown>(
+export function operationRoute<S extends z.ZodType, O, P = unknown>(
   uc: UseCase<S, O>,
   opts: {
     /** The raw input from the request; by default the JSON object body. */

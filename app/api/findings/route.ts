@@ -1,5 +1,5 @@
-import { useCaseRoute } from '@/server/adapters/route';
+import { operationRoute } from '@/server/adapters/route';
 import { createFindingUseCase } from '@/server/use-cases/findings';
 
 /** POST {doi, content, changeSummary?}: start a new finding as a draft of the caller. */
-export const POST = useCaseRoute(createFindingUseCase, { status: 201 });
+export const POST = operationRoute(createFindingUseCase, { status: 201 });

@@ -1,6 +1,6 @@
 import { MAX_IMPORT_BYTES } from '@/lib/import/types';
 import { readBodyCapped } from '@/server/errors/http';
-import { useCaseRoute } from '@/server/adapters/route';
+import { operationRoute } from '@/server/adapters/route';
 import { importFindingsUseCase } from '@/server/use-cases/import';
 
 /**
@@ -8,7 +8,7 @@ import { importFindingsUseCase } from '@/server/use-cases/import';
  * (CSV or JSON, at most 5 MB — the import's documented cap, larger than the 1 MB of JSON bodies):
  * the same import as the /import page, for scripts.
  */
-export const POST = useCaseRoute(importFindingsUseCase, {
+export const POST = operationRoute(importFindingsUseCase, {
   input: async ({ req }) => {
     const q = new URL(req.url).searchParams;
     const bytes = await readBodyCapped(req, MAX_IMPORT_BYTES);

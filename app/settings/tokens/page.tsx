@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { NewTokenForm } from '@/components/tokens/new-token-form';
-import { TokenList } from '@/components/tokens/token-list';
+import { TokenList, type TokenView } from '@/components/tokens/token-list';
 import { getDb } from '@/db';
 import { listApiTokens } from '@/db/queries/api-tokens';
 import { requireUser } from '@/server/session';
@@ -11,9 +11,26 @@ export const dynamic = 'force-dynamic';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/** The user's tokens as the list shows them, each with its state as of now. */
+async function loadTokens(userId: number): Promise<TokenView[]> {
+  const now = Date.now();
+  const tokens = await listApiTokens(await getDb(), userId);
+  return tokens.map((t) => ({
+    id: t.id,
+    name: t.name,
+    prefix: t.prefix,
+    scope: t.scope,
+    createdAt: t.createdAt.toISOString(),
+    expiresAt: iso(t.expiresAt),
+    lastUsedAt: iso(t.lastUsedAt),
+    revokedAt: iso(t.revokedAt),
+    state: t.revokedAt ? 'revoked' : t.expiresAt && t.expiresAt.getTime() <= now ? 'expired' : 'active',
+  }));
+}
+
 export default async function TokensPage() {
   const user = await requireUser('/settings/tokens');
-  const tokens = await listApiTokens(await getDb(), user.id);
+  const tokens = await loadTokens(user.id);
   return (
     <section aria-labelledby="tokens-title">
       <h1 id="tokens-title">API tokens</h1>
@@ -26,19 +43,7 @@ export default async function TokensPage() {
       <h2>New token</h2>
       <NewTokenForm />
       <h2>Your tokens</h2>
-      <TokenList
-        now={Date.now()}
-        tokens={tokens.map((t) => ({
-          id: t.id,
-          name: t.name,
-          prefix: t.prefix,
-          scope: t.scope,
-          createdAt: t.createdAt.toISOString(),
-          expiresAt: iso(t.expiresAt),
-          lastUsedAt: iso(t.lastUsedAt),
-          revokedAt: iso(t.revokedAt),
-        }))}
-      />
+      <TokenList tokens={tokens} />
     </section>
   );
 }

@@ -1,11 +1,11 @@
-import { useCaseRoute } from '@/server/adapters/route';
+import { operationRoute } from '@/server/adapters/route';
 import { createUserUseCase, listUsersUseCase } from '@/server/use-cases/admin';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = useCaseRoute(listUsersUseCase, {
+export const GET = operationRoute(listUsersUseCase, {
   input: async () => undefined,
   present: (users) => ({ users }),
 });
 
-export const POST = useCaseRoute(createUserUseCase, { status: 201 });
+export const POST = operationRoute(createUserUseCase, { status: 201 });

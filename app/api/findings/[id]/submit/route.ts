@@ -1,5 +1,5 @@
-import { onFinding, useCaseRoute } from '@/server/adapters/route';
+import { onFinding, operationRoute } from '@/server/adapters/route';
 import { submitFindingUseCase } from '@/server/use-cases/findings';
 
 /** POST {lockVersion, content?, changeSummary?}: save and submit the caller's draft. */
-export const POST = useCaseRoute(submitFindingUseCase, { input: onFinding<{ id: string }>() });
+export const POST = operationRoute(submitFindingUseCase, { input: onFinding<{ id: string }>() });
