@@ -1,324 +1,94 @@
 /**
- * Authorization matrix: every page, route handler and server action × every
- * kind of caller, from ONE table. Routes are discovered from the file system
- * and actions from the build's server-reference manifest, so a new route or
- * action without an entry here fails the first test.
+ * Authorization matrix: every page, route handler and server action × every kind of caller
+ * (anonymous, the owner of a private draft, another curator, a reviewer, an admin, and the owner's
+ * read-only and read-write API tokens), with public read on and off, from ONE table
+ * (authz-matrix-table.ts). Routes are discovered from the file system and actions from the build's
+ * server-reference manifest, so a new route or action without an entry fails the first test.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
-import type { APIRequestContext, Browser, BrowserContext } from '@playwright/test';
+import { request as playwrightRequest, type APIRequestContext, type Browser } from '@playwright/test';
+import { ACTIONS, CALLERS, type Caller, type Ctx, expected, expectedAction, ROUTES } from './authz-matrix-table';
+import {
+  actionOutcome,
+  actionResult,
+  callAction,
+  createToken,
+  discoverActions,
+  discoverRoutes,
+  outcomeOf,
+  revokeToken,
+  send,
+  setPublicRead,
+  visibleText,
+} from './authz-matrix-helpers';
 import { DEMO, DEMO_PASSWORD, expect, newContext, signIn, test } from './fixtures';
 
-type Caller = 'anonymous' | 'owner' | 'curator' | 'reviewer' | 'admin';
-const CALLERS: Caller[] = ['anonymous', 'owner', 'curator', 'reviewer', 'admin'];
-/** ok: allowed; signin: sent to sign in / 401; forbidden: 403; notfound: hidden (404). */
-type Outcome = 'ok' | 'signin' | 'forbidden' | 'notfound';
-type Expect = Record<Caller, Outcome>;
-
-const everyone: Expect = { anonymous: 'ok', owner: 'ok', curator: 'ok', reviewer: 'ok', admin: 'ok' };
-const signedIn: Expect = { anonymous: 'signin', owner: 'ok', curator: 'ok', reviewer: 'ok', admin: 'ok' };
-const reviewers: Expect = {
-  anonymous: 'signin',
-  owner: 'forbidden',
-  curator: 'forbidden',
-  reviewer: 'ok',
-  admin: 'ok',
-};
-const admins: Expect = {
-  anonymous: 'signin',
-  owner: 'forbidden',
-  curator: 'forbidden',
-  reviewer: 'forbidden',
-  admin: 'ok',
-};
-const ownerOnly: Expect = {
-  anonymous: 'signin',
-  owner: 'ok',
-  curator: 'notfound',
-  reviewer: 'notfound',
-  admin: 'notfound',
-};
-const ownerOnlyPublic404: Expect = {
-  anonymous: 'notfound',
-  owner: 'ok',
-  curator: 'notfound',
-  reviewer: 'notfound',
-  admin: 'notfound',
-};
-
-/** Sample values: DRAFT is a never-submitted draft of the owner; APPROVED a seeded finding. */
-type Ctx = { DRAFT: string; APPROVED: string; DOI: string };
-
-type RouteCase = {
-  method: 'GET' | 'POST' | 'PATCH';
-  url: (c: Ctx) => string;
-  body?: unknown;
-  expect: Expect;
-  note?: string;
-};
-
-// Keyed by the file under app/ (page.tsx or route.ts). One entry may hold several cases.
-const ROUTES: Record<string, RouteCase[]> = {
-  'page.tsx': [{ method: 'GET', url: () => '/', expect: everyone }],
-  '(auth)/sign-in/page.tsx': [
-    {
-      method: 'GET',
-      url: () => '/sign-in',
-      expect: everyone,
-      note: 'signed-in users are redirected on, which is fine',
-    },
-  ],
-  'findings/page.tsx': [
-    { method: 'GET', url: () => '/findings', expect: everyone },
-    {
-      method: 'GET',
-      url: () => '/findings?status=submitted',
-      expect: { ...everyone, anonymous: 'ok' },
-      note: 'anonymous gets a message, not the rows (checked in browse tests)',
-    },
-  ],
-  'findings/[id]/page.tsx': [
-    { method: 'GET', url: (c) => `/findings/${c.APPROVED}`, expect: everyone },
-    { method: 'GET', url: (c) => `/findings/${c.DRAFT}`, expect: ownerOnlyPublic404 },
-  ],
-  'findings/[id]/history/page.tsx': [
-    { method: 'GET', url: (c) => `/findings/${c.APPROVED}/history`, expect: everyone },
-    {
-      method: 'GET',
-      url: (c) => `/findings/${c.DRAFT}/history`,
-      expect: { ...ownerOnlyPublic404, curator: 'notfound' },
-    },
-  ],
-  'findings/[id]/edit/page.tsx': [
-    { method: 'GET', url: (c) => `/findings/${c.APPROVED}/edit`, expect: signedIn },
-    { method: 'GET', url: (c) => `/findings/${c.DRAFT}/edit`, expect: ownerOnly },
-  ],
-  'findings/new/page.tsx': [{ method: 'GET', url: (c) => `/findings/new?doi=${c.DOI}`, expect: signedIn }],
-  'sources/[...doi]/page.tsx': [{ method: 'GET', url: (c) => `/sources/${c.DOI}`, expect: everyone }],
-  'sources/new/page.tsx': [{ method: 'GET', url: () => '/sources/new', expect: signedIn }],
-  'my-work/page.tsx': [{ method: 'GET', url: () => '/my-work', expect: signedIn }],
-  'notifications/page.tsx': [{ method: 'GET', url: () => '/notifications', expect: signedIn }],
-  'review/page.tsx': [{ method: 'GET', url: () => '/review', expect: reviewers }],
-  'review/[id]/page.tsx': [
-    {
-      method: 'GET',
-      url: (c) => `/review/${c.DRAFT}`,
-      expect: { ...reviewers, reviewer: 'notfound', admin: 'notfound' },
-      note: 'a draft is not reviewable',
-    },
-  ],
-  'map/page.tsx': [{ method: 'GET', url: () => '/map', expect: everyone }],
-  'releases/page.tsx': [{ method: 'GET', url: () => '/releases', expect: everyone }],
-  'releases/[tag]/page.tsx': [
-    {
-      method: 'GET',
-      url: () => '/releases/1999.1.0',
-      expect: {
-        anonymous: 'notfound',
-        owner: 'notfound',
-        curator: 'notfound',
-        reviewer: 'notfound',
-        admin: 'notfound',
-      },
-      note: 'no such release',
-    },
-  ],
-  'import/page.tsx': [{ method: 'GET', url: () => '/import', expect: signedIn }],
-  'api/v1/findings/route.ts': [
-    { method: 'GET', url: () => '/api/v1/findings', expect: everyone },
-    {
-      method: 'GET',
-      url: () => '/api/v1/findings?status=draft',
-      expect: { ...signedIn },
-      note: 'drafts: signed-in callers see only their own',
-    },
-  ],
-  'api/v1/findings/[id]/route.ts': [
-    { method: 'GET', url: (c) => `/api/v1/findings/${c.APPROVED}`, expect: everyone },
-    { method: 'GET', url: (c) => `/api/v1/findings/${c.DRAFT}`, expect: ownerOnlyPublic404 },
-  ],
-  'api/v1/sources/[...doi]/route.ts': [{ method: 'GET', url: (c) => `/api/v1/sources/${c.DOI}`, expect: everyone }],
-  'api/v1/openapi.json/route.ts': [{ method: 'GET', url: () => '/api/v1/openapi.json', expect: everyone }],
-  'api/v1/export/route.ts': [
-    { method: 'GET', url: () => '/api/v1/export?format=ndjson&organ=UBERON:0001474', expect: everyone },
-  ],
-  'api/v1/releases/route.ts': [{ method: 'GET', url: () => '/api/v1/releases', expect: everyone }],
-  'api/v1/releases/[tag]/[file]/route.ts': [
-    {
-      method: 'GET',
-      url: () => '/api/v1/releases/1999.1.0/findings.csv',
-      expect: {
-        anonymous: 'notfound',
-        owner: 'notfound',
-        curator: 'notfound',
-        reviewer: 'notfound',
-        admin: 'notfound',
-      },
-    },
-  ],
-  'admin/users/page.tsx': [{ method: 'GET', url: () => '/admin/users', expect: admins }],
-  'admin/audit/page.tsx': [{ method: 'GET', url: () => '/admin/audit', expect: admins }],
-  'admin/settings/page.tsx': [{ method: 'GET', url: () => '/admin/settings', expect: admins }],
-  'admin/audit/export/route.ts': [{ method: 'GET', url: () => '/admin/audit/export', expect: admins }],
-  'api/health/route.ts': [{ method: 'GET', url: () => '/api/health', expect: everyone }],
-  'api/auth/[...nextauth]/route.ts': [{ method: 'GET', url: () => '/api/auth/csrf', expect: everyone }],
-  'api/admin/users/route.ts': [
-    { method: 'GET', url: () => '/api/admin/users', expect: admins },
-    {
-      method: 'POST',
-      url: () => '/api/admin/users',
-      body: { email: 'x' },
-      expect: { ...admins, admin: 'ok' },
-      note: 'admin: 400 for the bad body',
-    },
-  ],
-  'api/admin/users/[id]/route.ts': [
-    {
-      method: 'PATCH',
-      url: () => '/api/admin/users/999999',
-      body: { role: 'curator' },
-      expect: { ...admins, admin: 'notfound' },
-      note: 'admin: no such user',
-    },
-  ],
-  'api/admin/settings/route.ts': [
-    { method: 'GET', url: () => '/api/admin/settings', expect: admins },
-    { method: 'POST', url: () => '/api/admin/settings', body: { approvalsRequired: 9 }, expect: admins },
-  ],
-  'api/findings/route.ts': [
-    {
-      method: 'POST',
-      url: () => '/api/findings',
-      body: { doi: '10.1007/s00125-014-3337-2', content: {} },
-      expect: signedIn,
-    },
-  ],
-  'api/findings/[id]/route.ts': [
-    {
-      method: 'PATCH',
-      url: (c) => `/api/findings/${c.DRAFT}`,
-      body: { lockVersion: 'x' },
-      expect: signedIn,
-      note: 'bad body → 400 after the auth check',
-    },
-  ],
-  'api/findings/[id]/submit/route.ts': [
-    { method: 'POST', url: (c) => `/api/findings/${c.DRAFT}/submit`, body: { lockVersion: 'x' }, expect: signedIn },
-  ],
-  'api/findings/[id]/decisions/route.ts': [
-    { method: 'POST', url: (c) => `/api/findings/${c.APPROVED}/decisions`, body: { decision: 'x' }, expect: reviewers },
-  ],
-  'api/findings/[id]/workflow/route.ts': [
-    { method: 'GET', url: (c) => `/api/findings/${c.APPROVED}/workflow`, expect: signedIn },
-    { method: 'GET', url: (c) => `/api/findings/${c.DRAFT}/workflow`, expect: ownerOnly },
-  ],
-};
-
-/** Server actions by file and name: who gets past the auth check. Called with a bad payload, so nothing changes. */
-const ACTIONS: Record<string, Expect> = {
-  'app/admin/users/actions.ts#createUserAction': admins,
-  'app/admin/users/actions.ts#changeRoleAction': admins,
-  'app/admin/users/actions.ts#setDisabledAction': admins,
-  'app/admin/settings/actions.ts#updateSettingsAction': admins,
-  'app/findings/actions.ts#createFindingAction': signedIn,
-  'app/findings/actions.ts#saveDraftAction': signedIn,
-  'app/findings/actions.ts#submitFindingAction': signedIn,
-  'app/findings/actions.ts#revertAction': signedIn,
-  'app/findings/[id]/actions.ts#addCommentAction': signedIn,
-  'app/findings/[id]/actions.ts#raiseFlagAction': signedIn,
-  'app/findings/[id]/actions.ts#resolveFlagAction': reviewers,
-  'app/review/actions.ts#decideAction': reviewers,
-  'app/review/actions.ts#withdrawAction': signedIn,
-  'app/review/actions.ts#reopenAction': admins,
-  'app/sources/actions.ts#lookupDoiAction': signedIn,
-  'app/sources/actions.ts#createSourceAction': signedIn,
-  'app/sources/actions.ts#updateSourceAction': signedIn,
-  'app/import/actions.ts#importFindingsAction': signedIn,
-  'app/releases/actions.ts#cutReleaseAction': admins,
-};
-
-function discoverRoutes(dir = 'app', base = ''): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const full = path.join(dir, name);
-    const rel = base ? `${base}/${name}` : name;
-    if (statSync(full).isDirectory()) out.push(...discoverRoutes(full, rel));
-    else if (name === 'page.tsx' || name === 'route.ts') out.push(rel);
-  }
-  return out.sort();
-}
-
-function discoverActions(): { key: string; id: string; page: string }[] {
-  const dist = process.env.NEXT_DIST_DIR || '.next';
-  const manifest = JSON.parse(readFileSync(path.join(dist, 'server', 'server-reference-manifest.json'), 'utf8')) as {
-    node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }>;
-  };
-  return Object.entries(manifest.node).map(([id, a]) => {
-    const page = Object.keys(a.workers).find((w) => w.endsWith('/page')) ?? Object.keys(a.workers)[0]!;
-    return { key: `${a.filename}#${a.exportedName}`, id, page };
-  });
-}
-
-/** A concrete URL path for a page worker such as app/findings/[id]/edit/page. */
-function pagePath(worker: string, c: Ctx): string {
-  return (
-    worker
-      .replace(/^app/, '')
-      .replace(/\/page$/, '')
-      .replace(/\/\([^)]+\)/g, '')
-      .replace('[...doi]', c.DOI)
-      .replace('[id]', c.APPROVED) || '/'
-  );
-}
-
-async function outcomeOf(res: { status(): number; url(): string }, requested: string): Promise<Outcome> {
-  const status = res.status();
-  const landed = new URL(res.url()).pathname;
-  if (status === 401 || (landed === '/sign-in' && !requested.startsWith('/sign-in'))) return 'signin';
-  if (status === 403) return 'forbidden';
-  if (status === 404) return 'notfound';
-  if (status >= 500) return `error ${status}` as Outcome;
-  return 'ok';
-}
-
-test.describe.configure({ mode: 'serial' });
+const INVALID_TOKEN = 'evx_invalid_0000000000000000000000000000';
 
 test.describe('authorization matrix', () => {
   const requests = {} as Record<Caller, APIRequestContext>;
-  const contexts: BrowserContext[] = [];
+  const disposers: (() => Promise<void>)[] = [];
   const ctx: Ctx = { DRAFT: '', APPROVED: 'EVX-000001', DOI: '10.1007/s00125-014-3337-2' };
+  let baseURL = '';
+  let draftFindingId = 0;
+  let revoked = '';
 
   async function login(browser: Browser, email: string | null) {
     const c = await newContext(browser);
-    contexts.push(c);
+    disposers.push(() => c.close());
+    const page = await c.newPage();
     if (email) {
-      const p = await c.newPage();
-      await signIn(p, email);
-      await expect(p.getByTestId('signed-in-as')).toBeVisible();
-      await p.close();
+      await signIn(page, email);
+      await expect(page.getByTestId('signed-in-as')).toBeVisible();
     }
-    return c.request;
+    return { request: c.request, page };
   }
 
-  test.beforeAll(async ({ browser }) => {
-    requests.admin = await login(browser, DEMO.admin);
+  /** A client with no cookies that sends the token on every request. */
+  async function bearer(token: string) {
+    const r = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+    disposers.push(() => r.dispose());
+    return r;
+  }
+
+  test.beforeAll(async ({ browser }, info) => {
+    test.setTimeout(120_000);
+    baseURL = info.project.use.baseURL!;
+    requests.admin = (await login(browser, DEMO.admin)).request;
+    await setPublicRead(requests.admin, true);
     const other = `other.curator.${Date.now()}@example.org`;
     const created = await requests.admin.post('/api/admin/users', {
       data: { email: other, name: 'Other Curator', role: 'curator', password: DEMO_PASSWORD },
     });
     expect(created.status()).toBe(201);
-    requests.anonymous = await login(browser, null);
-    requests.owner = await login(browser, DEMO.curator);
-    requests.curator = await login(browser, other);
-    requests.reviewer = await login(browser, DEMO.reviewer);
+    requests.anonymous = (await login(browser, null)).request;
+    const owner = await login(browser, DEMO.curator);
+    requests.owner = owner.request;
+    requests.curator = (await login(browser, other)).request;
+    requests.reviewer = (await login(browser, DEMO.reviewer)).request;
+
     const draft = await requests.owner.post('/api/findings', {
       data: { doi: ctx.DOI, content: { targetOrgan: 'UBERON:0002107', result: 'A private draft.' } },
     });
     expect(draft.status()).toBe(201);
     ctx.DRAFT = (await draft.json()).publicId;
+    // The edit form gets the internal id as a prop; it travels in the page's RSC payload.
+    const edit = await requests.owner.get(`/findings/${ctx.DRAFT}/edit`);
+    draftFindingId = Number(/findingId\\?":(\d+)/.exec(await edit.text())?.[1]);
+    expect(draftFindingId, 'the draft finding id in the edit page').toBeGreaterThan(0);
+
+    const stamp = Date.now();
+    requests.tokenRead = await bearer(await createToken(owner.page, `matrix read ${stamp}`, 'read'));
+    requests.tokenWrite = await bearer(await createToken(owner.page, `matrix write ${stamp}`, 'write'));
+    revoked = await createToken(owner.page, `matrix revoked ${stamp}`, 'write');
+    await revokeToken(owner.page, `matrix revoked ${stamp}`);
+    const probe = await bearer(revoked);
+    await expect.poll(async () => (await probe.get('/api/v1/releases')).status(), 'the revoked token').toBe(401);
   });
+
   test.afterAll(async () => {
-    for (const c of contexts) await c.close();
+    // Other spec files run after this one on the same server.
+    if (requests.admin) await setPublicRead(requests.admin, true);
+    for (const dispose of disposers) await dispose();
   });
 
   test('every route file and every server action has an entry in the table', () => {
@@ -336,60 +106,180 @@ test.describe('authorization matrix', () => {
       actions.filter((a) => !ACTIONS[a]),
       'server actions without an authorization entry',
     ).toEqual([]);
+    expect(
+      Object.keys(ACTIONS).filter((a) => !actions.includes(a)),
+      'entries for actions that no longer exist',
+    ).toEqual([]);
   });
 
-  test('pages and route handlers answer each caller as the table says', async () => {
+  async function routeMismatches(publicRead: boolean): Promise<string[]> {
     const mismatches: string[] = [];
-    for (const cases of Object.values(ROUTES)) {
+    for (const [file, cases] of Object.entries(ROUTES)) {
       for (const c of cases) {
         const url = c.url(ctx);
-        for (const caller of CALLERS) {
-          const r = requests[caller];
+        // One case at a time, its callers together: little load, but not one request after another.
+        const got = await Promise.all(CALLERS.map(async (caller) => send(requests[caller], c, url)));
+        for (const [i, caller] of CALLERS.entries()) {
+          const outcome = await outcomeOf(got[i]!, url);
+          const want = expected(file, c, caller, publicRead);
+          if (outcome !== want)
+            mismatches.push(`${c.method} ${url} as ${caller}: expected ${want}, got ${outcome} (${got[i]!.status()})`);
+        }
+      }
+    }
+    return mismatches;
+  }
+
+  async function actionMismatches(): Promise<string[]> {
+    const mismatches: string[] = [];
+    for (const action of discoverActions()) {
+      const expectation = ACTIONS[action.key]!;
+      // A payload no action accepts: past the auth check it is refused as invalid, so nothing changes.
+      const got = await Promise.all(
+        CALLERS.map((caller) => callAction(requests[caller], action, ctx, { bogus: true })),
+      );
+      for (const [i, caller] of CALLERS.entries()) {
+        const { res, body } = got[i]!;
+        const outcome = actionOutcome(res, body);
+        const want = expectedAction(expectation, caller);
+        if (outcome !== want)
+          mismatches.push(
+            `${action.key} as ${caller}: expected ${want}, got ${outcome} (${res.status()}) ${body.slice(0, 120)}`,
+          );
+      }
+    }
+    return mismatches;
+  }
+
+  /** A bad token is refused with 401 on reads and writes, even next to a valid session cookie. */
+  async function badTokenMismatches(): Promise<string[]> {
+    const mismatches: string[] = [];
+    const probes = [
+      { method: 'GET', url: `/api/v1/findings/${ctx.APPROVED}` },
+      { method: 'POST', url: '/api/findings', data: { doi: ctx.DOI, content: 'not an object' } },
+    ] as const;
+    for (const [label, token] of [
+      ['invalid', INVALID_TOKEN],
+      ['revoked', revoked],
+    ] as const) {
+      const tokenOnly = await bearer(token);
+      for (const [who, r] of [
+        ['no cookie', tokenOnly],
+        ['the owner cookie', requests.owner],
+      ] as const) {
+        for (const p of probes) {
+          const headers = { authorization: `Bearer ${token}` };
           const res =
-            c.method === 'GET'
-              ? await r.get(url, { maxRedirects: 5 })
-              : c.method === 'POST'
-                ? await r.post(url, { data: c.body ?? {} })
-                : await r.patch(url, { data: c.body ?? {} });
-          const got = await outcomeOf(res, url);
-          if (got !== c.expect[caller])
+            p.method === 'GET' ? await r.get(p.url, { headers }) : await r.post(p.url, { headers, data: p.data });
+          const body = await res.text();
+          if (res.status() !== 401 || !body.includes('"error":"unauthorized"'))
             mismatches.push(
-              `${c.method} ${url} as ${caller}: expected ${c.expect[caller]}, got ${got} (${res.status()})`,
+              `${p.method} ${p.url} with a ${label} token and ${who}: ${res.status()} ${body.slice(0, 120)}`,
             );
         }
       }
     }
-    expect(mismatches).toEqual([]);
+    return mismatches;
+  }
+
+  for (const publicRead of [true, false]) {
+    const setting = `public read ${publicRead ? 'on' : 'off'}`;
+
+    test(`${setting}: pages, route handlers and server actions answer each caller as the table says`, async () => {
+      test.setTimeout(600_000);
+      await setPublicRead(requests.admin, publicRead);
+      try {
+        expect(await routeMismatches(publicRead), 'pages and route handlers').toEqual([]);
+        expect(await actionMismatches(), 'server actions').toEqual([]);
+        expect(await badTokenMismatches(), 'invalid and revoked tokens').toEqual([]);
+      } finally {
+        await setPublicRead(requests.admin, true);
+      }
+    });
+  }
+
+  test('public read off: the anonymous pages hold no finding text and no counts', async () => {
+    const api = await requests.admin.get(`/api/v1/findings/${ctx.APPROVED}`);
+    expect(api.status()).toBe(200);
+    const result = JSON.stringify(await api.json()).match(/"result":"([^"\\]{20,})/)?.[1];
+    expect(result, 'the result text of the seeded finding').toBeTruthy();
+    // A stretch of plain characters, so that HTML escaping cannot hide a match.
+    const snippet = result!
+      .match(/[A-Za-z0-9 ,.-]{20,}/)![0]
+      .slice(0, 60)
+      .trim();
+    const home = visibleText(await (await requests.admin.get('/')).text());
+    const approved = Number(/(\d+) approved findings/.exec(home)?.[1]);
+    const sources = Number(/(\d+) sources/.exec(home)?.[1]);
+    expect(approved, 'the approved count on the home page').toBeGreaterThan(0);
+    expect(sources, 'the source count on the home page').toBeGreaterThan(0);
+
+    const pages = [
+      '/',
+      `/findings/${ctx.APPROVED}`,
+      `/findings/${ctx.APPROVED}/history`,
+      `/sources/${ctx.DOI}`,
+      '/map',
+    ];
+    await setPublicRead(requests.admin, false);
+    try {
+      // The probes can fail: signed in, the finding page holds the text and the map the count.
+      const shown = await requests.admin.get(`/findings/${ctx.APPROVED}`);
+      expect(await shown.text()).toContain(snippet);
+      expect(visibleText(await (await requests.admin.get('/map')).text())).toContain(`${approved} approved`);
+      const leaks: string[] = [];
+      for (const url of pages) {
+        const res = await requests.anonymous.get(url);
+        const html = await res.text();
+        const text = visibleText(html);
+        if (html.includes(snippet)) leaks.push(`${url} holds the result of ${ctx.APPROVED}`);
+        if (new RegExp(`\\b${approved} approved`).test(text)) leaks.push(`${url} holds the approved count`);
+        if (new RegExp(`\\b${sources} sources`).test(text)) leaks.push(`${url} holds the source count`);
+        if (res.status() !== 401 && !(res.status() === 200 && /data-testid="not-public"/.test(html)))
+          leaks.push(`${url} answers ${res.status()}, neither 401 nor the not-public message`);
+      }
+      expect(leaks).toEqual([]);
+    } finally {
+      await setPublicRead(requests.admin, true);
+    }
   });
 
-  test('server actions called directly refuse whoever the table says', async () => {
+  test("comments and flags on the owner's private draft: hidden from everyone else, nothing written", async () => {
+    const actions = discoverActions();
+    const comment = actions.find((a) => a.key.endsWith('#addCommentAction'))!;
+    const flag = actions.find((a) => a.key.endsWith('#raiseFlagAction'))!;
+    const stamp = Date.now();
+    const body = (caller: Caller) => `Matrix comment by ${caller} ${stamp}.`;
+    // The owner may comment; a flag is refused for a finding never approved (a rule, not an authorization).
+    const want: Record<Caller, { comment: string; flag: string }> = {
+      anonymous: { comment: 'unauthorized', flag: 'unauthorized' },
+      owner: { comment: 'ok', flag: 'conflict' },
+      curator: { comment: 'not_found', flag: 'not_found' },
+      reviewer: { comment: 'not_found', flag: 'not_found' },
+      admin: { comment: 'not_found', flag: 'not_found' },
+      tokenRead: { comment: 'unauthorized', flag: 'unauthorized' },
+      tokenWrite: { comment: 'unauthorized', flag: 'unauthorized' },
+    };
     const mismatches: string[] = [];
-    for (const action of discoverActions()) {
-      const expectation = ACTIONS[action.key]!;
-      for (const caller of CALLERS) {
-        const res = await requests[caller].post(pagePath(action.page, ctx), {
-          headers: { 'Next-Action': action.id, 'Content-Type': 'text/plain;charset=UTF-8', Accept: 'text/x-component' },
-          // A payload no action accepts: past the auth check it is refused as invalid, so nothing changes.
-          data: JSON.stringify([{ bogus: true }]),
-        });
-        const body = await res.text();
-        // The proxy sends signed-out visitors of protected areas to sign in before the action runs.
-        const redirected = new URL(res.url()).pathname === '/sign-in';
-        const got: Outcome =
-          redirected || /"error":"unauthorized"/.test(body)
-            ? 'signin'
-            : /"error":"forbidden"/.test(body)
-              ? 'forbidden'
-              : /"ok":(true|false)/.test(body)
-                ? 'ok'
-                : (`unexpected ${res.status()}` as Outcome);
-        const want = expectation[caller];
-        if (got !== want)
-          mismatches.push(
-            `${action.key} as ${caller}: expected ${want}, got ${got} (${res.status()}) ${body.slice(0, 120)}`,
-          );
+    for (const caller of CALLERS) {
+      for (const [kind, action, input] of [
+        ['comment', comment, { findingId: draftFindingId, body: body(caller) }],
+        ['flag', flag, { findingId: draftFindingId, reason: 'other', note: `Matrix flag by ${caller} ${stamp}.` }],
+      ] as const) {
+        const { res, body: answer } = await callAction(requests[caller], action, ctx, input);
+        const r = actionResult(res, answer);
+        const got = r.ok ? 'ok' : r.redirected ? 'unauthorized' : (r.error ?? `status ${res.status()}`);
+        if (got !== want[caller][kind])
+          mismatches.push(`${kind} as ${caller}: expected ${want[caller][kind]}, got ${got}`);
       }
     }
     expect(mismatches).toEqual([]);
+
+    const page = await (await requests.owner.get(`/findings/${ctx.DRAFT}`)).text();
+    expect(page, "the owner's own comment is there").toContain(body('owner'));
+    for (const caller of CALLERS.filter((c) => c !== 'owner'))
+      expect(page, `no comment by ${caller}`).not.toContain(body(caller));
+    const trail = await (await requests.owner.get(`/api/findings/${ctx.DRAFT}/workflow`)).json();
+    expect(JSON.stringify(trail), 'no flag was raised').not.toContain('flag.raise');
   });
 });
