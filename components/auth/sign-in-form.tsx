@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { Field, fieldAria } from '@/components/ui/field';
 import { signInSchema } from '@/lib/auth/schemas';
 import { rateLimitedMessage } from '@/lib/auth/sign-in-limits';
+import { Alert } from '@/components/ui/alert';
 
 type Input = z.input<typeof signInSchema>;
 type Output = z.output<typeof signInSchema>;
@@ -45,11 +46,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
   const rootError = errors.root?.message ?? errorMessage(initialError);
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-describedby={rootError ? 'sign-in-error' : undefined}>
-      {rootError && (
-        <div className="alert" role="alert" id="sign-in-error">
-          {rootError}
-        </div>
-      )}
+      {rootError && <Alert id="sign-in-error">{rootError}</Alert>}
       <Field id="email" label="Email" error={errors.email?.message}>
         <input
           type="email"

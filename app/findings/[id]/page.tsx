@@ -16,6 +16,7 @@ import { parsePublicId } from '@/lib/finding/public-id';
 import { canSeeWorkflow, shownRevisionId, visibleStatus } from '@/lib/policy/read';
 import { type PageReadContext, requireDatasetReader } from '@/server/read-policy';
 import { visibleRevisionRows } from '@/components/findings/revision-rows';
+import { Alert } from '@/components/ui/alert';
 
 export const dynamic = 'force-dynamic';
 
@@ -92,7 +93,12 @@ function SourceSection({ source }: { source: FindingData['source'] }) {
         <a href={doiUrl(source.doi)} rel="noreferrer" data-testid="doi-link">
           https://doi.org/{source.doi}
         </a>
-        {source.retracted && <strong className="field-error"> Retracted.</strong>}
+        {source.retracted && (
+          <Alert inline as="span" role="none">
+            {' '}
+            <strong>Retracted.</strong>
+          </Alert>
+        )}
       </p>
       <p>
         <Link href={`/sources/${source.doi}`}>All findings from this source</Link>
@@ -136,9 +142,9 @@ export default async function FindingPage({ params, searchParams }: PageProps<'/
     <article aria-labelledby="finding-title">
       <Heading data={data} policy={policy} openFlags={openFlags} />
       {submitted && (
-        <p className="alert alert-ok" role="status">
+        <Alert tone="ok" as="p">
           Submitted for review.
-        </p>
+        </Alert>
       )}
       <p className="muted">
         Showing revision {revision.revisionNo}

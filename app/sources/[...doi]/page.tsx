@@ -12,6 +12,7 @@ import { doiUrl, normalizeDoi } from '@/lib/doi';
 import { toFormValues } from '@/lib/sources/form-values';
 import { newFindingPath } from '@/lib/sources/paths';
 import { requireDatasetReader } from '@/server/read-policy';
+import { Alert } from '@/components/ui/alert';
 
 export const dynamic = 'force-dynamic';
 
@@ -46,9 +47,9 @@ export default async function SourcePage({ params, searchParams }: PageProps<'/s
   return (
     <article aria-labelledby="source-title">
       {query.existing === '1' && (
-        <div className="alert alert-ok" role="status" data-testid="existing-notice">
+        <Alert tone="ok" testId="existing-notice">
           This DOI is already recorded — here is its source page.
-        </div>
+        </Alert>
       )}
       <h1 id="source-title">{source.title ?? `doi:${source.doi}`}</h1>
       <p data-testid="citation">{formatCitation(source)}</p>

@@ -11,6 +11,7 @@ import { getUserById } from '@/db/queries/users';
 import { FindingForm } from '@/components/findings/form/finding-form';
 import { revisionFormValues } from '@/components/findings/form/initial';
 import { formatCitation } from '@/lib/citation';
+import { Alert } from '@/components/ui/alert';
 
 export const dynamic = 'force-dynamic';
 
@@ -50,7 +51,7 @@ export default async function EditFindingPage({ params }: PageProps<'/findings/[
         Edit <Link href={`/findings/${finding.publicId}`}>{finding.publicId}</Link>
       </h1>
       {requested.length > 0 && (
-        <div className="alert" role="status" data-testid="requested-changes">
+        <Alert role="status" testId="requested-changes">
           <strong>Changes requested:</strong>
           <ul>
             {requested.map((d) => (
@@ -59,12 +60,10 @@ export default async function EditFindingPage({ params }: PageProps<'/findings/[
               </li>
             ))}
           </ul>
-        </div>
+        </Alert>
       )}
       {blocked ? (
-        <p className="alert" role="alert">
-          {blocked}
-        </p>
+        <Alert as="p">{blocked}</Alert>
       ) : (
         <FindingForm
           source={{ id: source.id, doi: source.doi, citation: formatCitation(source) }}
