@@ -100,12 +100,7 @@ export const ROUTES: Record<string, RouteCase[]> = {
   'admin/users/page.tsx': [get(() => '/admin/users', admins)],
   'admin/audit/page.tsx': [get(() => '/admin/audit', admins)],
   'admin/settings/page.tsx': [get(() => '/admin/settings', admins)],
-  'admin/audit/export/route.ts': [
-    get(() => '/admin/audit/export', admins, {
-      tokens: { tokenRead: 'signin', tokenWrite: 'signin' },
-      note: 'under /admin the proxy sends requests without a session cookie to sign in, so a token never gets there',
-    }),
-  ],
+  'admin/audit/export/route.ts': [get(() => '/admin/audit/export', admins)],
   'api/health/route.ts': [get(() => '/api/health', everyone)],
   'api/auth/[...nextauth]/route.ts': [get(() => '/api/auth/csrf', everyone)],
   'api/admin/users/route.ts': [

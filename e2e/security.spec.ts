@@ -95,12 +95,8 @@ async function watch(context: BrowserContext, page: Page): Promise<Problems> {
   return problems;
 }
 
-/** Pages other engineers are still building: passed over while they 404. */
-const OPTIONAL = new Set(['/map', '/releases', '/import']);
-
 async function visit(page: Page, problems: Problems, url: string) {
   const response = await page.goto(url);
-  if (OPTIONAL.has(url) && response?.status() === 404) return;
   expect(response?.status(), url).toBeLessThan(400);
   expectPagePolicy(await response!.headersArray());
   await page.waitForLoadState('networkidle');
