@@ -12,7 +12,7 @@ export const DEMO = {
 // Start at a random point so reruns against the same server do not reuse addresses.
 let ipCounter = randomInt(0, 60_000);
 
-/** A distinct client address per context, so per-IP sign-in limits (10 failures) never leak between tests. */
+/** A distinct client address per context (the e2e server trusts one proxy hop), so per-address sign-in limits never leak between tests. */
 export function fakeIp(): string {
   ipCounter += 1;
   return `198.18.${Math.floor(ipCounter / 250) % 256}.${(ipCounter % 250) + 1}`;
