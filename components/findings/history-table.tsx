@@ -1,26 +1,22 @@
 import { RevertButton } from '@/components/findings/revert-button';
-import type { getFindingByPublicId } from '@/db/queries/findings';
-
-type FindingData = NonNullable<Awaited<ReturnType<typeof getFindingByPublicId>>>;
+import { type FindingData, revisionState } from './revision-rows';
 
 /**
- * A finding's revisions on its history page. The rows come filtered by the read policy; `workflow`
+ * A finding's revisions on its history page. `rows` come filtered by the read policy; `workflow`
  * says whether the viewer may see decisions (signed in) or only that a revision was approved.
  */
 export function HistoryTable({
-  finding,
+  data,
   rows,
-  decisions,
   workflow,
   canEdit,
 }: {
-  finding: FindingData['finding'];
+  data: FindingData;
   rows: FindingData['revisions'];
-  decisions: FindingData['decisions'];
   workflow: boolean;
   canEdit: boolean;
 }) {
-  const visible = rows;
+  const { finding } = data;
   return (
     <table className="data-table" data-testid="history">
       <thead>
@@ -34,31 +30,16 @@ export function HistoryTable({
         </tr>
       </thead>
       <tbody>
-        {visible.map((r) => {
-          const ds = decisions.filter((d) => d.revisionId === r.id);
-          const state = !workflow
-            ? r.id === finding.approvedRevisionId
-              ? 'approved (current)'
-              : 'approved (superseded)'
-            : !r.submittedAt
-              ? 'draft'
-              : r.id === finding.approvedRevisionId
-                ? 'approved (current)'
-                : ds.length
-                  ? ds.map((d) => d.decision.replace('_', ' ')).join(', ')
-                  : r.id === finding.latestRevisionId
-                    ? 'submitted'
-                    : 'superseded';
+        {rows.map((r) => {
+          const at = r.submittedAt ?? r.createdAt;
           return (
             <tr key={r.id} data-testid="history-row">
               <td>{r.revisionNo}</td>
               <td>{r.authorName}</td>
               <td>
-                <time dateTime={(r.submittedAt ?? r.createdAt).toISOString()}>
-                  {(r.submittedAt ?? r.createdAt).toISOString().replace('T', ' ').slice(0, 16)}
-                </time>
+                <time dateTime={at.toISOString()}>{at.toISOString().replace('T', ' ').slice(0, 16)}</time>
               </td>
-              <td>{state}</td>
+              <td>{revisionState(data, r, workflow, false)}</td>
               <td>{r.changeSummary}</td>
               {canEdit && (
                 <td>

@@ -5,12 +5,13 @@ import { getDb } from '@/db';
 import { getFindingByPublicId, getRevision } from '@/db/queries/findings';
 import { CompareForm } from '@/components/findings/compare-form';
 import { HistoryTable } from '@/components/findings/history-table';
+import { visibleRevisions } from '@/components/findings/revision-rows';
 import { RevisionDiff } from '@/components/findings/revision-diff';
 import { hasRole } from '@/lib/auth/roles';
 import { diffFindings } from '@/lib/finding/diff';
 import { revisionToContent } from '@/lib/finding/from-row';
 import { parsePublicId } from '@/lib/finding/public-id';
-import { canSeeRevision, canSeeWorkflow, everApprovedRevisionIds } from '@/lib/policy/read';
+import { canSeeWorkflow } from '@/lib/policy/read';
 import { requireDatasetReader } from '@/server/read-policy';
 
 export const dynamic = 'force-dynamic';
@@ -30,9 +31,8 @@ export default async function HistoryPage({ params, searchParams }: PageProps<'/
   const db = await getDb();
   const data = publicId ? await getFindingByPublicId(db, publicId) : undefined;
   if (!data) notFound();
-  const { finding, revisions, decisions } = data;
-  const published = everApprovedRevisionIds(finding, decisions);
-  const visible = revisions.filter((r) => canSeeRevision(policy, finding, r, published.has(r.id)));
+  const { finding } = data;
+  const visible = visibleRevisions(data, policy);
   if (visible.length === 0) notFound();
 
   const last = visible.at(-1)!.revisionNo;
@@ -51,13 +51,7 @@ export default async function HistoryPage({ params, searchParams }: PageProps<'/
       <h1 id="history-title">
         History of <Link href={`/findings/${finding.publicId}`}>{finding.publicId}</Link>
       </h1>
-      <HistoryTable
-        finding={finding}
-        rows={visible}
-        decisions={decisions}
-        workflow={workflow}
-        canEdit={Boolean(canEdit)}
-      />
+      <HistoryTable data={data} rows={visible} workflow={workflow} canEdit={Boolean(canEdit)} />
 
       <CompareForm revisionNos={visible.map((r) => r.revisionNo)} a={a} b={b} />
       <p className="muted">
