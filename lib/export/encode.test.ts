@@ -71,7 +71,9 @@ describe('CSV encoding', () => {
   });
 
   it('sends many rows in a few chunks, not one per row and not one for all', async () => {
-    const rows = Array.from({ length: 600 }, (_, i) => makeExportRow({ publicId: `EVX-${String(i).padStart(6, '0')}` }));
+    const rows = Array.from({ length: 600 }, (_, i) =>
+      makeExportRow({ publicId: `EVX-${String(i).padStart(6, '0')}` }),
+    );
     const chunks: string[] = [];
     for await (const c of encodeCsv(from(rows))) chunks.push(c);
     expect(chunks.length).toBeGreaterThan(1);
