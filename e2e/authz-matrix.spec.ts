@@ -19,7 +19,7 @@ import {
   send,
   setPublicRead,
   visibleText,
-} from './authz-matrix-helpers';
+} from './authz-matrix-test-kit';
 import { DEMO, DEMO_PASSWORD, expect, newContext, signIn, test } from './fixtures';
 
 const INVALID_TOKEN = 'evx_invalid_0000000000000000000000000000';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDatabase } from '../seed-lib';
-import { domainFailure, validContent } from '../test-fixtures';
+import { domainFailure, makeContent } from '../test-utils';
 import { openTestDb, type TestDb, testEngines } from '../test-utils';
 import { createFinding, saveDraft, submitFinding, type Actor } from './curation';
 import {
@@ -15,7 +15,7 @@ import {
 } from './discussion';
 import { decide, listQueue } from './review';
 
-const content = validContent;
+const content = makeContent;
 const failure = domainFailure;
 
 describe.each(testEngines())('discussion on %s', (engine) => {
