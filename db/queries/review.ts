@@ -174,8 +174,11 @@ export async function getWorkflowTrail(db: DbOrTx, publicId: string) {
     lockVersion: f.lockVersion,
     revisionNo: latest!.revisionNo,
     approved: f.approvedRevisionId != null,
-    latestAuthorId: latest!.authorId,
-    latestIsDraft: !latest!.submittedAt,
     events,
+    /** For the read policy; not part of the answer. */
+    visibility: {
+      approvedRevisionId: f.approvedRevisionId,
+      latest: { id: latest!.id, authorId: latest!.authorId, submittedAt: latest!.submittedAt },
+    },
   };
 }

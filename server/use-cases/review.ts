@@ -55,12 +55,10 @@ export const workflowTrailUseCase = defineUseCase({
   async run({ db, actor }, input) {
     const publicId = parsePublicId(input.publicId);
     const trail = publicId ? await getWorkflowTrail(db, publicId) : null;
-    const latest = trail && { id: 0, authorId: trail.latestAuthorId, submittedAt: trail.latestIsDraft ? null : 'yes' };
     // Signed in, so public read does not matter; a draft never submitted is private to its author.
-    const ref = trail && { approvedRevisionId: trail.approved ? 1 : null };
-    if (!trail || !ref || !canSeeFinding({ viewer: actor, publicRead: false }, ref, latest))
+    if (!trail || !canSeeFinding({ viewer: actor, publicRead: false }, trail.visibility, trail.visibility.latest))
       throw new DomainError('not_found', 'finding', 'No such finding.');
-    const { latestAuthorId: _a, latestIsDraft: _d, ...body } = trail;
+    const { visibility: _v, ...body } = trail;
     return body;
   },
 });

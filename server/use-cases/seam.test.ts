@@ -10,7 +10,7 @@ import type { Actor } from '../session';
 import { execute, type UseCase } from '../use-case';
 import { addCommentUseCase, raiseFlagUseCase } from './discussion';
 import { createFindingUseCase, saveDraftUseCase } from './findings';
-import { decideUseCase } from './review';
+import { decideUseCase, workflowTrailUseCase } from './review';
 
 const asActor = (a: { id: number; role: Actor['role'] }, over: Partial<Actor> = {}): Actor => ({
   email: `${a.id}@example.org`,
@@ -100,6 +100,20 @@ describe.each(testEngines())('use cases on %s', (engine) => {
         content: makeContent({ recipientCell: 'Seam private draft cells' }),
       }),
     ).resolves.toMatchObject({ output: { revisionNo: 1 } });
+  });
+
+  it('shows a private draft’s workflow trail to its author only, and never the policy’s inputs', async () => {
+    const [row] = await t.query<{ public_id: string }>(`select public_id from findings where id = $1`, [
+      privateDraft.findingId,
+    ]);
+    const publicId = row!.public_id;
+    for (const who of [otherCurator, asActor(people.reviewer), asActor(people.admin)])
+      expect((await domainFailure(run(workflowTrailUseCase, who, { publicId }))).code).toBe('not_found:finding');
+    const mine = await run(workflowTrailUseCase, asActor(people.curator, { via: 'token', scope: 'read' }), {
+      publicId,
+    });
+    expect(mine.output).toMatchObject({ publicId, status: 'draft', revisionNo: 1, approved: false });
+    expect(mine.output).not.toHaveProperty('visibility');
   });
 
   it('reports schema failures per field through the one error type', async () => {
