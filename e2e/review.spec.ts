@@ -89,6 +89,15 @@ test.describe('review workflow', () => {
       await expect(publicPage.getByTestId('finding-row').filter({ hasText: id })).toContainText('AML12 hepatocytes');
       await publicPage.goto(`/findings/${id}`);
       await expect(publicPage.getByTestId('finding-status')).toHaveText('approved');
+      // The public sees what the history page shows it (defect 5): the approved revision 2 only — not
+      // revision 1, which was submitted but never approved, nor its decisions, nor the flags section.
+      const publicRevisions = publicPage.getByTestId('revisions').locator('tbody tr');
+      await expect(publicRevisions).toHaveCount(1);
+      await expect(publicRevisions.first().locator('td').first()).toHaveText('2');
+      await expect(publicPage.getByTestId('revisions')).not.toContainText(/request changes|approve by/);
+      await expect(publicPage.getByTestId('flags')).toHaveCount(0);
+      await publicPage.goto(`/findings/${id}/history`);
+      await expect(publicPage.getByTestId('history-row')).toHaveCount(1);
       await anon.close();
 
       const rows = await admin.page.request.get(`/api/findings/${id}/workflow`);
