@@ -157,13 +157,11 @@ export async function resolveFlag(db: Db, actor: Actor, input: unknown): Promise
       .update(flags)
       .set({ resolvedAt: new Date(), resolvedBy: actor.id, resolution: data.resolution })
       .where(eq(flags.id, flag.id));
-    await tx
-      .insert(comments)
-      .values({
-        findingId: flag.findingId,
-        authorId: actor.id,
-        body: `Resolved flag “${flag.reason}”: ${data.resolution}`,
-      });
+    await tx.insert(comments).values({
+      findingId: flag.findingId,
+      authorId: actor.id,
+      body: `Resolved flag “${flag.reason}”: ${data.resolution}`,
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'flag.resolve',
