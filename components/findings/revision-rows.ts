@@ -27,7 +27,7 @@ export function revisionState(data: FindingData, r: Revision, workflow: boolean,
 
 /** A finding's revisions the viewer may see (the read policy), oldest first. */
 export function visibleRevisions(data: FindingData, policy: ReadContext): Revision[] {
-  const published = everApprovedRevisionIds(data.finding, data.decisions);
+  const published = everApprovedRevisionIds(data.finding, data.revisions, data.publishedRevisionNos);
   return data.revisions.filter((r) => canSeeRevision(policy, data.finding, r, published.has(r.id)));
 }
 

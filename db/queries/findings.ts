@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
-import { findingRevisions, findings, reviews, sources, users } from '../schema';
+import { auditEvents, findingRevisions, findings, reviews, sources, users } from '../schema';
 
 /** A row of the findings table: the listed (approved) revision's Table 1 columns. */
 export type FindingRow = {
@@ -80,7 +80,19 @@ export async function getFindingByPublicId(db: DbOrTx, publicId: string) {
     .innerJoin(users, eq(users.id, reviews.reviewerId))
     .where(eq(findingRevisions.findingId, f.id))
     .orderBy(asc(reviews.createdAt));
-  return { finding: f, source: source!, revisions, decisions };
+  // A revision was published when its approval completed: the append-only audit says so durably.
+  const approvals = await db
+    .select({ revisionNo: sql<number>`(${auditEvents.detail}->>'revisionNo')::int` })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.entity, 'finding'),
+        eq(auditEvents.entityId, String(f.id)),
+        eq(auditEvents.action, 'finding.approved'),
+      ),
+    );
+  const publishedRevisionNos = approvals.map((a) => Number(a.revisionNo));
+  return { finding: f, source: source!, revisions, decisions, publishedRevisionNos };
 }
 
 export async function getRevision(db: DbOrTx, revisionId: number) {

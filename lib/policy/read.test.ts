@@ -7,6 +7,7 @@ import {
   canSeeFinding,
   canSeeRevision,
   canSeeWorkflow,
+  everApprovedRevisionIds,
   type ReadContext,
   shownRevisionId,
   visibleStatus,
@@ -78,5 +79,17 @@ describe('read policy', () => {
     expect(canFilterByStatus(anon, null)).toBe(true);
     expect(visibleStatus(anon, { approvedRevisionId: 4, status: 'submitted' })).toBe('approved');
     expect(visibleStatus(user, { approvedRevisionId: 4, status: 'submitted' })).toBe('submitted');
+  });
+
+  it('counts as published only revisions whose approval completed, not one with half a dual review', () => {
+    const revisions = [
+      { id: 11, revisionNo: 1 },
+      { id: 12, revisionNo: 2 },
+      { id: 13, revisionNo: 3 },
+      { id: 14, revisionNo: 4 },
+    ];
+    // 1 approved then superseded; 2 had one approval of two and changes requested; 3 is current; 4 awaits review.
+    expect([...everApprovedRevisionIds({ approvedRevisionId: 13 }, revisions, [1, 3])].sort()).toEqual([11, 13]);
+    expect([...everApprovedRevisionIds({ approvedRevisionId: null }, revisions, [])]).toEqual([]);
   });
 });

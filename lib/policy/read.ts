@@ -74,17 +74,18 @@ export function visibleStatus(ctx: ReadContext, f: FindingRef & { status: string
 
 /**
  * The revisions of a finding that were published at some point: the approved one, and earlier ones
- * that were approved and then superseded. A revision still awaiting its decision (the latest, when
- * it is not the approved one) is never among them, even with one of two approvals.
+ * whose approval completed (`publishedRevisionNos`, from the append-only audit's `finding.approved`)
+ * and that were superseded since. A revision with only some of its approvals (dual review), or
+ * still awaiting its decision, is never among them.
  */
 export function everApprovedRevisionIds(
-  f: FindingRef & { latestRevisionId: number | null },
-  decisions: readonly { revisionId: number; decision: string }[],
+  f: FindingRef,
+  revisions: readonly { id: number; revisionNo: number }[],
+  publishedRevisionNos: readonly number[],
 ): Set<number> {
+  const published = new Set(publishedRevisionNos);
   const ids = new Set<number>();
   if (f.approvedRevisionId) ids.add(f.approvedRevisionId);
-  for (const d of decisions)
-    if (d.decision === 'approve' && d.revisionId !== f.latestRevisionId && f.approvedRevisionId !== null)
-      if (d.revisionId < f.approvedRevisionId) ids.add(d.revisionId);
+  for (const r of revisions) if (published.has(r.revisionNo)) ids.add(r.id);
   return ids;
 }
