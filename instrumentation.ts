@@ -1,5 +1,5 @@
-import { env } from './server/env';
+import { nextRuntime } from './server/env';
 
 export async function register() {
-  if (env().NEXT_RUNTIME === 'nodejs') await import('./instrumentation-node');
+  if (nextRuntime() === 'nodejs') await import('./instrumentation-node');
 }

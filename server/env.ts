@@ -109,6 +109,15 @@ export function isDemoMode(e: Env = env()): boolean {
   return e.EVX_DEMO === true || e.NODE_ENV === 'development';
 }
 
+/**
+ * Which runtime Next is registering instrumentation for. Read on its own, without validating the
+ * rest, so that a bad environment is reported by the start-up check (instrumentation-node.ts) with
+ * its message and exit code rather than thrown from the hook.
+ */
+export function nextRuntime(): string | undefined {
+  return process.env.NEXT_RUNTIME;
+}
+
 /** The database the test suite's server runs use, if any. */
 export function testDatabaseUrl(e: Env = env()): string | undefined {
   return e.TEST_DATABASE_URL ?? e.DATABASE_URL;
