@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MISEV_MAX_SCORE, MISEV_RULE_TEXT, misevCompleteness, misevScoreOf } from './misev';
 import { findingContentSchema, type FindingContentInput, findingDraftSchema } from './schema';
-import { SKELETAL_MUSCLE } from '../vocab';
+import { EMPTY_FINDING } from '@/components/findings/form/initial';
+import { toFormValues } from '@/components/findings/form/types';
 
 const makeFinding = (extra: Partial<FindingContentInput> = {}) =>
   findingContentSchema.parse({
@@ -86,34 +87,8 @@ describe('misevCompleteness', () => {
   });
 });
 
-/**
- * A new finding form's values, as components/findings/form/initial.ts and toFormValues build them:
- * unset selects are '' there, null once the server has parsed the draft.
- */
-const emptyFormValues = () => ({
-  targetOrgan: '',
-  origin: SKELETAL_MUSCLE,
-  direction: '',
-  species: '',
-  evSource: '',
-  cargo: [],
-  recipientCell: '',
-  modelDisease: '',
-  result: '',
-  studyType: '',
-  effectDirection: '',
-  mechanism: [],
-  evType: '',
-  separationMethods: [],
-  particleAnalysis: [],
-  emMethods: [],
-  markersPositive: [],
-  markersNegative: [],
-  evidenceQuote: '',
-  evidenceLocation: '',
-  curatorNote: '',
-  changeSummary: '',
-});
+/** A new finding form's values exactly as the form starts (unset selects are '' there, null once parsed). */
+const emptyFormValues = () => toFormValues(EMPTY_FINDING, '');
 
 /** The saved record's score: the draft as the server parses and stores it, then scored. */
 const savedScore = (values: Record<string, unknown>) => {
