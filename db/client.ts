@@ -35,6 +35,8 @@ export type DbOptions = {
   dataDir?: string;
   /** postgres.js pool size. */
   max?: number;
+  /** PGlite: start from this dump of a data directory (tests clone a migrated template this way). */
+  loadDataDir?: Blob;
 };
 
 export function defaultDataDir(): string {
@@ -114,7 +116,10 @@ export async function createDb(opts: DbOptions = {}): Promise<DbHandle> {
     const { mkdirSync } = await import('node:fs');
     mkdirSync(dataDir, { recursive: true });
   }
-  const client: PGlite = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+  const client: PGlite = await PGlite.create(dataDir, {
+    extensions: { pg_trgm },
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+  });
   const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Db;
   return {
     db,

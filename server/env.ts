@@ -65,6 +65,11 @@ export const envSchema = z
       .default(0),
     /** A second database for the test suite (defaults to DATABASE_URL). */
     TEST_DATABASE_URL: optionalText,
+    /** Set by db/test-global-setup.ts: names this test run's template databases, so its teardown drops only those. */
+    EVX_TEST_RUN: z
+      .string()
+      .regex(/^[a-z0-9]{1,16}$/, { error: 'EVX_TEST_RUN is 1-16 lower-case letters or digits.' })
+      .optional(),
   })
   .superRefine((e, ctx) => {
     if (Boolean(e.GITHUB_ID) !== Boolean(e.GITHUB_SECRET))
@@ -121,4 +126,14 @@ export function nextRuntime(): string | undefined {
 /** The database the test suite's server runs use, if any. */
 export function testDatabaseUrl(e: Env = env()): string | undefined {
   return e.TEST_DATABASE_URL ?? e.DATABASE_URL;
+}
+
+/** The test run's id (see EVX_TEST_RUN); `local` when a test file runs outside the global setup. */
+export function testRunId(e: Env = env()): string {
+  return e.EVX_TEST_RUN ?? 'local';
+}
+
+/** Give this process's children (test workers) a run id. Only the test global setup calls this. */
+export function startTestRun(id: string): void {
+  process.env.EVX_TEST_RUN = id;
 }

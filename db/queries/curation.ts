@@ -22,6 +22,7 @@ import {
   together,
   workflowContext,
 } from './finding-tx';
+import { checkTerms } from './term-check';
 import { refreshListing } from './listing';
 
 export type { Actor } from './finding-tx';
@@ -35,9 +36,10 @@ export async function createFinding(
   actor: Actor,
   input: { sourceId: number; content: unknown; changeSummary?: unknown; editSession?: string | null },
 ): Promise<CreatedFinding> {
-  const content = parseOrThrow(findingDraftSchema, input.content);
+  const parsed = parseOrThrow(findingDraftSchema, input.content);
   const changeSummary = parseOrThrow(changeSummarySchema, input.changeSummary ?? '');
   return db.transaction(async (tx) => {
+    const { content, labels } = await checkTerms(tx, parsed);
     const [source] = await tx
       .select({ id: sources.id, doi: sources.doi, year: sources.year })
       .from(sources)
@@ -55,7 +57,7 @@ export async function createFinding(
         authorId: actor.id,
         changeSummary,
         editSession: input.editSession ?? null,
-        ...contentColumns(content),
+        ...contentColumns(content, labels),
       })
       .returning({ id: findingRevisions.id });
     await tx.update(findings).set({ latestRevisionId: rev!.id }).where(eq(findings.id, f!.id));
@@ -101,11 +103,11 @@ export async function saveDraftTx(
   actor: Actor,
   findingId: number,
   lockVersion: number,
-  content: FindingDraft,
+  draft: FindingDraft,
   changeSummary: string,
   editSession: string | null = null,
 ): Promise<SavedDraft> {
-  const { f, latest } = await lockFinding(tx, findingId);
+  const [{ f, latest }, { content, labels }] = await together(lockFinding(tx, findingId), checkTerms(tx, draft));
   await checkLock(tx, f, lockVersion);
   const now = new Date();
   let revisionId = latest.id;
@@ -123,7 +125,7 @@ export async function saveDraftTx(
     writes.push(
       tx
         .update(findingRevisions)
-        .set({ ...contentColumns(content), changeSummary, updatedAt: now })
+        .set({ ...contentColumns(content, labels), changeSummary, updatedAt: now })
         .where(and(eq(findingRevisions.id, latest.id), isNull(findingRevisions.submittedAt))),
     );
   } else {
@@ -137,7 +139,7 @@ export async function saveDraftTx(
         authorId: actor.id,
         changeSummary,
         editSession,
-        ...contentColumns(content),
+        ...contentColumns(content, labels),
       })
       .returning({ id: findingRevisions.id });
     revisionId = rev!.id;
@@ -220,7 +222,8 @@ export async function submitFinding(
     await checkLock(tx, f, lockVersion);
     const outcome = transition('submit', workflowContext(f, latest, actor));
     if (!outcome.ok) throw new DomainError(outcome.error, 'finding', outcome.message);
-    const content = parseOrThrow(findingContentSchema, revisionToContent(latest));
+    // Terms are checked again: one may have become obsolete since the draft was saved.
+    const { content } = await checkTerms(tx, parseOrThrow(findingContentSchema, revisionToContent(latest)));
     const changeSummary = latest.changeSummary || (latest.revisionNo === 1 ? 'New finding' : '');
     if (!changeSummary)
       throw new DomainError('invalid', 'finding', 'Some fields need attention.', undefined, {

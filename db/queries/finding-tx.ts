@@ -8,7 +8,6 @@ import type { z } from 'zod';
 import { DomainError } from '../../lib/errors';
 import { revisionToContent } from '../../lib/finding/from-row';
 import type { FindingDraft } from '../../lib/finding/schema';
-import { organLabel, speciesLabel } from '../../lib/vocab';
 import type { Role } from '../../lib/vocab/terms';
 import type { WorkflowContext } from '../../lib/workflow';
 import type { Tx } from '../client';
@@ -48,31 +47,41 @@ export type RevisionContent = Omit<
   | 'editSession'
 >;
 
+/** Labels of a content's single-valued terms, from checkTerms (db/queries/term-check.ts). */
+export type TermLabels = { targetOrgan: string; origin: string; species: string };
+
 /**
  * A content's revision columns (ids and their labels; a draft's empty choices get empty labels).
+ * The content must have passed checkTerms, which gives the labels.
  * The return type breaks the build when a column is added and not written here.
  */
-export function contentColumns(c: FindingDraft): RevisionContent {
+export function contentColumns(c: FindingDraft, labels: TermLabels): RevisionContent {
   return {
     targetOrgan: c.targetOrgan,
-    targetOrganLabel: c.targetOrgan ? organLabel(c.targetOrgan) : '',
+    targetOrganLabel: labels.targetOrgan,
     origin: c.origin,
-    originLabel: organLabel(c.origin),
+    originLabel: labels.origin,
     direction: c.direction,
     species: c.species,
-    speciesLabel: c.species ? speciesLabel(c.species) : '',
+    speciesLabel: labels.species,
     evSource: c.evSource,
+    evSourceTerms: c.evSourceTerms,
     cargo: c.cargo,
     recipientCell: c.recipientCell,
+    recipientCellTerms: c.recipientCellTerms,
     modelDisease: c.modelDisease,
+    diseaseTerms: c.diseaseTerms,
+    condition: c.condition,
     result: c.result,
     studyType: c.studyType,
     effectDirection: c.effectDirection,
     mechanism: c.mechanism,
+    targetGeneTerms: c.targetGeneTerms,
     evType: c.evType,
     separationMethods: c.separationMethods,
     particleAnalysis: c.particleAnalysis,
     emMethods: c.emMethods,
+    methodTerms: c.methodTerms,
     markersPositive: c.markersPositive,
     markersNegative: c.markersNegative,
     evidenceQuote: c.evidenceQuote,

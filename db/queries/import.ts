@@ -16,12 +16,18 @@ import {
 import type { Db, DbOrTx, Tx } from '../client';
 import { auditEvents, findingRevisions, findings, sources } from '../schema';
 import { recordAudit } from './audit';
-import { type Actor, contentColumns, newFindingRow, parseOrThrow } from './finding-tx';
+import { type Actor, contentColumns, newFindingRow, parseOrThrow, type TermLabels } from './finding-tx';
+import { checkTermsWith, loadTermInfo, termIdsOf } from './term-check';
 import { refreshListing } from './listing';
 
 type SourceRef = { id: number; doi: string; year: number | null };
-type Checked = { report: RowReport; source: SourceRef | null; content: FindingContent | null };
-type Ready = { row: number; source: SourceRef; content: FindingContent };
+type Checked = {
+  report: RowReport;
+  source: SourceRef | null;
+  content: FindingContent | null;
+  labels: TermLabels | null;
+};
+type Ready = { row: number; source: SourceRef; content: FindingContent; labels: TermLabels };
 
 const normalizeCell = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
@@ -104,11 +110,20 @@ async function checkRows(db: DbOrTx, rows: readonly ImportRow[]): Promise<Checke
   );
   const seen = new Map<string, number>();
   const out: Checked[] = [];
+  const parsed = rows.map((row) => findingContentSchema.safeParse(row.content));
+  // The terms of every row in one read; each row is then checked against it as the form's save is.
+  const termInfo = await loadTermInfo(
+    db,
+    parsed.flatMap((p) => (p.success ? termIdsOf(p.data) : [])),
+  );
   for (const [i, row] of rows.entries()) {
     const problems: RowProblem[] = [...row.problems];
     let content: FindingContent | null = null;
+    let labels: TermLabels | null = null;
     try {
-      content = parseOrThrow(findingContentSchema, row.content);
+      const checked = checkTermsWith(termInfo, parseOrThrow(findingContentSchema, row.content));
+      content = checked.content as FindingContent;
+      labels = checked.labels;
     } catch (e) {
       if (!isDomainError(e)) throw e;
       for (const [path, message] of Object.entries(e.details?.fields ?? {})) {
@@ -134,9 +149,9 @@ async function checkRows(db: DbOrTx, rows: readonly ImportRow[]): Promise<Checke
       duplicateOf: [],
       duplicateOfRow: null,
     };
-    if (problems.length || !content || !source) {
+    if (problems.length || !content || !source || !labels) {
       report.status = 'error';
-      out.push({ report, source, content: null });
+      out.push({ report, source, content: null, labels: null });
       continue;
     }
     const key = duplicateKey(source.id, content);
@@ -144,7 +159,7 @@ async function checkRows(db: DbOrTx, rows: readonly ImportRow[]): Promise<Checke
     if (report.duplicateOfRow === null) seen.set(key, row.row);
     report.duplicateOf = [...(standing.get(key) ?? [])];
     if (report.duplicateOfRow !== null || report.duplicateOf.length) report.status = 'duplicate';
-    out.push({ report, source, content });
+    out.push({ report, source, content, labels });
   }
   return out;
 }
@@ -186,7 +201,7 @@ async function insertRows(tx: Tx, actor: Actor, rows: readonly Ready[], mode: Im
     authorId: actor.id,
     changeSummary: `Imported from ${file}, row ${r.row}`,
     submittedAt: submitted ? now : null,
-    ...contentColumns(r.content),
+    ...contentColumns(r.content, r.labels),
   }));
   await inChunks(values, (chunk) => tx.insert(findingRevisions).values(chunk).returning({ id: findingRevisions.id }));
   const ids = made.map((f) => f.id);
@@ -249,7 +264,12 @@ export async function commitImport(
     const checked = await checkRows(tx, rows);
     const report = { rows: checked.map((c) => c.report), counts: countRows(checked.map((c) => c.report)) };
     if (report.counts.valid !== report.counts.total) return { committed: false, report };
-    const ready = checked.map((c) => ({ row: c.report.row, source: c.source!, content: c.content! }));
+    const ready = checked.map((c) => ({
+      row: c.report.row,
+      source: c.source!,
+      content: c.content!,
+      labels: c.labels!,
+    }));
     const made = await insertRows(tx, actor, ready, mode, file);
     const created = made.map((f, i) => ({ row: ready[i]!.row, publicId: f.publicId }));
     await recordAudit(tx, {

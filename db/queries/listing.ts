@@ -27,11 +27,17 @@ export const LISTING_COLUMNS: Readonly<Record<string, string>> = {
   doi: 's.doi',
   cargo_types: `coalesce((select array_agg(distinct e->>'type' order by e->>'type') from jsonb_array_elements(r.cargo) e), '{}')`,
   cargo_text: `coalesce((select string_agg(e->>'name', '; ') from jsonb_array_elements(r.cargo) e), '')`,
+  term_curies: `array(select distinct c from unnest(array[r.target_organ, r.origin, r.species] ||
+    coalesce((select array_agg(e->>'curie') from jsonb_array_elements(
+      r.ev_source_terms || r.recipient_cell_terms || r.disease_terms || r.target_gene_terms || r.method_terms || r.cargo
+    ) e where e->>'curie' is not null), '{}')) c where c <> '' order by c)`,
   search: `setweight(to_tsvector('english', r.result), 'A') ||
     setweight(to_tsvector('english', concat_ws(' ',
       (select string_agg(e->>'name', ' ') from jsonb_array_elements(r.cargo) e),
       array_to_string(r.mechanism, ' '))), 'B') ||
-    setweight(to_tsvector('english', concat_ws(' ', r.model_disease, r.recipient_cell, r.ev_source)), 'C') ||
+    setweight(to_tsvector('english', concat_ws(' ', r.model_disease, r.recipient_cell, r.ev_source, r.condition,
+      (select string_agg(e->>'label', ' ') from jsonb_array_elements(
+        r.ev_source_terms || r.recipient_cell_terms || r.disease_terms) e))), 'C') ||
     setweight(to_tsvector('english', concat_ws(' ', r.target_organ_label, r.species_label)), 'D')`,
 };
 

@@ -13,9 +13,16 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import type { CargoItem } from '../../lib/finding/schema';
+import type { TermRef } from '../../lib/vocab/term-ref';
 import { workflowStatusEnum } from './enums';
 import { sources } from './sources';
 import { users } from './users';
+
+const termList = () =>
+  jsonb()
+    .$type<TermRef[]>()
+    .notNull()
+    .default(sql`'[]'::jsonb`);
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
@@ -67,6 +74,11 @@ export const findings = pgTable(
       .notNull()
       .default(sql`'{}'::text[]`),
     cargoText: text().notNull().default(''),
+    /** Every CURIE the listed revision is grounded to (organs, species, sources, cells, diseases, genes, cargo): "any field uses this term". */
+    termCuries: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     search: tsvector()
       .notNull()
       .default(sql`''::tsvector`),
@@ -99,6 +111,7 @@ export const findings = pgTable(
     index('findings_source_idx').on(t.sourceId),
     index('findings_search_idx').using('gin', t.search),
     index('findings_cargo_trgm_idx').using('gin', sql`${t.cargoText} gin_trgm_ops`),
+    index('findings_term_curies_idx').using('gin', t.termCuries),
     check('findings_lock_version_nonnegative', sql`${t.lockVersion} >= 0`),
   ],
 );
@@ -137,12 +150,18 @@ export const findingRevisions = pgTable(
     species: text().notNull(),
     speciesLabel: text().notNull(),
     evSource: text().notNull(),
+    /** Grounded values ({curie, label}; curie null = free text, "ungrounded"), in the curator's order. */
+    evSourceTerms: termList(),
     cargo: jsonb()
       .$type<CargoItem[]>()
       .notNull()
       .default(sql`'[]'::jsonb`),
     recipientCell: text().notNull(),
+    recipientCellTerms: termList(),
     modelDisease: text().notNull().default(''),
+    diseaseTerms: termList(),
+    /** A non-disease model (HIIT, LPS treatment, hindlimb unloading): free text by design. */
+    condition: text().notNull().default(''),
     result: text().notNull(),
     studyType: text(),
     effectDirection: text(),
@@ -150,6 +169,7 @@ export const findingRevisions = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    targetGeneTerms: termList(),
     evType: text(),
     separationMethods: text()
       .array()
@@ -159,6 +179,7 @@ export const findingRevisions = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    methodTerms: termList(),
     emMethods: text()
       .array()
       .notNull()

@@ -7,3 +7,4 @@ export * from './audit';
 export * from './releases';
 export * from './settings';
 export * from './api-tokens';
+export * from './terms';

@@ -1,3 +1,4 @@
+import { NO_TERMS } from '../vocab/term-ref';
 import { compileErrors, validate } from '@readme/openapi-parser';
 import { describe, expect, it } from 'vitest';
 import { browseQuerySchema } from '../browse/filters';
@@ -33,6 +34,7 @@ const revision = {
   originLabel: 'Skeletal muscle',
   direction: 'within_muscle',
   evSource: 'C2C12 cells',
+  ...NO_TERMS,
   cargo: [{ name: 'Palmitate', type: 'lipid' as const }],
   recipientCell: 'C2C12 cells',
   modelDisease: 'Palmitate treatment',

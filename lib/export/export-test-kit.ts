@@ -1,3 +1,4 @@
+import { NO_TERMS } from '../vocab/term-ref';
 import type { ExportRow } from './record';
 
 /** A plausible export row for unit tests. */
@@ -15,6 +16,7 @@ export function makeExportRow(over: Partial<ExportRow> = {}): ExportRow {
     originLabel: 'Skeletal muscle',
     direction: 'muscle_to_organ',
     evSource: 'C2C12 myotubes',
+    ...NO_TERMS,
     cargo: [
       { name: 'miR-27a-3p', type: 'miRNA' },
       { name: 'CD63', type: 'protein' },

@@ -15,6 +15,7 @@ import {
   speciesLabel,
   STUDY_TYPES,
 } from '../vocab';
+import type { TermRef } from '../vocab/term-ref';
 import { FIELD_LABELS, FINDING_FIELDS, type CargoItem, type FindingContent } from './schema';
 
 type Field = keyof FindingContent;
@@ -29,8 +30,18 @@ const SCALAR_LABELS = {
   evType: EV_TYPES.label,
 } satisfies Partial<Record<Field, (value: string) => string>>;
 
+/** A grounded value as shown in diffs: "C2C12 [cellosaurus:CVCL_0188]", or "BM-MSC [ungrounded]". */
+export function termRefText(t: TermRef): string {
+  return `${t.label} [${t.curie ?? 'ungrounded'}]`;
+}
+
 const LIST_ITEMS = {
   cargo: (f: FindingContent) => f.cargo.map(cargoItemText),
+  evSourceTerms: (f: FindingContent) => f.evSourceTerms.map(termRefText),
+  recipientCellTerms: (f: FindingContent) => f.recipientCellTerms.map(termRefText),
+  diseaseTerms: (f: FindingContent) => f.diseaseTerms.map(termRefText),
+  targetGeneTerms: (f: FindingContent) => f.targetGeneTerms.map(termRefText),
+  methodTerms: (f: FindingContent) => f.methodTerms.map(termRefText),
   mechanism: (f: FindingContent) => f.mechanism,
   separationMethods: (f: FindingContent) => f.separationMethods.map(SEPARATION_METHODS.label),
   particleAnalysis: (f: FindingContent) => f.particleAnalysis.map(PARTICLE_ANALYSIS.label),
@@ -51,17 +62,23 @@ export const FIELD_KINDS: Record<Field, FieldKind> = {
   direction: 'scalar',
   species: 'scalar',
   evSource: 'text',
+  evSourceTerms: 'list',
   cargo: 'list',
   recipientCell: 'text',
+  recipientCellTerms: 'list',
   modelDisease: 'text',
+  diseaseTerms: 'list',
+  condition: 'text',
   result: 'text',
   studyType: 'scalar',
   effectDirection: 'scalar',
   mechanism: 'list',
+  targetGeneTerms: 'list',
   evType: 'scalar',
   separationMethods: 'list',
   particleAnalysis: 'list',
   emMethods: 'list',
+  methodTerms: 'list',
   markersPositive: 'list',
   markersNegative: 'list',
   evidenceQuote: 'text',
@@ -76,9 +93,9 @@ export type FieldDiff =
   | { field: ListField; label: string; kind: 'list'; added: string[]; removed: string[] }
   | { field: TextField; label: string; kind: 'text'; parts: TextPart[] };
 
-/** A cargo item as shown in diffs: "miR-1 (miRNA)". A changed type is a removal plus an addition. */
+/** A cargo item as shown in diffs: "miR-1 (miRNA)", with its term when grounded. A changed type is a removal plus an addition. */
 export function cargoItemText(item: CargoItem): string {
-  return `${item.name} (${item.type})`;
+  return `${item.name} (${item.type})${item.curie ? ` [${item.curie}]` : ''}`;
 }
 
 function isScalar(field: Field): field is ScalarField {

@@ -1,3 +1,4 @@
+import type { TermRef } from '../vocab/term-ref';
 import type { CargoItem, FindingContent } from './schema';
 
 /** The columns of a stored revision that make up its content (labels are derived). */
@@ -7,17 +8,23 @@ export type RevisionColumns = {
   direction: string;
   species: string;
   evSource: string;
+  evSourceTerms: TermRef[];
   cargo: CargoItem[];
   recipientCell: string;
+  recipientCellTerms: TermRef[];
   modelDisease: string;
+  diseaseTerms: TermRef[];
+  condition: string;
   result: string;
   studyType: string | null;
   effectDirection: string | null;
   mechanism: string[];
+  targetGeneTerms: TermRef[];
   evType: string | null;
   separationMethods: string[];
   particleAnalysis: string[];
   emMethods: string[];
+  methodTerms: TermRef[];
   markersPositive: string[];
   markersNegative: string[];
   evidenceQuote: string;
@@ -43,17 +50,23 @@ export function revisionToContent(r: RevisionColumns): FindingContent {
     direction: r.direction,
     species: r.species,
     evSource: r.evSource,
+    evSourceTerms: r.evSourceTerms,
     cargo: r.cargo,
     recipientCell: r.recipientCell,
+    recipientCellTerms: r.recipientCellTerms,
     modelDisease: r.modelDisease,
+    diseaseTerms: r.diseaseTerms,
+    condition: r.condition,
     result: r.result,
     studyType: r.studyType,
     effectDirection: r.effectDirection,
     mechanism: r.mechanism,
+    targetGeneTerms: r.targetGeneTerms,
     evType: r.evType,
     separationMethods: r.separationMethods,
     particleAnalysis: r.particleAnalysis,
     emMethods: r.emMethods,
+    methodTerms: r.methodTerms,
     markersPositive: r.markersPositive,
     markersNegative: r.markersNegative,
     evidenceQuote: r.evidenceQuote,

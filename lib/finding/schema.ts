@@ -6,13 +6,12 @@ import {
   EFFECT_DIRECTIONS,
   EM_METHODS,
   EV_TYPES,
-  ORGAN_IDS,
   PARTICLE_ANALYSIS,
   SEPARATION_METHODS,
   SKELETAL_MUSCLE,
-  SPECIES_IDS,
   STUDY_TYPES,
 } from '../vocab';
+import { curieSchema, termListSchema } from '../vocab/fields';
 import { normalizeMirnaName } from '../cargo/mirna';
 import { LIMITS, longText, optionalLongText, optionalShortText, shortText } from '../validation/text';
 
@@ -38,6 +37,8 @@ export const cargoItemSchema = z
   .object({
     name: listItem(200),
     type: choice(CARGO_TYPES.values, 'cargo type'),
+    /** The miRBase mature miRNA or HGNC gene the name is grounded to; null = ungrounded (or a miRNA named without its arm). */
+    curie: curieSchema.nullish(),
   })
   // One spelling per miRNA (miRBase style), whatever the paper or curator typed.
   .transform((c) => (c.type === 'miRNA' ? { ...c, name: normalizeMirnaName(c.name) } : c));
@@ -48,29 +49,44 @@ const requiredChoice = <T extends [string, ...string[]]>(values: T, what: string
     ? z.preprocess((v) => (v === undefined || v === null ? '' : v), z.union([z.literal(''), choice(values, what)]))
     : choice(values, what);
 
+/** A term id for a single-valued grounded field; a draft may leave it empty. */
+const requiredTerm = (field: string, draft: boolean) =>
+  draft
+    ? z.preprocess((v) => (v === undefined || v === null ? '' : v), z.union([z.literal(''), curieSchema]))
+    : z
+        .string({ error: `Choose a ${field}.` })
+        .min(1, { error: `Choose a ${field}.` })
+        .pipe(curieSchema);
+
 function contentSchema(draft: boolean) {
   return z.object({
-    targetOrgan: requiredChoice(ORGAN_IDS, 'target organ', draft),
-    origin: choice(ORGAN_IDS, 'donor organ').default(SKELETAL_MUSCLE),
+    targetOrgan: requiredTerm('target organ', draft),
+    origin: curieSchema.default(SKELETAL_MUSCLE),
     direction: requiredChoice(DIRECTIONS.values, 'direction', draft),
-    species: requiredChoice(SPECIES_IDS, 'species', draft),
+    species: requiredTerm('species', draft),
     evSource: draft ? optionalShortText() : shortText(),
+    evSourceTerms: termListSchema('EV sources'),
     cargo: z
       .array(cargoItemSchema, { error: 'Expected a list of cargo items.' })
       .max(LIMITS.cargoItems, { error: `At most ${LIMITS.cargoItems} cargo items.` })
       .default([]),
     recipientCell: draft ? optionalShortText() : shortText(),
+    recipientCellTerms: termListSchema('recipient cells'),
     modelDisease: optionalShortText(),
+    diseaseTerms: termListSchema('diseases'),
+    condition: optionalShortText(),
     result: draft ? optionalLongText(2_000) : longText(2_000),
     studyType: optionalChoice(STUDY_TYPES.values, 'study type'),
     effectDirection: optionalChoice(EFFECT_DIRECTIONS.values, 'effect direction'),
     mechanism: uniqueList(listItem(200), LIMITS.listItems, 'mechanism entries').default([]),
+    targetGeneTerms: termListSchema('target genes'),
     evType: optionalChoice(EV_TYPES.values, 'EV type'),
     separationMethods: uniqueList(choice(SEPARATION_METHODS.values, 'separation method'), 20, 'methods').default([]),
     particleAnalysis: uniqueList(choice(PARTICLE_ANALYSIS.values, 'particle analysis method'), 10, 'methods').default(
       [],
     ),
     emMethods: uniqueList(choice(EM_METHODS.values, 'EM method'), 10, 'methods').default([]),
+    methodTerms: termListSchema('detection methods'),
     markersPositive: uniqueList(listItem(100), LIMITS.listItems, 'markers').default([]),
     markersNegative: uniqueList(listItem(100), LIMITS.listItems, 'markers').default([]),
     evidenceQuote: optionalLongText(),
@@ -96,19 +112,25 @@ export const FINDING_FIELDS = [
   'targetOrgan',
   'species',
   'evSource',
+  'evSourceTerms',
   'cargo',
   'recipientCell',
+  'recipientCellTerms',
   'modelDisease',
+  'diseaseTerms',
+  'condition',
   'result',
   'direction',
   'origin',
   'studyType',
   'effectDirection',
   'mechanism',
+  'targetGeneTerms',
   'evType',
   'separationMethods',
   'particleAnalysis',
   'emMethods',
+  'methodTerms',
   'markersPositive',
   'markersNegative',
   'evidenceQuote',
@@ -122,17 +144,23 @@ export const FIELD_LABELS: Record<keyof FindingContent, string> = {
   direction: 'Direction',
   species: 'Species',
   evSource: 'EV source',
+  evSourceTerms: 'EV source terms',
   cargo: 'EV cargo',
   recipientCell: 'Recipient cell',
+  recipientCellTerms: 'Recipient cell terms',
   modelDisease: 'Model / disease',
+  diseaseTerms: 'Disease terms',
+  condition: 'Condition (non-disease model)',
   result: 'Result',
   studyType: 'Study type',
   effectDirection: 'Effect direction',
   mechanism: 'Mechanism (targets / pathways)',
+  targetGeneTerms: 'Target genes',
   evType: 'EV type (MISEV)',
   separationMethods: 'Separation methods',
   particleAnalysis: 'Particle analysis',
   emMethods: 'Electron microscopy',
+  methodTerms: 'Detection methods (ECO)',
   markersPositive: 'Positive markers',
   markersNegative: 'Negative markers',
   evidenceQuote: 'Evidence quote',

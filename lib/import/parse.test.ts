@@ -1,3 +1,4 @@
+import { NO_TERMS } from '../vocab/term-ref';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import { EXPORT_COLUMN_NAMES, TABLE1_COLUMNS } from '../export/columns';
@@ -25,6 +26,7 @@ const row: ExportRow = {
   originLabel: 'Skeletal muscle',
   direction: 'muscle_to_organ',
   evSource: 'C2C12 cells',
+  ...NO_TERMS,
   cargo: [
     { name: 'miR-92a-3p', type: 'miRNA' },
     { name: 'CD63', type: 'protein' },
