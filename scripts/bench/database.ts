@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createDb } from '../../db/client';
 import { runMigrations } from '../../db/migrate-lib';
+import { loadVocabularies } from '../../db/vocab-load';
 import type { BenchOptions } from './args';
 import type { BenchDatabase, DbFacts, Resources, Section } from './context';
 import { fillDatabase, type FillReport } from './fill';
@@ -48,7 +49,8 @@ export async function migrateAndFill(
     : await createDb({ url: db.url!, max: 4 });
   const t0 = performance.now();
   await runMigrations(h);
-  log(`migrated in ${((performance.now() - t0) / 1000).toFixed(1)} s; filling …`);
+  await loadVocabularies(h.db);
+  log(`migrated and loaded the vocabularies in ${((performance.now() - t0) / 1000).toFixed(1)} s; filling …`);
   if (opts.pglite) await h.query(`set maintenance_work_mem = '512MB'`);
   const fill = await fillDatabase(h, { findings: opts.findings, log });
   if (opts.pglite) res.app = h;
