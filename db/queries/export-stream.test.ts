@@ -56,6 +56,11 @@ describe.runIf(testEngines().includes('postgres'))('export written by COPY on th
       { numRuns: 120, seed: 20261127 },
     );
     const item = (i: number) => texts[i % texts.length]!.replace(/;/g, ' ').trim() || 'x';
+    // A term list's free-text value is a label: no control characters either.
+    const label = (i: number) =>
+      item(i)
+        .replace(/[\u0000-\u001F\u007F]/g, ' ')
+        .trim() || 'y';
     const sources: [string, string | null, number | null, string | null, string | null, string | null][] = [
       ['10.5555/sql.1', null, null, null, null, null],
       ['10.5555/sql.2', '', 2020, 'Ends with a dot.', '', 'vol 3, 1-2'],
@@ -85,8 +90,19 @@ describe.runIf(testEngines().includes('postgres'))('export written by COPY on th
                 : [
                     { name: `miR-${i}`, type: 'miRNA' },
                     { name: item(i), type: 'protein' },
+                    { name: 'miR-206-3p', type: 'miRNA', curie: 'mirbase.mature:MIMAT0000239' },
                   ],
             evSource: texts[i]!,
+            // Grounded lists: a term, hostile free text, and a term again, in that order.
+            evSourceTerms:
+              i % 2
+                ? [{ curie: 'cellosaurus:CVCL_0188', label: 'C2C12' }, { label: label(i + 9) }]
+                : [{ label: label(i + 9) }],
+            recipientCellTerms: [{ curie: 'CL:0000594', label: 'x' }, { label: label(i + 10) }],
+            diseaseTerms: i % 4 === 0 ? [{ curie: 'MONDO:0005298', label: 'osteoporosis' }] : [],
+            condition: label(i + 11),
+            targetGeneTerms: i % 3 === 1 ? [{ curie: 'HGNC:9588', label: 'PTEN' }] : [],
+            methodTerms: [{ curie: 'ECO:0000006', label: 'experimental evidence' }],
             recipientCell: texts[i + 1]!,
             modelDisease: texts[i + 2]!,
             result: `${texts[i + 3]!} ${i}`,

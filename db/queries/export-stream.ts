@@ -2,7 +2,7 @@
  * The export as bytes (exportStream): written by PostgreSQL's COPY on a server, by the
  * TypeScript encoder over db/queries/export.ts's keyset batches on PGlite.
  */
-import { and, type SQL, sql } from 'drizzle-orm';
+import { and, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { EXPORT_COLUMN_NAMES, EXPORT_COLUMNS } from '../../lib/export/columns';
 import { csvRowsToCrlf, jsonLinesToArray, withHead } from '../../lib/export/copy-framing';
@@ -21,6 +21,10 @@ function recordColumns(): SQL {
   const s = sources;
   const cargo = (key: 'name' | 'type') =>
     sql`array(select e->>${sql.raw(`'${key}'`)} from jsonb_array_elements(${r.cargo}) with ordinality x(e, o) order by o)`;
+  const termLabels = (col: SQLWrapper) =>
+    sql`array(select e->>'label' from jsonb_array_elements(${col}) with ordinality x(e, o) order by o)`;
+  const termIds = (col: SQLWrapper) =>
+    sql`array(select coalesce(e->>'curie', '') from jsonb_array_elements(${col}) with ordinality x(e, o) order by o)`;
   const authors = sql`nullif(${s.authors}, '')`;
   const journal = sql`nullif(${s.journal}, '')`;
   const volumePages = sql`nullif(${s.volumePages}, '')`;
@@ -59,6 +63,18 @@ function recordColumns(): SQL {
     target_organ_id: sql`${r.targetOrgan}`,
     species_id: sql`${r.species}`,
     origin_id: sql`${r.origin}`,
+    ev_source_terms: termLabels(r.evSourceTerms),
+    ev_source_ids: termIds(r.evSourceTerms),
+    recipient_cell_terms: termLabels(r.recipientCellTerms),
+    recipient_cell_ids: termIds(r.recipientCellTerms),
+    disease_terms: termLabels(r.diseaseTerms),
+    disease_ids: termIds(r.diseaseTerms),
+    condition: sql`${r.condition}`,
+    target_gene_terms: termLabels(r.targetGeneTerms),
+    target_gene_ids: termIds(r.targetGeneTerms),
+    detection_method_terms: termLabels(r.methodTerms),
+    detection_method_ids: termIds(r.methodTerms),
+    ev_cargo_ids: termIds(r.cargo),
     doi: sql`${s.doi}`,
     citation,
     // The approval that published the revision (the latest 'approve'; with dual review, the second).

@@ -5,7 +5,7 @@
  * lists are arrays here and cargo is structured as {name, type}. The
  * mappers are in finding-dto.ts and source-dto.ts.
  */
-export type Cargo = { name: string; type: string };
+export type Cargo = { name: string; type: string; curie?: string | null };
 
 /** One row of `GET /api/v1/findings`. */
 export type FindingSummaryDto = {
@@ -77,6 +77,17 @@ export type FindingDetailDto = {
   em_methods: string[];
   markers_positive: string[];
   markers_negative: string[];
+  ev_source_terms: string[];
+  ev_source_ids: string[];
+  recipient_cell_terms: string[];
+  recipient_cell_ids: string[];
+  disease_terms: string[];
+  disease_ids: string[];
+  condition: string;
+  target_gene_terms: string[];
+  target_gene_ids: string[];
+  detection_method_terms: string[];
+  detection_method_ids: string[];
   evidence_quote: string;
   evidence_location: string;
   curator_note: string;

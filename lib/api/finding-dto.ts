@@ -3,6 +3,7 @@ import { shortCitation } from '../citation';
 import type { LabelledRevisionColumns } from '../finding/from-row';
 import type { CargoItem } from '../finding/schema';
 import { ORGANS, SPECIES } from '../vocab';
+import type { TermRef } from '../vocab/term-ref';
 import type { Cargo, FindingDetailDto, FindingSummaryDto, RevisionState, SourceRow } from './dto';
 import { toSourceRefDto } from './source-dto';
 import { canSeeRevision, canSeeWorkflow, type PolicyViewer, type ReadContext, visibleStatus } from '../policy/read';
@@ -12,7 +13,9 @@ const speciesIdByLabel = new Map<string, string>(SPECIES.map((s) => [s.label, s.
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 const cargoDto = (items: readonly CargoItem[] | readonly Cargo[]): Cargo[] =>
-  items.map((c) => ({ name: c.name, type: c.type }));
+  items.map((c) => ({ name: c.name, type: c.type, curie: c.curie ?? null }));
+const termLabels = (xs: readonly TermRef[]) => xs.map((x) => x.label);
+const termIds = (xs: readonly TermRef[]) => xs.map((x) => x.curie ?? '');
 
 /** What browseFindings returns per row (db/queries/browse.ts BrowseRow), structurally. */
 export type SummaryInput = {
@@ -140,6 +143,17 @@ export function toFindingDetailDto(data: DetailInput, revision: RevisionRow, pol
     em_methods: [...revision.emMethods],
     markers_positive: [...revision.markersPositive],
     markers_negative: [...revision.markersNegative],
+    ev_source_terms: termLabels(revision.evSourceTerms),
+    ev_source_ids: termIds(revision.evSourceTerms),
+    recipient_cell_terms: termLabels(revision.recipientCellTerms),
+    recipient_cell_ids: termIds(revision.recipientCellTerms),
+    disease_terms: termLabels(revision.diseaseTerms),
+    disease_ids: termIds(revision.diseaseTerms),
+    condition: revision.condition,
+    target_gene_terms: termLabels(revision.targetGeneTerms),
+    target_gene_ids: termIds(revision.targetGeneTerms),
+    detection_method_terms: termLabels(revision.methodTerms),
+    detection_method_ids: termIds(revision.methodTerms),
     evidence_quote: revision.evidenceQuote,
     evidence_location: revision.evidenceLocation,
     curator_note: revision.curatorNote,

@@ -107,6 +107,11 @@ const cargo: Schema = {
   items: object({
     name: str('As reported; miRNA names spelled the miRBase way.'),
     type: str(`Cargo type: ${listed(CARGO_TYPES.list)}.`, { enum: [...CARGO_TYPES.values] }),
+    curie: nullable(
+      str(
+        'The term the item is grounded to: a miRBase mature accession (mirbase.mature:MIMAT…) for a miRNA of the study species, an HGNC id for a human protein or mRNA; null when ungrounded.',
+      ),
+    ),
   }),
 };
 
@@ -194,6 +199,7 @@ export const COMPONENT_SCHEMAS: Record<string, Schema> = {
           'revision',
           'ev_cargo',
           'ev_cargo_types',
+          'ev_cargo_ids',
           'citation',
           'doi',
           'approved_by',

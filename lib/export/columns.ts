@@ -46,6 +46,80 @@ export const EXPORT_COLUMNS = [
   { name: 'target_organ_id', type: 'string', description: 'UBERON id of the target organ.' },
   { name: 'species_id', type: 'string', description: 'NCBI Taxonomy id of the species.' },
   { name: 'origin_id', type: 'string', description: 'UBERON id of the donor organ.' },
+  {
+    name: 'ev_source_terms',
+    type: 'string',
+    list: true,
+    description:
+      'EV source as grounded values: UBERON tissue, CL cell or Cellosaurus line labels, or free text (see ev_source_ids).',
+  },
+  {
+    name: 'ev_source_ids',
+    type: 'string',
+    list: true,
+    description:
+      'CURIE of each ev_source_terms item, in the same order; empty where the value is ungrounded free text.',
+  },
+  {
+    name: 'recipient_cell_terms',
+    type: 'string',
+    list: true,
+    description: 'Recipient cells as grounded values: CL cell or Cellosaurus line labels, or free text.',
+  },
+  {
+    name: 'recipient_cell_ids',
+    type: 'string',
+    list: true,
+    description: 'CURIE of each recipient_cell_terms item, in the same order; empty where ungrounded.',
+  },
+  {
+    name: 'disease_terms',
+    type: 'string',
+    list: true,
+    description: 'Model / disease as MONDO disease or HP phenotype labels, or free text.',
+  },
+  {
+    name: 'disease_ids',
+    type: 'string',
+    list: true,
+    description: 'CURIE of each disease_terms item, in the same order; empty where ungrounded.',
+  },
+  {
+    name: 'condition',
+    type: 'string',
+    description: 'A non-disease model or treatment (HIIT, LPS treatment), free text; empty if none.',
+  },
+  {
+    name: 'target_gene_terms',
+    type: 'string',
+    list: true,
+    description: 'Mechanism target genes as HGNC symbols, or free text.',
+  },
+  {
+    name: 'target_gene_ids',
+    type: 'string',
+    list: true,
+    description: 'HGNC id of each target_gene_terms item, in the same order; empty where ungrounded.',
+  },
+  {
+    name: 'detection_method_terms',
+    type: 'string',
+    list: true,
+    description: 'Detection methods as ECO evidence terms, or free text.',
+  },
+  {
+    name: 'detection_method_ids',
+    type: 'string',
+    list: true,
+    description: 'ECO id of each detection_method_terms item, in the same order; empty where ungrounded.',
+  },
+  {
+    name: 'ev_cargo_ids',
+    type: 'string',
+    list: true,
+    description:
+      'Term of each ev_cargo item, in the same order: a miRBase mature accession (mirbase.mature:MIMAT…) for a miRNA of the study species, an HGNC id for a human protein or mRNA; empty where ungrounded (a miRNA named without its arm stays ungrounded).',
+  },
   { name: 'doi', type: 'string', description: 'DOI of the source, normalized (lower case, no prefix).' },
   { name: 'citation', type: 'string', description: 'Citation of the source.' },
   { name: 'approved_by', type: 'string', description: 'Name of the reviewer whose approval published this revision.' },

@@ -1,3 +1,5 @@
+import { LOCAL_TERMS_TEXT, licenceName, type VocabularySnapshot, vocabularyCredits } from '../vocab/credits';
+import { LOCAL_VOCABULARY } from '../vocab/sources';
 import { EXPORT_COLUMNS, LIST_SEPARATOR } from './columns';
 
 /**
@@ -14,7 +16,9 @@ export type DataPackage = {
   homepage?: string;
   created: string;
   licenses: { name: string; path: string; title: string }[];
-  sources: { title: string; path: string }[];
+  sources: { title: string; path?: string }[];
+  /** Custom property: the vocabulary releases the database held when the release was cut. */
+  vocabularies: PackageVocabulary[];
   resources: {
     name: string;
     path: string;
@@ -39,6 +43,20 @@ export type DataPackage = {
   }[];
 };
 
+/** One vocabulary of a release: the loaded version and term count, under the licence its source states. */
+export type PackageVocabulary = {
+  id: string;
+  name: string;
+  prefix: string;
+  version: string;
+  licence: string;
+  licenceUrl: string | null;
+  homepage: string | null;
+  terms: number;
+  obsoleteTerms: number;
+  loadedAt: string | null;
+};
+
 export const DATAPACKAGE_NAME = 'evx-crosstalk';
 
 // The seeded findings come from Table 1 of an open-access review published under CC BY 4.0; releases keep that licence.
@@ -53,13 +71,76 @@ const SEED_SOURCE = {
   path: 'https://doi.org/10.3389/fphys.2024.1501957',
 };
 
+/** The loaded vocabularies (VOCABULARIES order), then the local terms when there are any. */
+function packageVocabularies(snapshot: VocabularySnapshot, tag: string): PackageVocabulary[] {
+  const loaded = vocabularyCredits(snapshot.loaded).flatMap((c) =>
+    c.loaded
+      ? [
+          {
+            id: c.id,
+            name: c.name,
+            prefix: c.prefix,
+            version: c.loaded.version,
+            licence: c.licence,
+            licenceUrl: c.licenceUrl,
+            homepage: c.homepage,
+            terms: c.loaded.termCount,
+            obsoleteTerms: c.loaded.obsoleteCount,
+            loadedAt: c.loaded.loadedAt.toISOString(),
+          },
+        ]
+      : [],
+  );
+  if (snapshot.local.terms === 0) return loaded;
+  return [
+    ...loaded,
+    {
+      id: LOCAL_VOCABULARY.id,
+      name: LOCAL_VOCABULARY.name,
+      prefix: LOCAL_VOCABULARY.prefix,
+      version: `as of release ${tag}`,
+      licence: 'CC BY 4.0, as the dataset',
+      licenceUrl: LICENSE.path,
+      homepage: null,
+      terms: snapshot.local.terms,
+      obsoleteTerms: snapshot.local.obsolete,
+      loadedAt: null,
+    },
+  ];
+}
+
+/** Each vocabulary credited as a source, and its licence where the source states one with a URL. */
+function vocabularyCreditsOf(vocabularies: PackageVocabulary[], homepage: string | undefined) {
+  const sources = vocabularies.map((v) =>
+    v.id === LOCAL_VOCABULARY.id
+      ? { title: `${LOCAL_TERMS_TEXT}; ${v.terms} at this release`, ...(homepage ? { path: homepage } : {}) }
+      : { title: `${v.name}, ${v.version} (licence: ${v.licence})`, ...(v.homepage ? { path: v.homepage } : {}) },
+  );
+  const licenses = vocabularies.flatMap((v) =>
+    v.licenceUrl && v.id !== LOCAL_VOCABULARY.id
+      ? [
+          {
+            name: licenceName(v.licenceUrl, v.licence),
+            path: v.licenceUrl,
+            title: `${v.name}, ${v.version}: ${v.licence} (term ids and labels in the grounded columns)`,
+          },
+        ]
+      : [],
+  );
+  return { sources, licenses };
+}
+
 export function buildDataPackage(input: {
   tag: string;
   created: Date;
   csvSha256: string;
   csvBytes: number;
   homepage?: string;
+  /** What vocab_releases held when the release was cut: the package keeps these versions for good. */
+  vocabularies: VocabularySnapshot;
 }): DataPackage {
+  const vocabularies = packageVocabularies(input.vocabularies, input.tag);
+  const credits = vocabularyCreditsOf(vocabularies, input.homepage);
   return {
     profile: 'tabular-data-package',
     name: DATAPACKAGE_NAME,
@@ -69,11 +150,14 @@ export function buildDataPackage(input: {
       'Curated, peer-reviewed findings on extracellular-vesicle mediated crosstalk between skeletal muscle and other organs, ' +
       'each tied to its source DOI. One row per finding: the revision approved when the release was cut. ' +
       'The seed data (the 33 findings of Table 1 of Jia et al. 2025) is licensed CC BY 4.0; the release is distributed under the same licence. ' +
+      'Grounded columns carry the ids and labels of terms of the vocabularies listed under "vocabularies" (the releases loaded when this release was cut), ' +
+      'each credited under "sources" and, where its source states a licence with a URL, under "licenses". ' +
       `List columns are "${LIST_SEPARATOR}"-separated. A cell starting with = + - @ tab or CR is prefixed with ' against spreadsheet formula injection; strip it to get the value.`,
     ...(input.homepage ? { homepage: input.homepage } : {}),
     created: input.created.toISOString(),
-    licenses: [LICENSE],
-    sources: [SEED_SOURCE],
+    licenses: [LICENSE, ...credits.licenses],
+    sources: [SEED_SOURCE, ...credits.sources],
+    vocabularies,
     resources: [
       {
         name: 'findings',

@@ -19,6 +19,17 @@ describe('export record', () => {
         'em_methods',
         'markers_positive',
         'markers_negative',
+        'ev_cargo_ids',
+        'ev_source_terms',
+        'ev_source_ids',
+        'recipient_cell_terms',
+        'recipient_cell_ids',
+        'disease_terms',
+        'disease_ids',
+        'target_gene_terms',
+        'target_gene_ids',
+        'detection_method_terms',
+        'detection_method_ids',
       ].sort(),
     );
   });
@@ -78,5 +89,39 @@ describe('export record', () => {
   it('empty approval fields export as empty cells', () => {
     const rec = toExportRecord(makeExportRow({ approvedBy: null, approvedAt: null }));
     expect([rec.approved_by, rec.approved_at]).toEqual(['', '']);
+  });
+
+  it('exports every grounded field as parallel label and CURIE lists, "" for an ungrounded value', () => {
+    const row = makeExportRow({
+      cargo: [
+        { name: 'miR-206', type: 'miRNA', curie: 'mirbase.mature:MIMAT0000239' },
+        { name: 'miR-34a', type: 'miRNA', curie: null },
+      ],
+      evSourceTerms: [
+        { curie: 'cellosaurus:CVCL_0188', label: 'C2C12' },
+        { curie: null, label: 'myotubes' },
+      ],
+      recipientCellTerms: [{ curie: 'CL:0000594', label: 'skeletal muscle satellite cell' }],
+      diseaseTerms: [{ curie: 'MONDO:0005298', label: 'osteoporosis' }],
+      condition: 'HIIT',
+      targetGeneTerms: [{ curie: 'HGNC:9588', label: 'PTEN' }],
+      methodTerms: [],
+    });
+    const json = toJsonRecord(row);
+    expect(json).toMatchObject({
+      ev_cargo: ['miR-206', 'miR-34a'],
+      ev_cargo_ids: ['mirbase.mature:MIMAT0000239', ''],
+      ev_source_terms: ['C2C12', 'myotubes'],
+      ev_source_ids: ['cellosaurus:CVCL_0188', ''],
+      recipient_cell_ids: ['CL:0000594'],
+      disease_terms: ['osteoporosis'],
+      disease_ids: ['MONDO:0005298'],
+      condition: 'HIIT',
+      target_gene_ids: ['HGNC:9588'],
+      detection_method_ids: [],
+    });
+    const csv = toExportRecord(row);
+    expect(csv.ev_source_ids).toBe('cellosaurus:CVCL_0188; ');
+    expect(csv.ev_cargo_ids).toBe('mirbase.mature:MIMAT0000239; ');
   });
 });

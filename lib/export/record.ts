@@ -12,12 +12,14 @@
  * - JSON / NDJSON: the same keys; list columns are arrays of strings, `revision`
  *   is a number, everything else a string, "" when not reported. No cell is
  *   neutralized — JSON is not opened by spreadsheets.
- * - `ev_cargo` and `ev_cargo_types` are parallel lists: item i of one is the
- *   type of item i of the other.
+ * - `ev_cargo`, `ev_cargo_types` and `ev_cargo_ids` are parallel lists: item i
+ *   of each describes the same cargo item. Likewise every `…_terms` list and its
+ *   `…_ids` list (label and CURIE; the CURIE is "" where the value is ungrounded).
  * - `approved_at` is UTC ISO 8601 to the second (`2026-11-27T10:04:05Z`), the
  *   Table Schema's default datetime format, so datapackage.json loads typed.
  */
 import type { LabelledRevisionColumns } from '../finding/from-row';
+import type { TermRef } from '../vocab/term-ref';
 import { formatCitation } from '../citation';
 import {
   EXPORT_COLUMN_NAMES,
@@ -59,10 +61,24 @@ export type ExportJsonRecord = {
   [K in ExportColumnName]: K extends ListColumnName ? string[] : K extends 'revision' ? number : string;
 };
 
+const labelsOf = (xs: readonly TermRef[]) => xs.map((x) => x.label);
+const idsOf = (xs: readonly TermRef[]) => xs.map((x) => x.curie ?? '');
+
 function lists(r: ExportRow): Record<ListColumnName, string[]> {
   return {
     ev_cargo: r.cargo.map((c) => c.name),
     ev_cargo_types: r.cargo.map((c) => c.type),
+    ev_cargo_ids: r.cargo.map((c) => c.curie ?? ''),
+    ev_source_terms: labelsOf(r.evSourceTerms),
+    ev_source_ids: idsOf(r.evSourceTerms),
+    recipient_cell_terms: labelsOf(r.recipientCellTerms),
+    recipient_cell_ids: idsOf(r.recipientCellTerms),
+    disease_terms: labelsOf(r.diseaseTerms),
+    disease_ids: idsOf(r.diseaseTerms),
+    target_gene_terms: labelsOf(r.targetGeneTerms),
+    target_gene_ids: idsOf(r.targetGeneTerms),
+    detection_method_terms: labelsOf(r.methodTerms),
+    detection_method_ids: idsOf(r.methodTerms),
     mechanism: r.mechanism,
     separation_methods: r.separationMethods,
     particle_analysis: r.particleAnalysis,
@@ -103,6 +119,18 @@ export function toJsonRecord(r: ExportRow): ExportJsonRecord {
     target_organ_id: r.targetOrgan,
     species_id: r.species,
     origin_id: r.origin,
+    ev_source_terms: l.ev_source_terms,
+    ev_source_ids: l.ev_source_ids,
+    recipient_cell_terms: l.recipient_cell_terms,
+    recipient_cell_ids: l.recipient_cell_ids,
+    disease_terms: l.disease_terms,
+    disease_ids: l.disease_ids,
+    condition: r.condition,
+    target_gene_terms: l.target_gene_terms,
+    target_gene_ids: l.target_gene_ids,
+    detection_method_terms: l.detection_method_terms,
+    detection_method_ids: l.detection_method_ids,
+    ev_cargo_ids: l.ev_cargo_ids,
     doi: r.source.doi,
     citation: formatCitation(r.source),
     approved_by: r.approvedBy ?? '',

@@ -251,6 +251,12 @@ describe('diffFindings — no previous revision', () => {
   it('lists every field when every field is filled, in FINDING_FIELDS order', () => {
     const b = makeFinding({
       modelDisease: 'Osteoporosis',
+      evSourceTerms: [{ curie: 'cellosaurus:CVCL_0188', label: 'C2C12' }],
+      recipientCellTerms: [{ curie: null, label: 'BMSCs' }],
+      diseaseTerms: [{ curie: 'MONDO:0005298', label: 'osteoporosis' }],
+      condition: 'hindlimb unloading',
+      targetGeneTerms: [{ curie: 'HGNC:9588', label: 'PTEN' }],
+      methodTerms: [{ curie: 'ECO:0000006', label: 'experimental evidence' }],
       studyType: 'in_vivo',
       effectDirection: 'promotes',
       mechanism: ['PTEN/AKT'],
@@ -279,5 +285,34 @@ describe('diffFindings — no previous revision', () => {
 describe('FIELD_KINDS', () => {
   it('covers every field exactly', () => {
     expect(Object.keys(FIELD_KINDS).sort()).toEqual([...FINDING_FIELDS].sort());
+  });
+});
+
+describe('diffFindings — grounded fields', () => {
+  it('shows a term list change as label [CURIE], an ungrounded value as [ungrounded]', () => {
+    const a = makeFinding({ recipientCellTerms: [{ curie: null, label: 'satellite cells' }] });
+    const b = makeFinding({
+      recipientCellTerms: [{ curie: 'CL:0000594', label: 'skeletal muscle satellite cell' }],
+    });
+    expect(diffFindings(a, b)).toEqual([
+      {
+        field: 'recipientCellTerms',
+        label: 'Recipient cell terms',
+        kind: 'list',
+        added: ['skeletal muscle satellite cell [CL:0000594]'],
+        removed: ['satellite cells [ungrounded]'],
+      },
+    ]);
+  });
+
+  it('shows a cargo item gaining its term as a changed item', () => {
+    const a = makeFinding({ cargo: [{ name: 'miR-206', type: 'miRNA' }] });
+    const b = makeFinding({ cargo: [{ name: 'miR-206', type: 'miRNA', curie: 'mirbase.mature:MIMAT0000239' }] });
+    const [d] = diffFindings(a, b);
+    expect(d).toMatchObject({
+      field: 'cargo',
+      added: ['miR-206 (miRNA) [mirbase.mature:MIMAT0000239]'],
+      removed: ['miR-206 (miRNA)'],
+    });
   });
 });
