@@ -28,6 +28,9 @@ function SignedInLinks({ user, counts }: { user: Viewer; counts: Counts }) {
       <li>
         <Link href="/import">Import</Link>
       </li>
+      <li>
+        <Link href="/terms/requests">Term requests</Link>
+      </li>
       {hasRole(user.role, 'reviewer') && (
         <li>
           <Link href="/review" data-testid="nav-review">
