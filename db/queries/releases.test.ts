@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBrowseQuery } from '../../lib/browse/filters';
@@ -7,7 +10,9 @@ import type { DataPackage } from '../../lib/export/datapackage';
 import { collectBytes, encodeCsv } from '../../lib/export/encode';
 import type { ExportJsonRecord } from '../../lib/export/record';
 import { revisionToContent } from '../../lib/finding/from-row';
+import { VOCABULARIES } from '../../lib/vocab/sources';
 import { domainFailure, openSeededDb, type TestDb, testEngines } from '../test-utils';
+import { loadVocabularies, VOCAB_DIR } from '../vocab-load';
 import { type Actor, saveDraft, submitFinding } from './curation';
 import { iterateExportRows } from './export';
 import { getRevision } from './findings';
@@ -17,6 +22,17 @@ import { decide } from './review';
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 const csvRecords = (b: Buffer) => parse(b, { columns: true }) as Record<string, string>[];
+
+/** A copy of db/vocab/ whose uberon.tsv lacks one leaf term (ligament): a "newer release" for the loader. */
+function vocabDirWithoutLigament(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'evx-vocab-'));
+  for (const f of readdirSync(VOCAB_DIR).filter((n) => n.endsWith('.tsv'))) {
+    const text = readFileSync(path.join(VOCAB_DIR, f), 'utf8');
+    const kept = f === 'uberon.tsv' ? text.replace(/^UBERON:0000211\tligament\t.*\n/m, '') : text;
+    writeFileSync(path.join(dir, f), kept);
+  }
+  return dir;
+}
 
 describe.each(testEngines())('releases on %s', (engine) => {
   let t: TestDb;
@@ -79,7 +95,8 @@ describe.each(testEngines())('releases on %s', (engine) => {
     const pkgFile = (await getReleaseFile(t.db, '2026.11.0', 'datapackage'))!;
     expect(sha256(pkgFile.body)).toBe(pkgFile.sha256);
     const pkg = JSON.parse(pkgFile.body.toString('utf8')) as DataPackage;
-    expect(pkg).toMatchObject({ name: 'evx-crosstalk', version: '2026.11.0', licenses: [{ name: 'CC-BY-4.0' }] });
+    expect(pkg).toMatchObject({ name: 'evx-crosstalk', version: '2026.11.0' });
+    expect(pkg.licenses[0]).toMatchObject({ name: 'CC-BY-4.0' });
     expect(pkg.resources[0]).toMatchObject({
       name: 'findings',
       path: 'findings.csv',
@@ -145,6 +162,47 @@ describe.each(testEngines())('releases on %s', (engine) => {
       { actor_id: admin.id, entity_id: String(release.id), tag: '2026.11.0', checksum: release.checksum },
       { actor_id: admin.id, entity_id: String(second.id), tag: '2026.11.1', checksum: second.checksum },
     ]);
+  });
+
+  it('datapackage.json credits every loaded vocabulary with its version and licence, and keeps them after a reload', async () => {
+    const pkgOf = async (tag: string) =>
+      JSON.parse((await getReleaseFile(t.db, tag, 'datapackage'))!.body.toString('utf8')) as DataPackage;
+    const loaded = await t.query<{ vocab: string; version: string; term_count: number; obsolete_count: number }>(
+      `select vocab, version, term_count, obsolete_count from vocab_releases`,
+    );
+    expect(loaded.map((l) => l.vocab).sort()).toEqual(VOCABULARIES.map((v) => v.id).sort());
+    const before = (await getReleaseFile(t.db, '2026.11.0', 'datapackage'))!.body;
+    const pkg = await pkgOf('2026.11.0');
+    expect(pkg.vocabularies.map((v) => v.id)).toEqual(VOCABULARIES.map((v) => v.id));
+    for (const v of pkg.vocabularies) {
+      const row = loaded.find((l) => l.vocab === v.id)!;
+      expect(v).toMatchObject({ version: row.version, terms: Number(row.term_count), obsoleteTerms: 0 });
+      expect(pkg.sources.some((s) => s.title.includes(`${v.name}, ${v.version}`) && s.title.includes(v.licence))).toBe(
+        true,
+      );
+    }
+    expect(pkg.vocabularies.find((v) => v.id === 'UBERON')).toMatchObject({ version: 'v2026-04-01', terms: 510 });
+    expect(pkg.licenses.map((l) => l.name)).toEqual(['CC-BY-4.0', 'CC-BY-3.0', 'CC-BY-4.0', 'CC-BY-4.0', 'CC0-1.0']);
+    expect(pkg.licenses.find((l) => l.name === 'CC0-1.0')!.title).toContain(
+      'Evidence & Conclusion Ontology, 2024-07-19',
+    );
+
+    // A newer UBERON file drops a term: the loader marks it obsolete; a later release records that, the old one not.
+    const dir = vocabDirWithoutLigament();
+    try {
+      const report = await loadVocabularies(t.db, dir);
+      expect(report.find((r) => r.vocab === 'UBERON')).toMatchObject({ status: 'loaded', terms: 509, obsoleted: 1 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    await cutRelease(t.db, admin, { tag: '2026.12.0' });
+    const uberonOf = async (tag: string) => (await pkgOf(tag)).vocabularies.find((v) => v.id === 'UBERON')!;
+    expect(await uberonOf('2026.12.0')).toMatchObject({ terms: 509, obsoleteTerms: 1 });
+    expect(Date.parse((await uberonOf('2026.12.0')).loadedAt!)).toBeGreaterThan(
+      Date.parse((await uberonOf('2026.11.0')).loadedAt!),
+    );
+    expect(await uberonOf('2026.11.0')).toMatchObject({ terms: 510, obsoleteTerms: 0 });
+    expect((await getReleaseFile(t.db, '2026.11.0', 'datapackage'))!.body.equals(before)).toBe(true);
   });
 
   it('a duplicate tag is a conflict and changes nothing', async () => {

@@ -10,6 +10,7 @@ import { releaseFiles, releaseFindings, releases, users } from '../schema';
 import { recordAudit } from './audit';
 import { type Actor, parseOrThrow } from './finding-tx';
 import { iterateExportRows } from './export';
+import { getVocabularySnapshot } from './vocab-releases';
 
 export type ReleaseFileInfo = { format: ReleaseFileFormat; sha256: string; bytes: number };
 
@@ -63,10 +64,16 @@ export async function cutRelease(db: Db, actor: Actor, input: unknown): Promise<
         const csv = await collectBytes(encodeCsv(iterateExportRows(tx, { releaseId }), { bom: false }));
         const json = await collectBytes(encodeJson(iterateExportRows(tx, { releaseId })));
         const checksum = sha256(csv);
-        const pkg = Buffer.from(
-          `${JSON.stringify(buildDataPackage({ tag, created: createdAt, csvSha256: checksum, csvBytes: csv.length }), null, 2)}\n`,
-          'utf8',
-        );
+        // The vocabulary versions of this moment go into the stored file, so the release keeps them after any reload.
+        const vocabularies = await getVocabularySnapshot(tx);
+        const dataPackage = buildDataPackage({
+          tag,
+          created: createdAt,
+          csvSha256: checksum,
+          csvBytes: csv.length,
+          vocabularies,
+        });
+        const pkg = Buffer.from(`${JSON.stringify(dataPackage, null, 2)}\n`, 'utf8');
         const files: { format: ReleaseFileFormat; body: Buffer }[] = [
           { format: 'csv', body: csv },
           { format: 'json', body: json },

@@ -60,12 +60,12 @@ export type PackageVocabulary = {
 export const DATAPACKAGE_NAME = 'evx-crosstalk';
 
 // The seeded findings come from Table 1 of an open-access review published under CC BY 4.0; releases keep that licence.
-const LICENSE = {
+export const LICENSE = {
   name: 'CC-BY-4.0',
   path: 'https://creativecommons.org/licenses/by/4.0/',
   title: 'Creative Commons Attribution 4.0',
 };
-const SEED_SOURCE = {
+export const SEED_SOURCE = {
   title:
     'Jia et al. (2025) Muscle-derived extracellular vesicles mediate crosstalk between skeletal muscle and other organs. Front. Physiol. 15:1501957, Table 1 (CC BY 4.0)',
   path: 'https://doi.org/10.3389/fphys.2024.1501957',
