@@ -13,11 +13,10 @@ import { randomBytes } from 'node:crypto';
 import { type BrowseQuery, parseBrowseQuery } from '../lib/browse/filters';
 import { DomainError } from '../lib/errors';
 import { createDb, type DbHandle, type Engine } from './client';
-import { runMigrations } from './migrate-lib';
 import type { Actor } from './queries/curation';
 import { seedDatabase } from './seed-lib';
 import { testDatabaseUrl, testRunId } from '../server/env';
-import { loadVocabularies } from './vocab-load';
+import { makeServerTemplate, readPgliteTemplate } from './test-templates';
 
 /**
  * The engines integration tests run on: always PGlite (in memory); the
@@ -36,59 +35,17 @@ export type TestDb = DbHandle & { dispose: () => Promise<void> };
 let pgliteTemplate: Promise<Blob> | null = null;
 let serverTemplate: Promise<string> | null = null;
 
-/** Migrate and load the vocabularies once per test process; every test database is a copy of that. */
-async function prepare(handle: DbHandle): Promise<void> {
-  await runMigrations(handle);
-  await loadVocabularies(handle.db);
-}
-
-function pgliteTemplateDump(): Promise<Blob> {
-  pgliteTemplate ??= (async () => {
-    const handle = await createDb({ url: '', dataDir: 'memory://' });
-    try {
-      await prepare(handle);
-      const client = (handle.db as unknown as { $client: { dumpDataDir: (c: 'none') => Promise<Blob> } }).$client;
-      return await client.dumpDataDir('none');
-    } finally {
-      await handle.close();
-    }
-  })();
-  return pgliteTemplate;
-}
-
-/** A template database on the server (dropped by db/test-global-setup.ts's teardown, named by the run). */
-function serverTemplateName(base: string): Promise<string> {
-  serverTemplate ??= (async () => {
-    const name = `evx_tpl_${testRunId()}_${process.pid}`;
-    const admin = await createDb({ url: base, max: 1 });
-    try {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.query(`create database ${name}`);
-      const url = new URL(base);
-      url.pathname = `/${name}`;
-      const handle = await createDb({ url: url.toString(), max: 1 });
-      try {
-        await prepare(handle);
-      } finally {
-        await handle.close();
-      }
-      return name;
-    } finally {
-      await admin.close();
-    }
-  })();
-  return serverTemplate;
-}
-
 /** A fresh database on the given engine, migrated and with the vocabularies loaded; dispose() drops it. */
 export async function openTestDb(engine: Engine, opts: { max?: number } = {}): Promise<TestDb> {
   if (engine === 'pglite') {
-    const handle = await createDb({ url: '', dataDir: 'memory://', loadDataDir: await pgliteTemplateDump() });
+    pgliteTemplate ??= readPgliteTemplate(testRunId());
+    const handle = await createDb({ url: '', dataDir: 'memory://', loadDataDir: await pgliteTemplate });
     return { ...handle, dispose: () => handle.close() };
   }
   const base = serverUrl();
   if (!base) throw new Error('no PostgreSQL server configured');
-  const template = await serverTemplateName(base);
+  serverTemplate ??= makeServerTemplate(base, testRunId());
+  const template = await serverTemplate;
   const name = `evx_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = await createDb({ url: base, max: 1 });
   await admin.query(`create database ${name} template ${template}`);

@@ -17,6 +17,7 @@ import type { Db, DbOrTx, Tx } from '../client';
 import { auditEvents, findingRevisions, findings, sources } from '../schema';
 import { recordAudit } from './audit';
 import { type Actor, contentColumns, newFindingRow, parseOrThrow, type TermLabels } from './finding-tx';
+import { resolveImportLabels } from './import-terms';
 import { checkTermsWith, loadTermInfo, termIdsOf } from './term-check';
 import { refreshListing } from './listing';
 
@@ -91,7 +92,8 @@ async function standingFindings(db: DbOrTx, sourceIdList: number[]): Promise<Map
  * cargo set make a duplicate, as in submitFinding. A handful of queries
  * whatever the number of rows.
  */
-async function checkRows(db: DbOrTx, rows: readonly ImportRow[]): Promise<Checked[]> {
+async function checkRows(db: DbOrTx, fileRows: readonly ImportRow[]): Promise<Checked[]> {
+  const rows = await resolveImportLabels(db, fileRows);
   const dois = rows.map((r) => normalizeDoi(r.doi));
   const wanted = [...new Set(dois.flatMap((d) => (d.ok ? [d.doi] : [])))];
   const known = new Map(

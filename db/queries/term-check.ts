@@ -70,7 +70,7 @@ function problemWith(u: Use, t: TermInfo | undefined, taxa: ReadonlyMap<string, 
       : `${u.curie} (${t.label}) is ${KIND_LABELS[t.kind as TermKind] ?? t.kind}; a ${u.what} takes ${u.kinds.map((k) => KIND_LABELS[k]).join(' or ')}.`;
   if (u.mirnaOf && t.species && t.species !== u.mirnaOf) {
     const of = (id: string) => taxa.get(id)?.label ?? id;
-    return `${t.label} is a ${of(t.species)} miRNA; this study's species is ${of(u.mirnaOf)}.`;
+    return `${t.label} is a ${of(t.species)} miRNA; this study’s species is ${of(u.mirnaOf)}.`;
   }
   return null;
 }
@@ -105,7 +105,11 @@ export async function loadTermInfo(db: DbOrTx, ids: readonly string[]): Promise<
         .where(inArray(terms.curie, unique.slice(i, i + 5_000)))),
     );
   }
-  return new Map(rows.map((r) => [r.curie, r]));
+  const byId = new Map(rows.map((r) => [r.curie, r]));
+  // A miRNA's species, for the message that names it when it is not the study's.
+  const species = [...new Set(rows.flatMap((r) => (r.species && !byId.has(r.species) ? [r.species] : [])))];
+  if (species.length && ids.length) for (const [k, v] of await loadTermInfo(db, species)) byId.set(k, v);
+  return byId;
 }
 
 export type CheckedTerms = { content: FindingDraft; labels: { targetOrgan: string; origin: string; species: string } };

@@ -21,6 +21,7 @@ import {
   SKELETAL_MUSCLE,
   STUDY_TYPES,
 } from '../vocab';
+import { CURIE_PATTERN } from '../vocab/fields';
 import type { ImportRow, RowProblem } from './types';
 
 /** A cell as read: CSV gives strings; JSON also numbers, null and (list columns) arrays. */
@@ -75,6 +76,14 @@ class RowReader {
       .filter(Boolean);
   }
 
+  /** A list column that keeps empty items in place ("CL:1; ; CL:2"): the `…_ids` lists run parallel to their labels. */
+  parallelList(column: string): string[] {
+    const v = this.record[column];
+    if (Array.isArray(v)) return v.map((x) => (typeof x === 'string' ? x.trim() : ''));
+    const text = this.text(column);
+    return text === '' ? [] : text.split(';').map((x) => x.trim());
+  }
+
   problem(field: string, message: string) {
     this.problems.push({ field, message });
   }
@@ -82,24 +91,64 @@ class RowReader {
 
 type Vocab = { id: string; label: string } | undefined;
 
-/** Organ or species from its label/alias column and/or its id column; both must agree when both are given. */
+/**
+ * Organ or species from its label column and/or its id column; both must agree when both name one of the
+ * review's organs or species. A label outside that list is passed on as written: the importer looks it
+ * up in the vocabularies (db/queries/import-terms.ts), and the terms check refuses an unknown id.
+ */
 function resolve(r: RowReader, labelCol: string, idCol: string, find: (s: string) => Vocab, what: string): string {
   const label = r.text(labelCol);
   const id = r.text(idCol);
   const byLabel = label ? find(label) : undefined;
-  const byId = id ? find(id) : undefined;
-  if (label && !byLabel) r.problem(labelCol, `Unknown ${what} "${label}"; use a label or id from the list.`);
-  if (id && !byId) r.problem(idCol, `Unknown ${what} id "${id}".`);
-  if (byLabel && byId && byLabel.id !== byId.id)
+  if (!id) return byLabel?.id ?? label;
+  if (!CURIE_PATTERN.test(id)) {
+    r.problem(idCol, `"${id}" is not a term id (a CURIE such as UBERON:0002371).`);
+    return '';
+  }
+  if (byLabel && byLabel.id !== id)
     r.problem(idCol, `${labelCol} "${label}" and ${idCol} "${id}" name different ${what}s.`);
-  return byId?.id ?? byLabel?.id ?? '';
+  return id;
 }
 
-/** ev_cargo + ev_cargo_types, item by item; without types, each name is typed by the Table 1 rule. */
-function cargo(r: RowReader): { name: string; type: string }[] {
+/**
+ * A grounded list from its labels column and its parallel ids column. Either may be given alone: ids alone
+ * get their labels from the terms table; labels alone are looked up by exact label, else kept as free text.
+ */
+function termList(r: RowReader, labelsCol: string, idsCol: string): { curie: string | null; label: string }[] {
+  const labels = r.parallelList(labelsCol);
+  const ids = r.parallelList(idsCol);
+  if (ids.length > 0 && labels.length > 0 && ids.length !== labels.length) {
+    r.problem(idsCol, `${labels.length} value(s) in ${labelsCol} but ${ids.length} in ${idsCol}; give them in pairs.`);
+    return [];
+  }
+  const n = Math.max(labels.length, ids.length);
+  const out: { curie: string | null; label: string }[] = [];
+  for (let i = 0; i < n; i++) {
+    const id = ids[i] ?? '';
+    const label = labels[i] ?? '';
+    if (!id && !label) continue;
+    // A CURIE written in the labels column counts as an id.
+    const curie = id || (CURIE_PATTERN.test(label) ? label : '');
+    out.push({ curie: curie || null, label: label || curie });
+  }
+  return out;
+}
+
+/** ev_cargo + ev_cargo_types (+ ev_cargo_ids), item by item; without types, each name is typed by the Table 1 rule. */
+function cargo(r: RowReader): { name: string; type: string; curie?: string | null }[] {
   const names = r.list('ev_cargo');
   const types = r.list('ev_cargo_types');
-  if (types.length === 0) return names.map(toCargoItem);
+  const ids = r.parallelList('ev_cargo_ids');
+  if (ids.length > 0 && ids.length !== names.length) {
+    r.problem(
+      'ev_cargo_ids',
+      `${names.length} cargo name(s) but ${ids.length} id(s); give one id (or nothing) per name.`,
+    );
+    return [];
+  }
+  const withIds = (items: { name: string; type: string }[]) =>
+    ids.length ? items.map((c, i) => ({ ...c, curie: ids[i] || null })) : items;
+  if (types.length === 0) return withIds(names.map(toCargoItem));
   if (types.length !== names.length) {
     r.problem(
       'ev_cargo_types',
@@ -107,7 +156,7 @@ function cargo(r: RowReader): { name: string; type: string }[] {
     );
     return [];
   }
-  return names.map((name, i) => ({ name, type: term(CARGO_TYPES.list, types[i]!) }));
+  return withIds(names.map((name, i) => ({ name, type: term(CARGO_TYPES.list, types[i]!) })));
 }
 
 /** A record with the export's columns (CSV cells or JSON values). */
@@ -124,13 +173,19 @@ export function mapExportRecord(row: number, record: RawRecord, opts: { neutrali
     direction: term(DIRECTIONS.list, r.text('direction')),
     species: resolve(r, 'species', 'species_id', findSpecies, 'species'),
     evSource: r.text('ev_source'),
+    evSourceTerms: termList(r, 'ev_source_terms', 'ev_source_ids'),
     cargo: cargo(r),
     recipientCell: r.text('recipient_cell'),
+    recipientCellTerms: termList(r, 'recipient_cell_terms', 'recipient_cell_ids'),
     modelDisease: r.text('model_disease'),
+    diseaseTerms: termList(r, 'disease_terms', 'disease_ids'),
+    condition: r.text('condition'),
     result: r.text('result'),
     studyType: optionalTerm(STUDY_TYPES.list, 'study_type'),
     effectDirection: optionalTerm(EFFECT_DIRECTIONS.list, 'effect_direction'),
     mechanism: r.list('mechanism'),
+    targetGeneTerms: termList(r, 'target_gene_terms', 'target_gene_ids'),
+    methodTerms: termList(r, 'detection_method_terms', 'detection_method_ids'),
     evType: optionalTerm(EV_TYPES.list, 'ev_type'),
     separationMethods: r.list('separation_methods').map((v) => term(SEPARATION_METHODS.list, v)),
     particleAnalysis: r.list('particle_analysis').map((v) => term(PARTICLE_ANALYSIS.list, v)),

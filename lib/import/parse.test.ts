@@ -27,9 +27,16 @@ const row: ExportRow = {
   direction: 'muscle_to_organ',
   evSource: 'C2C12 cells',
   ...NO_TERMS,
+  evSourceTerms: [
+    { curie: 'cellosaurus:CVCL_0188', label: 'C2C12' },
+    { curie: null, label: 'myotubes' },
+  ],
+  recipientCellTerms: [{ curie: null, label: 'BMSCs' }],
+  diseaseTerms: [{ curie: 'MONDO:0005298', label: 'osteoporosis' }],
+  condition: 'ovariectomy',
   cargo: [
-    { name: 'miR-92a-3p', type: 'miRNA' },
-    { name: 'CD63', type: 'protein' },
+    { name: 'miR-92a-3p', type: 'miRNA', curie: 'mirbase.mature:MIMAT0000539' },
+    { name: 'CD63', type: 'protein', curie: null },
   ],
   recipientCell: 'BMSCs',
   modelDisease: 'Osteoporosis',
@@ -73,17 +80,23 @@ const expectedContent = {
   direction: 'muscle_to_organ',
   species: MOUSE,
   evSource: 'C2C12 cells',
+  evSourceTerms: row.evSourceTerms,
   cargo: row.cargo,
   recipientCell: 'BMSCs',
+  recipientCellTerms: row.recipientCellTerms,
   modelDisease: 'Osteoporosis',
+  diseaseTerms: row.diseaseTerms,
+  condition: 'ovariectomy',
   result: row.result,
   studyType: 'in_vivo',
   effectDirection: 'promotes',
   mechanism: row.mechanism,
+  targetGeneTerms: [],
   evType: 'small_ev',
   separationMethods: row.separationMethods,
   particleAnalysis: ['nta'],
   emMethods: ['tem'],
+  methodTerms: [],
   markersPositive: ['CD63', 'TSG101'],
   markersNegative: ['Calnexin'],
   evidenceQuote: row.evidenceQuote,
@@ -137,9 +150,9 @@ describe('parseImportFile: the export’s CSV', () => {
     });
   });
 
-  it('reports what only the file can say: unknown organ, label and id disagreeing, cargo without as many types, short rows', () => {
+  it('reports what only the file can say: an id that is no CURIE, label and id disagreeing, cargo without as many types, short rows', () => {
     const bad = [
-      { ...toExportRecord(row), target_organ: 'Spleenish', target_organ_id: '' },
+      { ...toExportRecord(row), target_organ: 'Spleenish', target_organ_id: 'spleen 1' },
       { ...toExportRecord(row), species: 'Rat' },
       { ...toExportRecord(row), ev_cargo_types: 'miRNA' },
     ];
@@ -148,12 +161,17 @@ describe('parseImportFile: the export’s CSV', () => {
       'Bone,Mouse\n';
     const rows = only(parseImportFile(bytes(csv)));
     expect(rows.map((r) => [r.row, r.problems.map((p) => p.field)])).toEqual([
-      [1, ['target_organ']],
+      [1, ['target_organ_id']],
       [2, ['species_id']],
       [3, ['ev_cargo_types']],
       [4, ['row']],
     ]);
-    expect(rows[0]!.problems[0]!.message).toContain('Unknown organ "Spleenish"');
+    expect(rows[0]!.problems[0]!.message).toBe('"spleen 1" is not a term id (a CURIE such as UBERON:0002371).');
+    // A label alone passes through: the importer looks it up in the vocabularies (db/queries/import-terms.ts).
+    const byLabel = only(
+      parseImportFile(bytes(makeExportCsv([{ ...row, targetOrganLabel: 'Spleenish', targetOrgan: '' }]))),
+    );
+    expect(byLabel[0]!.content.targetOrgan).toBe('Spleenish');
     expect(rows[2]!.problems[0]!.message).toBe('2 cargo names but 1 type; give one type per name, in the same order.');
   });
 
