@@ -57,6 +57,7 @@ test.describe('accessibility (axe, WCAG 2 A/AA)', () => {
       '/sign-in',
       '/map',
       '/releases',
+      '/about',
     ]) {
       test(url, async ({ page }) => {
         await expectAccessible(page, url);
@@ -74,6 +75,34 @@ test.describe('accessibility (axe, WCAG 2 A/AA)', () => {
   ]);
   asRole(DEMO.reviewer, ['/review']);
   asRole(DEMO.admin, ['/admin/users', '/admin/audit', '/admin/settings', '/releases']);
+
+  test('about: headings in order, the vocabulary table named by its caption, linked from the header', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'About' }).click();
+    await expect(page).toHaveURL(/\/about$/);
+    const levels = await page
+      .locator('main')
+      .locator('h1, h2, h3')
+      .evaluateAll((hs) => hs.map((h) => h.tagName));
+    expect(levels[0]).toBe('H1');
+    expect(levels.filter((l) => l === 'H1')).toHaveLength(1);
+    expect(levels).not.toContain('H3');
+    const table = page.getByRole('table', { name: /Vocabularies: source, release and licence/ });
+    await expect(table.getByRole('columnheader')).toHaveCount(9);
+    const uberon = table.getByRole('row', { name: /Uberon multi-species anatomy ontology/ });
+    await expect(uberon.getByRole('rowheader')).toHaveText('Uberon multi-species anatomy ontology');
+    await expect(uberon.getByRole('link', { name: 'CC BY 3.0' })).toHaveAttribute(
+      'href',
+      'https://creativecommons.org/licenses/by/3.0/',
+    );
+    await expect(uberon.getByRole('cell', { name: '510' })).toBeVisible();
+    await expect(page.getByRole('link', { name: /Jia et al\. \(2025\)/ })).toHaveAttribute(
+      'href',
+      'https://doi.org/10.3389/fphys.2024.1501957',
+    );
+  });
 
   test('form errors stay accessible once shown', async ({ browser }) => {
     const { context, page } = await signInAs(browser, DEMO.curator);

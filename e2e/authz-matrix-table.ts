@@ -82,6 +82,7 @@ export const ROUTES: Record<string, RouteCase[]> = {
   ],
   'map/page.tsx': [read(() => '/map')],
   'releases/page.tsx': [read(() => '/releases')],
+  'about/page.tsx': [get(() => '/about', everyone, { note: 'public in both settings: it holds no findings' })],
   'releases/[tag]/page.tsx': [read(() => '/releases/1999.1.0', all('notfound'), { note: 'no such release' })],
   'import/page.tsx': [get(() => '/import', signedIn)],
   'api/v1/findings/route.ts': [
@@ -100,6 +101,7 @@ export const ROUTES: Record<string, RouteCase[]> = {
   'admin/users/page.tsx': [get(() => '/admin/users', admins)],
   'admin/audit/page.tsx': [get(() => '/admin/audit', admins)],
   'admin/settings/page.tsx': [get(() => '/admin/settings', admins)],
+  'admin/vocabularies/page.tsx': [get(() => '/admin/vocabularies', admins)],
   'admin/audit/export/route.ts': [get(() => '/admin/audit/export', admins)],
   'api/health/route.ts': [get(() => '/api/health', everyone)],
   'api/auth/[...nextauth]/route.ts': [get(() => '/api/auth/csrf', everyone)],

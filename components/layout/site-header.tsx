@@ -59,6 +59,9 @@ function AdminLinks() {
         <Link href="/admin/audit">Audit log</Link>
       </li>
       <li>
+        <Link href="/admin/vocabularies">Vocabularies</Link>
+      </li>
+      <li>
         <Link href="/admin/settings">Settings</Link>
       </li>
     </>
@@ -106,6 +109,9 @@ export function SiteHeader({ user, counts }: { user: Viewer | null; counts: Coun
           </li>
           {user && <SignedInLinks user={user} counts={counts} />}
           {user?.role === 'admin' && <AdminLinks />}
+          <li>
+            <Link href="/about">About</Link>
+          </li>
         </ul>
       </nav>
       <Who user={user} />
