@@ -59,9 +59,6 @@ function AdminLinks() {
         <Link href="/admin/audit">Audit log</Link>
       </li>
       <li>
-        <Link href="/admin/vocabularies">Vocabularies</Link>
-      </li>
-      <li>
         <Link href="/admin/settings">Settings</Link>
       </li>
     </>
