@@ -31,6 +31,9 @@ function SignedInLinks({ user, counts }: { user: Viewer; counts: Counts }) {
       <li>
         <Link href="/terms/requests">Term requests</Link>
       </li>
+      <li>
+        <Link href="/grounding">Grounding queue</Link>
+      </li>
       {hasRole(user.role, 'reviewer') && (
         <li>
           <Link href="/review" data-testid="nav-review">
