@@ -1,6 +1,7 @@
 import { createDb } from './client';
 import { migrationState, runMigrations } from './migrate-lib';
-import { loadVocabularies } from './vocab-load';
+import { countFindingsUsingObsoleteTerms, obsoleteUsesNotice } from './queries/obsolete-uses';
+import { describeVocabLoad, loadVocabularies } from './vocab-load';
 
 const handle = await createDb({ max: 1 });
 try {
@@ -11,10 +12,10 @@ try {
   );
   const started = performance.now();
   const vocab = await loadVocabularies(handle.db);
-  const loaded = vocab.filter((v) => v.status === 'loaded');
-  console.log(
-    `vocabularies: ${loaded.length ? loaded.map((v) => `${v.vocab} ${v.version} (${v.terms} terms${v.obsoleted ? `, ${v.obsoleted} now obsolete` : ''})`).join('; ') : 'all up to date'} in ${Math.round(performance.now() - started)} ms`,
-  );
+  for (const line of describeVocabLoad(vocab)) console.log(line);
+  console.log(`vocabularies checked in ${Math.round(performance.now() - started)} ms`);
+  const notice = obsoleteUsesNotice(await countFindingsUsingObsoleteTerms(handle.db));
+  if (notice) console.log(notice);
 } finally {
   await handle.close();
 }

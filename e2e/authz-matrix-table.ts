@@ -101,6 +101,7 @@ export const ROUTES: Record<string, RouteCase[]> = {
   'admin/users/page.tsx': [get(() => '/admin/users', admins)],
   'admin/audit/page.tsx': [get(() => '/admin/audit', admins)],
   'admin/settings/page.tsx': [get(() => '/admin/settings', admins)],
+  'admin/vocabularies/page.tsx': [get(() => '/admin/vocabularies', admins)],
   'admin/audit/export/route.ts': [get(() => '/admin/audit/export', admins)],
   'api/health/route.ts': [get(() => '/api/health', everyone)],
   'api/auth/[...nextauth]/route.ts': [get(() => '/api/auth/csrf', everyone)],

@@ -62,6 +62,9 @@ function AdminLinks() {
         <Link href="/admin/audit">Audit log</Link>
       </li>
       <li>
+        <Link href="/admin/vocabularies">Vocabularies</Link>
+      </li>
+      <li>
         <Link href="/admin/settings">Settings</Link>
       </li>
     </>

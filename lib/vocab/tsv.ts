@@ -28,9 +28,54 @@ const list = (v: string | undefined): string[] =>
 const uniq = (xs: string[], drop?: string): string[] =>
   [...new Set(xs)].filter((x) => x.toLowerCase() !== drop?.toLowerCase());
 
+/** Leading lines starting with "#" (before the header row): release metadata, not rows. */
+function splitMetadata(text: string): { meta: string[]; body: string } {
+  const lines = text.replace(/^\uFEFF/, '').split('\n');
+  let i = 0;
+  while (i < lines.length && lines[i]!.startsWith('#')) i++;
+  return { meta: lines.slice(0, i), body: lines.slice(i).join('\n') };
+}
+
 function readTsv(text: string): Row[] {
   // The files quote nothing: a tab or "|" inside a value was replaced by a space when they were cut.
-  return parse(text, { delimiter: '\t', columns: true, quote: false, skip_empty_lines: true, bom: true }) as Row[];
+  return parse(splitMetadata(text).body, {
+    delimiter: '\t',
+    columns: true,
+    quote: false,
+    skip_empty_lines: true,
+    bom: true,
+  }) as Row[];
+}
+
+/**
+ * The release a vocabulary file says it is, from optional "#" lines before its header row:
+ * `# version: v2026-10-01` names the release of every vocabulary the file holds;
+ * `# version HP: 2026-09-01` names one of them (disease.tsv holds MONDO and HP).
+ * Undefined when the file says nothing: the loader then keeps the version in VOCABULARIES.
+ */
+export function fileVersionOf(text: string, vocab: string): string | undefined {
+  let all: string | undefined;
+  for (const line of splitMetadata(text).meta) {
+    const m = /^#\s*version(?:\s+([A-Za-z][\w.]*))?\s*:\s*(.+?)\s*$/.exec(line);
+    if (!m) continue;
+    if (m[1] === vocab) return m[2];
+    if (!m[1]) all ??= m[2];
+  }
+  return all;
+}
+
+/**
+ * The optional deprecation columns any file may carry: `obsolete` ("true" or "false"/empty)
+ * and `replaced_by` (the id of the term that replaces it; a bare accession gets `prefix`).
+ * A term with a replacement is obsolete, whatever its `obsolete` column says.
+ */
+function deprecation(r: Row, prefix = ''): { obsolete: boolean; replacedBy: string | null } {
+  const flag = (r.obsolete ?? '').trim().toLowerCase();
+  if (flag !== '' && flag !== 'true' && flag !== 'false')
+    throw new Error(`obsolete must be "true" or "false", not "${r.obsolete}" (row ${Object.values(r)[0]}).`);
+  const stated = (r.replaced_by ?? '').trim();
+  const replacedBy = stated ? (stated.includes(':') ? stated : `${prefix}${stated}`) : null;
+  return { obsolete: flag === 'true' || replacedBy !== null, replacedBy };
 }
 
 const compact = (o: Record<string, string | undefined>): Record<string, string> =>
@@ -47,8 +92,7 @@ function ontologyRows(text: string, vocab: string, kind: TermKind): TermRow[] {
     parents: list(r.parents),
     species: null,
     extra: compact({ related_synonyms: r.related_synonyms }),
-    obsolete: r.obsolete === 'true',
-    replacedBy: r.replaced_by || null,
+    ...deprecation(r),
   }));
 }
 
@@ -65,6 +109,7 @@ function diseaseRows(text: string): TermRow[] {
       parents: list(r.parents),
       species: null,
       extra: compact({ source: r.source, doid_label: r.doid_label?.startsWith('(') ? undefined : r.doid_label }),
+      ...deprecation(r),
     };
   });
 }
@@ -81,6 +126,7 @@ function cellosaurusRows(text: string): TermRow[] {
     parents: [],
     species: null,
     extra: compact({ accession: r.id, note: r.note }),
+    ...deprecation(r, 'cellosaurus:'),
   }));
 }
 
@@ -95,6 +141,7 @@ function taxonRows(text: string): TermRow[] {
     parents: [],
     species: null,
     extra: compact({ common_name: r.genbank_common_name, rank: r.rank, mirbase_code: r.mirbase_code }),
+    ...deprecation(r, 'NCBITaxon:'),
   }));
 }
 
@@ -114,6 +161,7 @@ function mirnaRows(text: string, speciesByCode: Map<string, string>): TermRow[] 
     parents: [],
     species: speciesByCode.get(r.species_code!) ?? null,
     extra: compact({ accession: r.accession, sequence: r.sequence, name_in_release_18: r.name_in_release_18 }),
+    ...deprecation(r, 'mirbase.mature:'),
   }));
 }
 
@@ -128,6 +176,7 @@ function geneRows(text: string): TermRow[] {
     parents: [],
     species: 'NCBITaxon:9606',
     extra: compact({ name: r.name, entrez_id: r.entrez_id, ensembl_gene_id: r.ensembl_gene_id, mgd_id: r.mgd_id }),
+    ...deprecation(r, 'HGNC:'),
   }));
 }
 
