@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
-import { useForm, useWatch } from 'react-hook-form';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import { acceptTermRequestAction, declineTermRequestAction, mapTermRequestAction } from '@/app/terms/requests/actions';
 import { setActionErrors } from '@/components/ui/action-errors';
@@ -11,6 +11,7 @@ import { Field, fieldAria } from '@/components/ui/field';
 import { KIND_LABELS } from '@/lib/vocab/fields';
 import type { TermKind } from '@/lib/vocab/sources';
 import { localCurieOf, termDecisionFormSchema } from '@/lib/vocab/term-request-schema';
+import { SingleTermPicker } from './single-term-picker';
 
 type Input = z.input<typeof termDecisionFormSchema>;
 type Output = z.output<typeof termDecisionFormSchema>;
@@ -62,15 +63,21 @@ export function TermRequestDecision({ id, label, kind }: { id: number; label: st
         </label>
       </fieldset>
       {decision === 'map' && (
-        <Field id={`${p}-curie`} label="Existing term id" error={e('curie')} hint={`Must be ${kindLabel}.`}>
-          <input
-            type="text"
-            autoComplete="off"
-            spellCheck={false}
-            {...fieldAria(`${p}-curie`, e('curie'), 'hint')}
-            {...register('curie')}
-          />
-        </Field>
+        <Controller
+          control={control}
+          name="curie"
+          render={({ field }) => (
+            <SingleTermPicker
+              id={`${p}-curie`}
+              label="Existing term"
+              kinds={[kind as TermKind]}
+              value={field.value ?? ''}
+              onChange={field.onChange}
+              hint={`Search by label, synonym or id; it must be ${kindLabel}.`}
+              error={e('curie')}
+            />
+          )}
+        />
       )}
       <Field
         id={`${p}-note`}

@@ -3,14 +3,15 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import { requestTermAction } from '@/app/terms/requests/actions';
 import { setActionErrors } from '@/components/ui/action-errors';
 import { Alert } from '@/components/ui/alert';
 import { Field, fieldAria } from '@/components/ui/field';
 import { KIND_LABELS } from '@/lib/vocab/fields';
-import { TERM_KINDS, termRequestSchema } from '@/lib/vocab/term-request-schema';
+import { PARENT_KINDS, TERM_KINDS, termRequestSchema } from '@/lib/vocab/term-request-schema';
+import { SingleTermPicker } from './single-term-picker';
 
 type Input = z.input<typeof termRequestSchema>;
 type Output = z.output<typeof termRequestSchema>;
@@ -26,6 +27,7 @@ export function TermRequestForm() {
     handleSubmit,
     setError,
     reset,
+    control,
     formState: { errors, isSubmitting },
   } = useForm<Input, unknown, Output>({ resolver: zodResolver(termRequestSchema), defaultValues: EMPTY });
 
@@ -39,6 +41,7 @@ export function TermRequestForm() {
   });
 
   const e = (k: keyof Input) => errors[k]?.message;
+  const kind = useWatch({ control, name: 'kind' });
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-labelledby="request-term-title">
       {errors.root?.message && <Alert>{errors.root.message}</Alert>}
@@ -58,20 +61,21 @@ export function TermRequestForm() {
       <Field id="tr-definition" label="Definition" error={e('definition')} hint="One or two sentences.">
         <textarea rows={3} {...fieldAria('tr-definition', e('definition'), 'hint')} {...register('definition')} />
       </Field>
-      <Field
-        id="tr-parent"
-        label="Parent term (optional)"
-        error={e('parentCurie')}
-        hint="The id of the broader term, e.g. CL:0000134 (mesenchymal stem cell)."
-      >
-        <input
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
-          {...fieldAria('tr-parent', e('parentCurie'), 'hint')}
-          {...register('parentCurie')}
-        />
-      </Field>
+      <Controller
+        control={control}
+        name="parentCurie"
+        render={({ field }) => (
+          <SingleTermPicker
+            id="tr-parent"
+            label="Parent term (optional)"
+            kinds={PARENT_KINDS[kind] ?? []}
+            value={typeof field.value === 'string' ? field.value : ''}
+            onChange={field.onChange}
+            hint="The broader term, e.g. mesenchymal stem cell (CL:0000134) for a kind of MSC."
+            error={e('parentCurie')}
+          />
+        )}
+      />
       <Field id="tr-reason" label="Why it is needed" error={e('reason')} hint="Which papers or findings need it.">
         <textarea rows={2} {...fieldAria('tr-reason', e('reason'), 'hint')} {...register('reason')} />
       </Field>
