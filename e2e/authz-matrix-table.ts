@@ -102,6 +102,9 @@ export const ROUTES: Record<string, RouteCase[]> = {
   'admin/audit/page.tsx': [get(() => '/admin/audit', admins)],
   'admin/settings/page.tsx': [get(() => '/admin/settings', admins)],
   'admin/vocabularies/page.tsx': [get(() => '/admin/vocabularies', admins)],
+  'terms/requests/page.tsx': [get(() => '/terms/requests', signedIn)],
+  'api/terms/route.ts': [read(() => '/api/terms?q=bone%20marrow&kind=anatomy')],
+  'api/terms/mirna/route.ts': [read(() => '/api/terms/mirna?name=miR-206&species=NCBITaxon:10090')],
   'admin/audit/export/route.ts': [get(() => '/admin/audit/export', admins)],
   'api/health/route.ts': [get(() => '/api/health', everyone)],
   'api/auth/[...nextauth]/route.ts': [get(() => '/api/auth/csrf', everyone)],
@@ -178,6 +181,12 @@ export const ACTIONS: Record<string, Expect> = {
   'app/releases/actions.ts#cutReleaseAction': admins,
   'app/settings/tokens/actions.ts#createTokenAction': signedIn,
   'app/settings/tokens/actions.ts#revokeTokenAction': signedIn,
+  'app/terms/requests/actions.ts#requestTermAction': signedIn,
+  'app/terms/requests/actions.ts#acceptTermRequestAction': admins,
+  'app/terms/requests/actions.ts#mapTermRequestAction': admins,
+  'app/terms/requests/actions.ts#declineTermRequestAction': admins,
+  'app/terms/requests/actions.ts#previewGroundingAction': admins,
+  'app/terms/requests/actions.ts#groundFindingsAction': admins,
 };
 
 /** What one caller should get from one route case, with public read on or off. */

@@ -1,65 +1,14 @@
-import type { Page } from '@playwright/test';
-import { DEMO, DEMO_PASSWORD, expect, newContext, test } from './fixtures';
+import { DEMO, expect, newContext, test } from './fixtures';
+import { focusByName, press, signInByKeyboard } from './keyboard-kit';
 
 // Everything here is done with the keyboard only: Tab / Shift+Tab / Enter / arrows / typing.
 // page.goto stands in for typing a URL into the address bar.
 
 // A seeded reference no other spec records findings on, so the approved finding added here disturbs no counts.
 const SEEDED_DOI = '10.1016/j.stemcr.2018.01.023';
-const MAX_TABS = 80;
 // Option positions below a select's first (blank) option, in the vocabularies' order.
 const TENDON = 15; // ORGANS: Skeletal muscle, Bone, …, Spleen, Tendon
 const MOUSE = 2; // SPECIES: Human, Mouse
-
-/** The focused element's accessible name, as far as this app's markup needs (aria-label, labelledby, <label>, text). */
-async function focusedName(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el || el === document.body) return '';
-    const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-    const label = el.getAttribute('aria-label');
-    if (label) return clean(label);
-    const by = el.getAttribute('aria-labelledby');
-    if (by)
-      return clean(
-        by
-          .split(/\s+/)
-          .map((id) => document.getElementById(id)?.textContent)
-          .join(' '),
-      );
-    const labels = (el as HTMLInputElement).labels;
-    if (labels && labels.length) return clean([...labels].map((l) => l.textContent).join(' '));
-    return clean(el.textContent);
-  });
-}
-
-/** Tabs (or Shift+Tabs) until the focused element is named `name`; fails after MAX_TABS presses. */
-async function focusByName(page: Page, name: string | RegExp, { backwards = false } = {}) {
-  const seen: string[] = [];
-  for (let i = 0; i < MAX_TABS; i++) {
-    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
-    const current = await focusedName(page);
-    if (typeof name === 'string' ? current === name : name.test(current)) return;
-    seen.push(current);
-  }
-  throw new Error(
-    `"${name}" not reached in ${MAX_TABS} ${backwards ? 'Shift+Tabs' : 'Tabs'}; focus went through: ${seen.join(' | ')}`,
-  );
-}
-
-async function press(page: Page, key: string, times: number) {
-  for (let i = 0; i < times; i++) await page.keyboard.press(key);
-}
-
-async function signInByKeyboard(page: Page, email: string) {
-  await page.goto('/sign-in');
-  await focusByName(page, 'Email');
-  await page.keyboard.type(email);
-  await focusByName(page, 'Password');
-  await page.keyboard.type(DEMO_PASSWORD);
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('signed-in-as')).toBeVisible();
-}
 
 test('curate → review → approve, by keyboard only', async ({ browser }) => {
   // Typing key by key (each keystroke re-renders the form and reschedules autosave) is slow on a busy machine.

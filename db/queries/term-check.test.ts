@@ -127,7 +127,7 @@ for (const engine of testEngines()) {
         'direction',
         'doi',
       ];
-      const [{ doi }] = await t.query<{ doi: string }>('select doi from sources where id = $1', [sourceId]);
+      const doi = (await t.query<{ doi: string }>('select doi from sources where id = $1', [sourceId]))[0]!.doi;
       const line = (organ: string, terms: string) => [
         organ,
         'Mouse',

@@ -4,7 +4,7 @@ import { requireRole } from '@/server/session';
 import { getDb } from '@/db';
 import { getSourceByDoi, listFindingsOnSource } from '@/db/queries/findings';
 import { FindingForm } from '@/components/findings/form/finding-form';
-import { EMPTY_FINDING } from '@/components/findings/form/initial';
+import { EMPTY_FINDING, termLabelsOf } from '@/components/findings/form/initial';
 import { toFormValues } from '@/components/findings/form/types';
 import { formatCitation } from '@/lib/citation';
 import { normalizeDoi } from '@/lib/doi';
@@ -46,6 +46,7 @@ export default async function NewFindingPage({ searchParams }: PageProps<'/findi
           label: `${s.organ || 'no organ yet'}: ${s.result || '(no result yet)'}`,
         }))}
         startsNewRevision={false}
+        termLabels={termLabelsOf()}
       />
     </section>
   );

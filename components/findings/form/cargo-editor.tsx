@@ -1,27 +1,97 @@
 'use client';
 
+import { useState } from 'react';
 import {
+  Controller,
   useFieldArray,
+  useWatch,
   type Control,
   type FieldErrors,
   type UseFormRegister,
   type UseFormSetValue,
 } from 'react-hook-form';
 import { Alert } from '@/components/ui/alert';
+import { TermPicker } from '@/components/ui/term-picker';
+import { CargoMirnaNote } from './cargo-mirna-note';
 import { normalizeMirnaName } from '@/lib/cargo/mirna';
 import { CARGO_TYPES } from '@/lib/vocab';
+import { CARGO_TERM_KINDS } from '@/lib/vocab/fields';
 import type { FindingFormValues } from './types';
+
+/**
+ * The term of one cargo item: a mature miRNA of the study's species (miRBase) or a gene (HGNC),
+ * by the item's type; other types stay text. A miRNA named without its arm is left without a
+ * term: the paper does not say which mature strand it means.
+ */
+function CargoTerm({
+  index: i,
+  control,
+  error,
+}: {
+  index: number;
+  control: Control<FindingFormValues>;
+  error?: string;
+}) {
+  const type = useWatch({ control, name: `cargo.${i}.type` });
+  const species = useWatch({ control, name: 'species' });
+  const [labels, setLabels] = useState<Record<string, string>>({});
+  const kinds = CARGO_TERM_KINDS[type];
+  if (!kinds) return null;
+  const id = `cargo-${i}-term`;
+  return (
+    <Controller
+      control={control}
+      name={`cargo.${i}.curie`}
+      render={({ field }) => (
+        <>
+          <TermPicker
+            id={id}
+            label={`Term for cargo item ${i + 1}`}
+            kinds={kinds}
+            species={species || null}
+            value={field.value ? [{ curie: field.value, label: labels[field.value] ?? field.value }] : []}
+            onChange={(v) => {
+              const chosen = v[0];
+              if (chosen?.curie) setLabels((l) => ({ ...l, [chosen.curie!]: chosen.label }));
+              field.onChange(chosen?.curie ?? null);
+            }}
+            hint={
+              type === 'miRNA'
+                ? 'The mature miRNA of the study’s species (miRBase); leave empty when the paper gives no arm (-5p/-3p).'
+                : 'The gene (HGNC symbol).'
+            }
+            describedBy={error ? `${id}-error` : undefined}
+            invalid={Boolean(error)}
+          />
+          {type === 'miRNA' && !field.value && (
+            <CargoMirnaNote
+              index={i}
+              name={name ?? ''}
+              species={species ?? ''}
+              onChoose={(t) => {
+                setLabels((l) => ({ ...l, [t.curie]: t.label }));
+                field.onChange(t.curie);
+              }}
+            />
+          )}
+        </>
+      )}
+    />
+  );
+}
 
 type RowProps = {
   index: number;
+  control: Control<FindingFormValues>;
   register: UseFormRegister<FindingFormValues>;
   setValue: UseFormSetValue<FindingFormValues>;
   errors: FieldErrors<FindingFormValues>;
   onRemove: () => void;
 };
 
-function CargoRow({ index: i, register, setValue, errors, onRemove }: RowProps) {
+function CargoRow({ index: i, register, setValue, errors, onRemove, control }: RowProps) {
   const nameError = errors.cargo?.[i]?.name?.message;
+  const termError = errors.cargo?.[i]?.curie?.message;
   const typeError = errors.cargo?.[i]?.type?.message;
   const nameReg = register(`cargo.${i}.name`);
   return (
@@ -72,6 +142,12 @@ function CargoRow({ index: i, register, setValue, errors, onRemove }: RowProps) 
           Remove cargo item {i + 1}
         </button>
       </div>
+      <CargoTerm index={i} control={control} error={termError} />
+      {termError && (
+        <Alert inline id={`cargo-${i}-term-error`}>
+          {termError}
+        </Alert>
+      )}
     </li>
   );
 }
@@ -103,6 +179,7 @@ export function CargoEditor({
           <CargoRow
             key={f.id}
             index={i}
+            control={control}
             register={register}
             setValue={setValue}
             errors={errors}
@@ -111,7 +188,7 @@ export function CargoEditor({
         ))}
       </ol>
       <div>
-        <button type="button" className="btn" onClick={() => append({ name: '', type: 'miRNA' } as never)}>
+        <button type="button" className="btn" onClick={() => append({ name: '', type: 'miRNA', curie: null } as never)}>
           Add cargo item
         </button>
       </div>

@@ -16,40 +16,78 @@ import {
 import { CargoEditor } from './cargo-editor';
 import { CheckboxGroup } from './checkbox-group';
 import { fieldBuilders } from './field-builders';
+import { SingleTermField, TermListField } from './term-fields';
 import type { FindingFormValues } from './types';
 
 type FormProps = { form: UseFormReturn<FindingFormValues> };
+/** Labels of the term ids the form starts with (a chip or an option shows the label, the form keeps the id). */
+type LabelProps = FormProps & { termLabels: Readonly<Record<string, string>> };
 
 const organOptions = ORGANS.map((o) => ({ value: o.id, label: o.label }));
 const speciesOptions = SPECIES.map((s) => ({ value: s.id, label: `${s.label} (${s.scientific})` }));
 
-function Table1Fields({ form }: FormProps) {
+/** The review's organ groups, and the finding's own organ when it is a more specific term (never dropped on save). */
+function organChoices(current: string, termLabels: Readonly<Record<string, string>>) {
+  if (!current || organOptions.some((o) => o.value === current)) return organOptions;
+  return [...organOptions, { value: current, label: `${termLabels[current] ?? current} (${current})` }];
+}
+
+function Table1Fields({ form, termLabels }: LabelProps) {
   const { text, area, select } = fieldBuilders(form);
   const { control, register, setValue, formState } = form;
+  const targetOrgan = useWatch({ control, name: 'targetOrgan' });
   return (
     <fieldset className="field">
       <legend style={{ fontWeight: 700 }}>Finding (Table 1 columns)</legend>
-      {select('targetOrgan', 'Target organ', organOptions, 'Choose…')}
+      {select('targetOrgan', 'Target organ', organChoices(targetOrgan, termLabels), 'Choose…')}
       {select('species', 'Species', speciesOptions, 'Choose…')}
       {text('evSource', 'EV source', 'Donor cells or tissue as reported, e.g. C2C12 cells, Plasma of trained mice.')}
+      <TermListField
+        form={form}
+        name="evSourceTerms"
+        label="Source terms (UBERON tissue, CL cell, Cellosaurus line)"
+        kinds={['anatomy', 'cell', 'cell_line']}
+        hint="One or more; type a name or an id. Text without a term stays as free text, marked ungrounded."
+      />
       <CargoEditor control={control} register={register} setValue={setValue} errors={formState.errors} />
       {text('recipientCell', 'Recipient cell', 'As reported, e.g. BMSCs, HUVECs, SH-SY5Y.')}
+      <TermListField
+        form={form}
+        name="recipientCellTerms"
+        label="Cell terms (CL cell type, Cellosaurus line)"
+        kinds={['cell', 'cell_line']}
+      />
       {text('modelDisease', 'Model / disease', 'e.g. Osteoporosis, UUO, HIIT; empty if not reported.')}
+      <TermListField
+        form={form}
+        name="diseaseTerms"
+        label="Disease terms (MONDO disease, HP phenotype)"
+        kinds={['disease', 'phenotype']}
+      />
+      {text('condition', 'Condition (non-disease model)', 'e.g. HIIT, LPS treatment, hindlimb unloading.')}
       {area('result', 'Result', 'The finding, in one or two sentences.')}
     </fieldset>
   );
 }
 
-function ContextFields({ form }: FormProps) {
+function ContextFields({ form, termLabels }: LabelProps) {
   const { select, list } = fieldBuilders(form);
   return (
     <fieldset className="field">
       <legend style={{ fontWeight: 700 }}>Context</legend>
       {select('direction', 'Direction', DIRECTIONS.list, 'Choose…')}
-      {select('origin', 'Donor organ (origin)', organOptions)}
+      <SingleTermField
+        form={form}
+        name="origin"
+        label="Donor organ (origin)"
+        kinds={['anatomy']}
+        initialLabels={termLabels}
+        hint="An UBERON term; skeletal muscle unless the EVs come from elsewhere (e.g. bone marrow)."
+      />
       {select('studyType', 'Study type', STUDY_TYPES.list, 'Not reported')}
       {select('effectDirection', 'Effect direction', EFFECT_DIRECTIONS.list, 'Not reported')}
       {list('mechanism', 'Mechanism (targets / pathways)', 'Separate entries with ";", e.g. PTEN/AKT; Wnt/β-catenin.')}
+      <TermListField form={form} name="targetGeneTerms" label="Target genes (HGNC)" kinds={['gene']} />
     </fieldset>
   );
 }
@@ -93,6 +131,13 @@ function MisevFields({ form }: FormProps) {
         registration={register('emMethods')}
         error={e('emMethods')}
       />
+      <TermListField
+        form={form}
+        name="methodTerms"
+        label="Detection methods (ECO)"
+        kinds={['method']}
+        freeText={false}
+      />
       {list('markersPositive', 'Positive markers', 'e.g. CD63; CD81; TSG101.')}
       {list('markersNegative', 'Negative markers', 'e.g. Calnexin; GM130.')}
     </fieldset>
@@ -112,12 +157,12 @@ function EvidenceFields({ form }: FormProps) {
 }
 
 /** Every field of the finding form, grouped as the curator reads a paper, then the change summary. */
-export function FindingFieldsets({ form }: FormProps) {
+export function FindingFieldsets({ form, termLabels }: LabelProps) {
   const { text } = fieldBuilders(form);
   return (
     <>
-      <Table1Fields form={form} />
-      <ContextFields form={form} />
+      <Table1Fields form={form} termLabels={termLabels} />
+      <ContextFields form={form} termLabels={termLabels} />
       <MisevFields form={form} />
       <EvidenceFields form={form} />
       {text('changeSummary', 'Change summary', 'What this revision adds or changes (required to submit an edit).')}

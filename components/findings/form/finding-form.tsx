@@ -24,6 +24,8 @@ export type FindingFormProps = {
   siblings: { publicId: string; label: string }[];
   /** The latest revision is submitted/approved: the first save starts a new revision. */
   startsNewRevision: boolean;
+  /** Labels of the organ ids the form starts with (termLabelsOf in ./initial). */
+  termLabels: Readonly<Record<string, string>>;
 };
 
 /** The finding editor: autosaved as a draft while typing, checked in full on submission. */
@@ -61,7 +63,7 @@ export function FindingForm(props: FindingFormProps) {
         onDismiss={() => saves.setConflict(null)}
       />
       <SubmitErrors duplicates={saves.duplicates} rootError={form.formState.errors.root?.message} />
-      <FindingFieldsets form={form} />
+      <FindingFieldsets form={form} termLabels={props.termLabels} />
       <div style={{ display: 'flex', gap: '0.75rem', alignItems: 'center', flexWrap: 'wrap' }}>
         <button type="button" className="btn" onClick={() => void autosave.flush()} disabled={submitting}>
           Save draft

@@ -1,7 +1,7 @@
 import type { FindingRevision } from '@/db/schema';
 import { revisionToContent } from '@/lib/finding/from-row';
 import type { FindingDraft } from '@/lib/finding/schema';
-import { SKELETAL_MUSCLE } from '@/lib/vocab';
+import { organLabel, SKELETAL_MUSCLE } from '@/lib/vocab';
 import { toFormValues, type FindingFormValues } from './types';
 
 export const EMPTY_FINDING: FindingDraft = {
@@ -36,4 +36,10 @@ export const EMPTY_FINDING: FindingDraft = {
 
 export function revisionFormValues(r: FindingRevision, changeSummary: string): FindingFormValues {
   return toFormValues(revisionToContent(r) as FindingDraft, changeSummary);
+}
+
+/** Labels of the single-valued term ids a form starts with: the revision's own, or the new form's donor organ. */
+export function termLabelsOf(r?: Pick<FindingRevision, 'origin' | 'originLabel' | 'targetOrgan' | 'targetOrganLabel'>) {
+  if (!r) return { [SKELETAL_MUSCLE]: organLabel(SKELETAL_MUSCLE) };
+  return { [r.origin]: r.originLabel, ...(r.targetOrgan ? { [r.targetOrgan]: r.targetOrganLabel } : {}) };
 }

@@ -9,7 +9,7 @@ import { getReviewItem } from '@/db/queries/review';
 import { listFindingsOnSource } from '@/db/queries/findings';
 import { getUserById } from '@/db/queries/users';
 import { FindingForm } from '@/components/findings/form/finding-form';
-import { revisionFormValues } from '@/components/findings/form/initial';
+import { revisionFormValues, termLabelsOf } from '@/components/findings/form/initial';
 import { formatCitation } from '@/lib/citation';
 import { Alert } from '@/components/ui/alert';
 
@@ -73,6 +73,7 @@ export default async function EditFindingPage({ params }: PageProps<'/findings/[
           initial={revisionFormValues(latest, isMyDraft ? latest.changeSummary : '')}
           siblings={siblings.map((s) => ({ publicId: s.publicId, label: `${s.organ}: ${s.result}` }))}
           startsNewRevision={!isMyDraft}
+          termLabels={termLabelsOf(latest)}
         />
       )}
     </section>
