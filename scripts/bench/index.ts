@@ -38,6 +38,7 @@ import { measureCount } from './scenarios/counts';
 import { measureServer, skippedHttp } from './scenarios/http';
 import { measureQueryFns } from './scenarios/query-fn';
 import { searchCases } from './scenarios/search';
+import { measureTermSuggestions } from './scenarios/terms';
 import { writesScenario } from './scenarios/writes';
 import { ensureBuild } from './server';
 import { fmtDuration, fmtInt } from './util';
@@ -80,6 +81,8 @@ async function runScenarios(ctx: BenchContext): Promise<Section[]> {
   const fn = await measureQueryFns(ctx, cases);
   const count = await measureCount(ctx);
   results.count = count.result;
+  const terms = await measureTermSuggestions(ctx);
+  results.terms = terms.result;
   results.browse = fn.byKey;
   let served: Section = skippedHttp();
   if (!ctx.opts.noHttp) {
@@ -91,7 +94,7 @@ async function runScenarios(ctx: BenchContext): Promise<Section[]> {
   const writes = await writesScenario(ctx);
   results.writes = writes.writes;
   results.pgbench = writes.pgbench;
-  return [capacitySection(ctx.fill, ctx.opts.findings), setup, fn, count, served, writes];
+  return [capacitySection(ctx.fill, ctx.opts.findings), setup, fn, count, terms, served, writes];
 }
 
 async function main(opts: BenchOptions) {
