@@ -87,7 +87,14 @@ function ContextFields({ form, termLabels }: LabelProps) {
       {select('studyType', 'Study type', STUDY_TYPES.list, 'Not reported')}
       {select('effectDirection', 'Effect direction', EFFECT_DIRECTIONS.list, 'Not reported')}
       {list('mechanism', 'Mechanism (targets / pathways)', 'Separate entries with ";", e.g. PTEN/AKT; Wnt/β-catenin.')}
-      <TermListField form={form} name="targetGeneTerms" label="Target genes (HGNC)" kinds={['gene']} />
+      <TermListField
+        form={form}
+        name="targetGeneTerms"
+        label="Target genes (HGNC)"
+        kinds={['gene']}
+        speciesScoped={false}
+        hint="HGNC human gene symbols, whatever the species (the vocabularies hold no mouse or rat symbols)."
+      />
     </fieldset>
   );
 }

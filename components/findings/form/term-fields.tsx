@@ -33,7 +33,16 @@ export function TermListField({
   kinds,
   hint,
   freeText = true,
-}: FormProps & { name: TermListName; label: string; kinds: readonly TermKind[]; hint?: string; freeText?: boolean }) {
+  speciesScoped = true,
+}: FormProps & {
+  name: TermListName;
+  label: string;
+  kinds: readonly TermKind[];
+  hint?: string;
+  freeText?: boolean;
+  /** Limit species-specific kinds (miRNAs, genes) to the study's species. */
+  speciesScoped?: boolean;
+}) {
   const error = listError(form.formState.errors, name);
   const species = useWatch({ control: form.control, name: 'species' });
   const errorId = `${name}-error`;
@@ -47,7 +56,7 @@ export function TermListField({
             id={name}
             label={label}
             kinds={kinds}
-            species={species || null}
+            species={speciesScoped ? species || null : null}
             multiple
             value={field.value as TermRef[]}
             onChange={field.onChange}
