@@ -49,8 +49,12 @@ export async function migrateAndFill(
     : await createDb({ url: db.url!, max: 4 });
   const t0 = performance.now();
   await runMigrations(h);
-  await loadVocabularies(h.db);
-  log(`migrated and loaded the vocabularies in ${((performance.now() - t0) / 1000).toFixed(1)} s; filling …`);
+  const t1 = performance.now();
+  const vocab = await loadVocabularies(h.db);
+  const terms = vocab.reduce((n, v) => n + v.terms, 0);
+  log(
+    `migrated in ${((t1 - t0) / 1000).toFixed(1)} s; vocabularies loaded in ${((performance.now() - t1) / 1000).toFixed(1)} s (${terms.toLocaleString('en-US')} terms); filling …`,
+  );
   if (opts.pglite) await h.query(`set maintenance_work_mem = '512MB'`);
   const fill = await fillDatabase(h, { findings: opts.findings, log });
   if (opts.pglite) res.app = h;
