@@ -73,19 +73,24 @@ describe.each(testEngines())('database integrity on %s', (engine) => {
         .orderBy(findingRevisions.id)
         .limit(1);
       const [curator] = await t.query<{ id: number }>(`select id from users where email = 'curator@example.org'`);
+      // The next revision number of that finding (the seed may have grounded it in a revision 2).
+      const next =
+        (await countOf(t, `select max(revision_no)::int as n from finding_revisions where finding_id = $1`, [
+          rev1!.findingId,
+        ])) + 1;
       const { id: _id, createdAt: _c, updatedAt: _u, ...content } = rev1!;
       const [draft] = await t.db
         .insert(findingRevisions)
         .values({
           ...content,
-          revisionNo: 2,
+          revisionNo: next,
           basedOnRevisionId: rev1!.id,
           authorId: curator!.id,
           changeSummary: 'Draft edit',
           submittedAt: null,
         })
         .returning();
-      expect(draft).toMatchObject({ findingId: rev1!.findingId, revisionNo: 2, submittedAt: null });
+      expect(draft).toMatchObject({ findingId: rev1!.findingId, revisionNo: next, submittedAt: null });
 
       // Autosave through drizzle and through raw SQL.
       const edited = await t.db
@@ -196,7 +201,12 @@ describe.each(testEngines())('database integrity on %s', (engine) => {
 
     it('refuses UPDATE, DELETE and TRUNCATE of reviews', async () => {
       const before = await countOf(t, `select count(*)::int as n from reviews`);
-      expect(before).toBe(SEEDED_FINDINGS);
+      // One approval per submitted revision: the seed's 33, and those of the revisions its grounding added.
+      const grounded = await countOf(
+        t,
+        `select count(*)::int as n from reviews where comment like 'Grounded automatically: exact label matches only%'`,
+      );
+      expect(before).toBe(SEEDED_FINDINGS + grounded);
       expect(sqlState(await failure(t.query(`update reviews set comment = 'tampered'`)))).toBe('EV002');
       expect(
         sqlState(
@@ -216,7 +226,13 @@ describe.each(testEngines())('database integrity on %s', (engine) => {
           t,
           `select count(*)::int as n from reviews where decision = 'approve' and comment like 'Taken as approved%'`,
         ),
-      ).toBe(before);
+      ).toBe(SEEDED_FINDINGS);
+      expect(
+        await countOf(
+          t,
+          `select count(*)::int as n from reviews where decision = 'approve' and comment like 'Grounded automatically%'`,
+        ),
+      ).toBe(grounded);
     });
   });
 

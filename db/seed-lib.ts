@@ -8,14 +8,16 @@ import { normalizeDoi } from '../lib/doi';
 import { findOrgan, findSpecies, organLabel, SKELETAL_MUSCLE, speciesLabel } from '../lib/vocab';
 import type { Role } from '../lib/vocab/terms';
 import type { Db, Tx } from './client';
+import { groundFindings, type GroundingReport } from './grounding';
 import { recordAudit } from './queries/audit';
 import { refreshListing } from './queries/listing';
 import { findingRevisions, findings, reviews, sources, users } from './schema';
+import { ensureImportUser, IMPORT_USER_EMAIL } from './system-user';
 
 export const SEED_DATA_DIR = path.join(process.cwd(), 'db', 'seed-data');
 export const TABLE1_FILE = 'review-table1.csv';
 export const REFERENCES_FILE = 'review-references.csv';
-export const IMPORT_USER_EMAIL = 'import@system.invalid';
+export { IMPORT_USER_EMAIL };
 export const REVIEW_CITATION = 'Jia et al. (2025) Front. Physiol. 15:1501957, doi:10.3389/fphys.2024.1501957';
 
 export const DEMO_ACCOUNTS: { email: string; name: string; role: Role }[] = [
@@ -62,39 +64,45 @@ function doiOrThrow(raw: string, where: string): string {
 /** "NA" in the review means "not reported". */
 const orEmpty = (s: string) => (s.trim().toUpperCase() === 'NA' ? '' : s.trim());
 
-export type SeedReport = { sourcesAdded: number; findingsAdded: number; demoAccountsAdded: number };
+export type SeedReport = {
+  sourcesAdded: number;
+  findingsAdded: number;
+  demoAccountsAdded: number;
+  /** What grounding the findings did (db/grounding.ts); absent with `ground: false`. */
+  grounding?: GroundingReport;
+};
 
 /**
- * Load the review's references and Table 1. Idempotent: a source is keyed by
- * its DOI, a finding by the table row it came from (named in its change
- * summary), a demo account by its email. All in one transaction.
+ * Load the review's references and Table 1, then ground the findings' text
+ * in the vocabularies (`ground: false` leaves them as Table 1 has them).
+ * Idempotent: a source is keyed by its DOI, a finding by the table row it
+ * came from (named in its change summary), a demo account by its email, and
+ * grounding never grounds a field twice. The load is one transaction; each
+ * finding's grounding is one more, after it.
  */
 export async function seedDatabase(
   db: Db,
-  opts: { demoPassword?: string; dataDir?: string } = {},
+  opts: { demoPassword?: string; dataDir?: string; ground?: boolean } = {},
 ): Promise<SeedReport> {
   const dir = opts.dataDir ?? SEED_DATA_DIR;
   const references = readCsv<ReferenceRow>(dir, REFERENCES_FILE);
   const table1 = readCsv<Table1Row>(dir, TABLE1_FILE);
   const demoHash = opts.demoPassword ? await hashPassword(opts.demoPassword) : null;
 
-  return db.transaction(async (tx) => {
+  const report = await db.transaction(async (tx) => {
     const report: SeedReport = { sourcesAdded: 0, findingsAdded: 0, demoAccountsAdded: 0 };
     const importUserId = await addUsers(tx, demoHash, report);
     await addReferences(tx, references, report);
     await addTable1Findings(tx, table1, importUserId, report);
     return report;
   });
+  if (opts.ground !== false) report.grounding = await groundFindings(db);
+  return report;
 }
 
 /** The system import user (always) and the demo accounts (only with a password); returns the import user's id. */
 async function addUsers(tx: Tx, demoHash: string | null, report: SeedReport): Promise<number> {
-  await tx
-    .insert(users)
-    .values({ email: IMPORT_USER_EMAIL, name: 'Import (system)', role: 'curator', isSystem: true })
-    .onConflictDoNothing();
-  const [importUser] = await tx.select({ id: users.id }).from(users).where(eq(users.email, IMPORT_USER_EMAIL));
-  if (!importUser) throw new Error('import user missing');
+  const importUserId = await ensureImportUser(tx);
 
   if (demoHash) {
     for (const a of DEMO_ACCOUNTS) {
@@ -106,7 +114,7 @@ async function addUsers(tx: Tx, demoHash: string | null, report: SeedReport): Pr
       report.demoAccountsAdded += added.length;
     }
   }
-  return importUser.id;
+  return importUserId;
 }
 
 async function addReferences(tx: Tx, references: ReferenceRow[], report: SeedReport): Promise<void> {

@@ -142,7 +142,7 @@ describe.each(testEngines())('releases on %s', (engine) => {
     const liveRow = live.find((r) => r.finding_id === f!.public_id)!;
     expect(liveRow).toMatchObject({
       result: 'A corrected result after release.',
-      revision: '2',
+      revision: String(sub.revisionNo),
       approved_by: 'Robin Reviewer',
     });
 
