@@ -10,6 +10,7 @@ import type { Actor } from '../session';
 import { execute, type UseCase } from '../use-case';
 import { addCommentUseCase, raiseFlagUseCase } from './discussion';
 import { createFindingUseCase, saveDraftUseCase } from './findings';
+import { resolveGroundingProposalUseCase } from './grounding';
 import { decideUseCase, workflowTrailUseCase } from './review';
 
 const asActor = (a: { id: number; role: Actor['role'] }, over: Partial<Actor> = {}): Actor => ({
@@ -114,6 +115,30 @@ describe.each(testEngines())('use cases on %s', (engine) => {
     });
     expect(mine.output).toMatchObject({ publicId, status: 'draft', revisionNo: 1, approved: false });
     expect(mine.output).not.toHaveProperty('visibility');
+  });
+
+  it('lets curators decide grounding proposals, with a write token only, and names bad input per field', async () => {
+    const resolve = resolveGroundingProposalUseCase;
+    const [open] = await t.query<{ id: number }>(
+      `select id from grounding_proposals where status = 'open' order by id limit 1`,
+    );
+    expect((await domainFailure(run(resolve, null, { proposalId: open!.id, curie: null }))).kind).toBe('unauthorized');
+    const readOnly = asActor(people.curator, { via: 'token', scope: 'read' });
+    expect((await domainFailure(run(resolve, readOnly, { proposalId: open!.id, curie: null }))).code).toBe(
+      'forbidden:token',
+    );
+    const bad = await domainFailure(run(resolve, otherCurator, { proposalId: 'x', curie: 'not a curie' }));
+    expect(bad.kind).toBe('invalid');
+    expect(Object.keys(bad.fields ?? {})).toEqual(expect.arrayContaining(['proposalId', 'curie']));
+    // No choice is not "none of these".
+    expect((await domainFailure(run(resolve, otherCurator, { proposalId: open!.id }))).fields).toHaveProperty('curie');
+    // The form's "none of these" sends "": the proposal is dismissed.
+    await expect(run(resolve, otherCurator, { proposalId: String(open!.id), curie: '' })).resolves.toMatchObject({
+      output: { status: 'dismissed' },
+    });
+    expect((await domainFailure(run(resolve, otherCurator, { proposalId: open!.id, curie: null }))).code).toBe(
+      'conflict:grounding_proposal',
+    );
   });
 
   it('reports schema failures per field through the one error type', async () => {
