@@ -152,11 +152,12 @@ describe.each(testEngines())('users on %s', (engine) => {
     });
 
     it('refuses to change the system user or an unknown user', async () => {
-      for (const p of [
-        changeRole(t.db, ids.admin, ids.system, 'admin'),
-        setUserDisabled(t.db, ids.admin, ids.system, true),
+      // Thunks, each started when awaited: a second promise rejecting while the first is awaited is an unhandled rejection.
+      for (const attempt of [
+        () => changeRole(t.db, ids.admin, ids.system, 'admin'),
+        () => setUserDisabled(t.db, ids.admin, ids.system, true),
       ]) {
-        const err = await failure(p);
+        const err = await failure(attempt());
         expect(err).toBeInstanceOf(DomainError);
         expect(err).toMatchObject({ kind: 'not_found', entity: 'user' });
       }
