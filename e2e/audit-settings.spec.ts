@@ -84,8 +84,8 @@ test.describe('admin settings and audit log', () => {
     }
 
     // A prefix filter: the seeded imports, each linked to its finding.
-    await page.goto('/admin/audit?action=finding.');
-    await expect(page.getByTestId('audit-action').first()).toContainText('finding.');
+    await page.goto('/admin/audit?action=finding.imp');
+    await expect(page.getByTestId('audit-action').first()).toHaveText('finding.import');
     const imported = page.getByTestId('audit-row').filter({ hasText: 'finding.import' }).first();
     await imported.getByRole('link', { name: /^EVX-\d{6}$/ }).click();
     await expect(page).toHaveURL(/\/findings\/EVX-\d{6}$/);

@@ -16,18 +16,19 @@ test.describe('seeded dataset', () => {
     await expect(page.getByRole('columnheader', { name: /Reference/ })).toHaveAttribute('aria-sort', 'descending');
   });
 
-  test('a finding page shows DOI, citation and revision 1', async ({ page }) => {
+  test('a finding page shows DOI, citation, revision 1 from Table 1 and the grounding revision', async ({ page }) => {
     await page.goto('/findings');
     const row = page.getByTestId('finding-row').filter({ hasText: 'miR-92a-3p' });
     await row.getByRole('link', { name: /^EVX-/ }).click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('EVX-');
     await expect(page.getByTestId('doi-link')).toHaveAttribute('href', /^https:\/\/doi\.org\/10\./);
     await expect(page.getByTestId('citation')).toContainText('doi:10.');
+    // Revision 1 is Table 1 as published; the seed's grounding added revision 2 (its miRNA's miRBase accession).
     const revisions = page.getByTestId('revisions').locator('tbody tr');
-    await expect(revisions).toHaveCount(1);
-    await expect(revisions.first().locator('td').first()).toHaveText('1');
-    await expect(revisions.first()).toContainText('review-table1.csv');
-    await expect(page.locator('[data-field="cargo"]')).toContainText('miR-92a-3p (miRNA)');
+    await expect(revisions).toHaveCount(2);
+    const imported = revisions.filter({ hasText: 'review-table1.csv' });
+    await expect(imported.locator('td').first()).toHaveText('1');
+    await expect(page.locator('[data-field="cargo"]')).toContainText('miR-92a-3p (miRNA) mirbase.mature:MIMAT0000539');
   });
 
   test('a source page lists its findings; unknown ids give a 404 page', async ({ page }) => {
