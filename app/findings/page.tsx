@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { BrowseBar } from '@/components/findings/browse-bar';
-import { FilterForm } from '@/components/findings/filter-form';
+import { type FilterChoices, FilterForm } from '@/components/findings/filter-form';
 import { FindingsTable, type FindingTableRow } from '@/components/findings/findings-table';
 import { Alert } from '@/components/ui/alert';
 import { getDb } from '@/db';
-import { browseFindings, type BrowsePage, type BrowseRow } from '@/db/queries/browse';
+import { browseFindings, type BrowsePage, type BrowseRow, type Viewer } from '@/db/queries/browse';
+import { organChoices } from '@/db/queries/facet-cache';
+import { speciesChoices, termName } from '@/db/queries/facets';
 import { type BrowseQuery, browseSearchParams, parseBrowseQuery } from '@/lib/browse/filters';
 import { shortCitation } from '@/lib/citation';
 import { isDomainError } from '@/lib/errors';
@@ -42,11 +44,8 @@ const tableRow = (r: BrowseRow): FindingTableRow => ({
   effect: r.effectDirection ? EFFECT_DIRECTIONS.label(r.effectDirection) : '',
 });
 
-type Params = Awaited<PageProps<'/findings'>['searchParams']>;
-
 /** The query from the URL and its page of findings, or the messages for the filters that need fixing. */
-async function loadPage(params: Params, user: SessionUser | null) {
-  const parsed = parseBrowseQuery(params);
+async function loadPage(parsed: ReturnType<typeof parseBrowseQuery>, user: SessionUser | null) {
   if (!parsed.ok) return { query: null, page: null, errors: parsed.errors };
   try {
     const page: BrowsePage = await browseFindings(await getDb(), parsed.query, user);
@@ -55,6 +54,30 @@ async function loadPage(params: Params, user: SessionUser | null) {
     if (!isDomainError(e)) throw e;
     return { query: parsed.query, page: null, errors: { [e.field ?? 'query']: e.message } };
   }
+}
+
+/**
+ * The filters' choices: organ terms with counts under the other filters (db/queries/facet-cache.ts),
+ * the species, the chosen term's name. Filters the page refused count as no filters here.
+ */
+async function loadChoices(query: BrowseQuery | null, viewer: Viewer): Promise<FilterChoices> {
+  const db = await getDb();
+  const organsFor = async (q: BrowseQuery, column: 'organ' | 'origin') => {
+    try {
+      return await organChoices(db, q, viewer, column);
+    } catch (e) {
+      if (!isDomainError(e)) throw e;
+      return organChoices(db, { sort: 'updated', limit: 50 }, null, column);
+    }
+  };
+  const q = query ?? ({ sort: 'updated', limit: 50 } as BrowseQuery);
+  const [organs, origins, species, termLabel] = await Promise.all([
+    organsFor(q, 'organ'),
+    organsFor(q, 'origin'),
+    speciesChoices(db),
+    q.term ? termName(db, q.term) : null,
+  ]);
+  return { organs, origins, species, termLabel: termLabel ?? undefined };
 }
 
 function countText(page: BrowsePage, query: BrowseQuery | null): string {
@@ -108,7 +131,11 @@ export default async function FindingsPage({ searchParams }: PageProps<'/finding
   const policy = await readContext();
   if (!canReadDataset(policy)) return <NotPublic />;
   const user = policy.user;
-  const { query, page, errors } = await loadPage(params, user);
+  const parsed = parseBrowseQuery(params);
+  const [{ query, page, errors }, choices] = await Promise.all([
+    loadPage(parsed, user),
+    loadChoices(parsed.ok ? parsed.query : null, user),
+  ]);
   const base = query ?? ({ sort: 'updated', limit: 50 } as BrowseQuery);
   const { href, sortLinks, exportParams } = links(base);
   const defaultDir = ['updated', 'year', 'relevance'].includes(base.sort) ? 'desc' : 'asc';
@@ -116,7 +143,7 @@ export default async function FindingsPage({ searchParams }: PageProps<'/finding
   return (
     <section aria-labelledby="findings-title">
       <h1 id="findings-title">Findings</h1>
-      <FilterForm query={base} raw={raw} errors={errors} signedIn={Boolean(user)} />
+      <FilterForm query={base} raw={raw} errors={errors} signedIn={Boolean(user)} choices={choices} />
       {Object.keys(errors).length > 0 && <Alert testId="filter-errors">{Object.values(errors).join(' ')}</Alert>}
       {page && (
         <>

@@ -6,6 +6,7 @@ import type { CargoItem } from '../../lib/finding/schema';
 import type { Role } from '../../lib/vocab/terms';
 import type { DbOrTx } from '../client';
 import { findingRevisions, findings, sources } from '../schema';
+import { overlapsTerm, resolveFilterTerms, type TermSets, underTerm } from './filter-terms';
 
 export type Viewer = { id: number; role: Role } | null;
 
@@ -27,8 +28,12 @@ function tsQuery(q: string) {
   return sql`websearch_to_tsquery('english', ${q})`;
 }
 
-/** WHERE conditions of a query, without the cursor. Every one is served by an index on `findings`. */
-export function browseConditions(q: BrowseQuery, viewer: Viewer): SQL[] {
+/**
+ * WHERE conditions of a query, without the cursor. Every one is served by an index on `findings`.
+ * `sets`: the term filters' terms with their descendants (resolveFilterTerms); without them a term
+ * filter reads its descendants from term_ancestors in a subquery — the same rows.
+ */
+export function browseConditions(q: BrowseQuery, viewer: Viewer, sets: TermSets = {}): SQL[] {
   const pub = isPublicView(q, viewer);
   const c: SQL[] = [];
   if (pub) c.push(sql`${findings.approvedRevisionId} is not null`);
@@ -40,10 +45,12 @@ export function browseConditions(q: BrowseQuery, viewer: Viewer): SQL[] {
         sql`exists (select 1 from ${findingRevisions} r where r.id = ${findings.latestRevisionId} and r.author_id = ${viewer!.id})`,
       );
   }
-  if (q.organ) c.push(eq(findings.targetOrgan, q.organ));
-  if (q.origin) c.push(eq(findings.origin, q.origin));
+  // A term filter matches the term and everything under it: "Nervous system" finds brain, spinal cord and nerves.
+  if (q.organ) c.push(underTerm(findings.targetOrgan, 'organ', q.organ, sets));
+  if (q.origin) c.push(underTerm(findings.origin, 'origin', q.origin, sets));
   if (q.direction) c.push(eq(findings.direction, q.direction));
-  if (q.species) c.push(eq(findings.species, q.species));
+  if (q.species) c.push(underTerm(findings.species, 'species', q.species, sets));
+  if (q.term) c.push(overlapsTerm(findings.termCuries, 'term', q.term, sets));
   if (q.study) c.push(eq(findings.studyType, q.study));
   if (q.effect) c.push(eq(findings.effectDirection, q.effect));
   if (q.cargoType) c.push(sql`${findings.cargoTypes} @> array[${q.cargoType}]::text[]`);
@@ -129,7 +136,9 @@ export const ESTIMATE_ONLY_ABOVE = EXACT_COUNT_LIMIT;
  */
 export async function browseFindings(db: DbOrTx, q: BrowseQuery, viewer: Viewer): Promise<BrowsePage> {
   const pub = isPublicView(q, viewer);
-  const conds = browseConditions(q, viewer);
+  // Unknown terms are refused here, before any finding is read.
+  const sets = await resolveFilterTerms(db, q);
+  const conds = browseConditions(q, viewer, sets);
   const s = sortSpec(q, pub);
   if (q.cursor) {
     const cur = decodeCursor(q.cursor);
@@ -170,7 +179,7 @@ export async function browseFindings(db: DbOrTx, q: BrowseQuery, viewer: Viewer)
     .where(and(...conds))
     .orderBy(order)
     .limit(q.limit + 1);
-  const [rows, count] = await Promise.all([pageRows, countFindings(db, q, viewer)]);
+  const [rows, count] = await Promise.all([pageRows, countFindings(db, q, viewer, undefined, sets)]);
   const more = rows.length > q.limit;
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
@@ -197,8 +206,11 @@ export async function countFindings(
   q: BrowseQuery,
   viewer: Viewer,
   limits: CountLimits = { exactLimit: EXACT_COUNT_LIMIT, estimateOnlyAbove: ESTIMATE_ONLY_ABOVE },
+  sets?: TermSets,
 ): Promise<BrowseCount> {
-  const where = and(...browseConditions({ ...q, cursor: undefined }, viewer));
+  const where = and(
+    ...browseConditions({ ...q, cursor: undefined }, viewer, sets ?? (await resolveFilterTerms(db, q))),
+  );
   const estimate = await plannedRows(db, sql`select 1 from ${findings} where ${where}`);
   if (estimate > limits.estimateOnlyAbove) return { n: estimate, exact: false };
   const [row] = await db
@@ -210,7 +222,7 @@ export async function countFindings(
 }
 
 /** The planner's row estimate for a query (EXPLAIN without ANALYZE: planned, not run). */
-async function plannedRows(db: DbOrTx, query: SQL): Promise<number> {
+export async function plannedRows(db: DbOrTx, query: SQL): Promise<number> {
   const res = (await db.execute(sql`explain (format json) ${query}`)) as unknown;
   const list = (Array.isArray(res) ? res : (res as { rows: unknown[] }).rows) as Record<string, unknown>[];
   const plan = list[0]?.['QUERY PLAN'];

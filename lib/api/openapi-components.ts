@@ -1,7 +1,8 @@
 /** The reusable parts of the OpenAPI document: parameters (from the browse filters' vocabularies) and responses. */
-import { PAGE_SIZES, SORTS } from '../browse/filters';
+import { ANATOMY_CURIE, PAGE_SIZES, SORTS, TAXON_CURIE } from '../browse/filters';
 import { EXPORT_FORMATS } from '../export/encode';
 import { CARGO_TYPES, DIRECTIONS, EFFECT_DIRECTIONS, ORGANS, SPECIES, STUDY_TYPES, WORKFLOW_STATUSES } from '../vocab';
+import { CURIE_PATTERN } from '../vocab/fields';
 import type { Schema } from './openapi-schemas';
 
 export const ref = (kind: 'schemas' | 'parameters' | 'responses', name: string) => ({
@@ -19,13 +20,14 @@ export const query = (name: string, description: string, schema: Schema) => ({
 
 /** The findings page's filters (lib/browse/filters.ts), shared by the list and the export. */
 export const FILTER_PARAMETERS: Record<string, ReturnType<typeof query>> = {
-  organ: query('organ', `Target organ, by UBERON id: ${ORGANS.map((o) => `\`${o.id}\` ${o.label}`).join(', ')}.`, {
+  organ: query(
+    'organ',
+    `Target organ, by anatomy term id (UBERON, or a local EVXT term); matches the term and every term under it (\`UBERON:0001016\` nervous system finds brain, spinal cord and nerves). The review's organ groups: ${ORGANS.map((o) => `\`${o.id}\` ${o.label}`).join(', ')}. An unknown term, or one that is not anatomy, is a 400.`,
+    { type: 'string', pattern: ANATOMY_CURIE.source },
+  ),
+  origin: query('origin', 'Donor organ, by anatomy term id, with the terms under it (see `organ`).', {
     type: 'string',
-    enum: ORGANS.map((o) => o.id),
-  }),
-  origin: query('origin', 'Donor organ, by UBERON id (see `organ`).', {
-    type: 'string',
-    enum: ORGANS.map((o) => o.id),
+    pattern: ANATOMY_CURIE.source,
   }),
   direction: query('direction', `Direction of the crosstalk: ${terms(DIRECTIONS.list)}.`, {
     type: 'string',
@@ -33,11 +35,15 @@ export const FILTER_PARAMETERS: Record<string, ReturnType<typeof query>> = {
   }),
   species: query(
     'species',
-    `Species, by NCBI Taxonomy id: ${SPECIES.map((s) => `\`${s.id}\` ${s.label}`).join(', ')}.`,
-    {
-      type: 'string',
-      enum: SPECIES.map((s) => s.id),
-    },
+    `Species, by NCBI Taxonomy id (any taxon loaded), e.g. ${SPECIES.slice(0, 5)
+      .map((x) => `\`${x.id}\` ${x.label}`)
+      .join(', ')}.`,
+    { type: 'string', pattern: TAXON_CURIE.source },
+  ),
+  term: query(
+    'term',
+    'Findings that use this term, or a term under it, in any grounded field (organs, species, EV source, recipient cell, disease, target gene, method, cargo): `UBERON:0001013` adipose tissue finds brown and white adipose tissue. Any term id (CURIE); an unknown one is a 400.',
+    { type: 'string', pattern: CURIE_PATTERN.source, maxLength: 60 },
   ),
   cargoType: query('cargoType', `Findings with at least one cargo item of this type: ${terms(CARGO_TYPES.list)}.`, {
     type: 'string',

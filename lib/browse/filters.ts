@@ -1,14 +1,7 @@
 import { z } from 'zod';
 import { normalizeDoi } from '../doi';
-import {
-  CARGO_TYPES,
-  DIRECTIONS,
-  EFFECT_DIRECTIONS,
-  ORGAN_IDS,
-  SPECIES_IDS,
-  STUDY_TYPES,
-  WORKFLOW_STATUSES,
-} from '../vocab';
+import { CARGO_TYPES, DIRECTIONS, EFFECT_DIRECTIONS, STUDY_TYPES, WORKFLOW_STATUSES } from '../vocab';
+import { CURIE_PATTERN } from '../vocab/fields';
 
 /**
  * The findings browser's query: every filter, the sort, the page size and
@@ -29,6 +22,22 @@ const text = (max: number, what: string) =>
     .optional();
 const pick = <T extends [string, ...string[]]>(values: T, what: string) =>
   z.enum(values, { error: `Unknown ${what}.` }).optional();
+/**
+ * A term id: the filter matches the term and every term under it (db/queries/browse.ts), so
+ * "Nervous system" finds brain, spinal cord and nerves. The shape is checked here; whether the
+ * term exists, and is of the right kind, against the terms table before any finding is read
+ * (db/queries/filter-terms.ts), each a field error too.
+ */
+const termId = (pattern: RegExp, message: string) =>
+  z
+    .string()
+    .max(60, { error: message })
+    .transform((s) => s.trim())
+    .refine((s) => pattern.test(s), { error: message })
+    .optional();
+/** Anatomy terms are UBERON's, or local ones an admin accepted. */
+export const ANATOMY_CURIE = /^(UBERON:\d{7}|EVXT:\d{1,12})$/;
+export const TAXON_CURIE = /^(NCBITaxon:\d{1,10}|EVXT:\d{1,12})$/;
 const year = (what: string) =>
   z.coerce
     .number({ error: `${what} must be a year.` })
@@ -39,10 +48,11 @@ const year = (what: string) =>
 
 export const browseQuerySchema = z
   .object({
-    organ: pick(ORGAN_IDS, 'target organ'),
-    origin: pick(ORGAN_IDS, 'donor organ'),
+    organ: termId(ANATOMY_CURIE, 'Target organ is an anatomy term id such as UBERON:0001016 (nervous system).'),
+    origin: termId(ANATOMY_CURIE, 'Donor organ is an anatomy term id such as UBERON:0001134 (skeletal muscle).'),
     direction: pick(DIRECTIONS.values, 'direction'),
-    species: pick(SPECIES_IDS, 'species'),
+    species: termId(TAXON_CURIE, 'Species is an NCBI Taxonomy id such as NCBITaxon:10090 (mouse).'),
+    term: termId(CURIE_PATTERN, 'Term is a term id such as UBERON:0001013 or CL:0000594.'),
     cargoType: pick(CARGO_TYPES.values, 'cargo type'),
     cargo: text(100, 'Cargo name'),
     study: pick(STUDY_TYPES.values, 'study type'),
@@ -90,6 +100,7 @@ export const FILTER_KEYS = [
   'origin',
   'direction',
   'species',
+  'term',
   'cargoType',
   'cargo',
   'study',

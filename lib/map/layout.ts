@@ -4,9 +4,19 @@
  * the order of the ORGANS vocabulary, so the picture is stable), and one arrow
  * per edge, as wide as its number of findings. Pure: coordinates in, coordinates out.
  */
-import { ORGANS, organLabel, SKELETAL_MUSCLE } from '../vocab/organs';
+import { ORGANS, SKELETAL_MUSCLE } from '../vocab/organs';
 import { type Circle, edgeBetween, type EdgeShape, type Point, polar, selfLoop } from './geometry';
-import { type CrosstalkEdge, edgeHref, edgeName, edgeTestId, organTotals, slugify } from './labels';
+import {
+  type CrosstalkEdge,
+  defaultLabel,
+  edgeHref,
+  edgeName,
+  edgeTestId,
+  type LabelOf,
+  OTHER_ORGAN,
+  organTotals,
+  slugify,
+} from './labels';
 
 export type LayoutOptions = {
   /** Distance of the outer organs from the centre; grows when many organs need room. */
@@ -19,6 +29,8 @@ export type LayoutOptions = {
   /** Sideways distance between the middles of two edges joining the same pair of organs. */
   parallelSpacing: number;
   margin: number;
+  /** Organ names by id (default: the review's organ groups, and "Other"). */
+  label?: LabelOf;
 };
 
 export const DEFAULT_LAYOUT: LayoutOptions = {
@@ -62,9 +74,10 @@ export function strokeWidth(count: number, maxCount: number): number {
 
 const vocabIndex = new Map<string, number>(ORGANS.map((o, i) => [o.id, i]));
 
-/** Organs in vocabulary order; ids outside the vocabulary last, by id. */
+/** Organs in vocabulary order; ids outside the vocabulary after them, by id; "Other" last. */
 export function organOrder(ids: Iterable<string>): string[] {
-  const rank = (id: string) => vocabIndex.get(id) ?? Number.MAX_SAFE_INTEGER;
+  const rank = (id: string) =>
+    vocabIndex.get(id) ?? (id === OTHER_ORGAN ? Number.MAX_SAFE_INTEGER : Number.MAX_SAFE_INTEGER - 1);
   return [...new Set(ids)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
@@ -109,6 +122,7 @@ export function radiusForText(lines: string[], fontSize: number): number {
 
 export function layoutCrosstalkMap(input: readonly CrosstalkEdge[], options: Partial<LayoutOptions> = {}): MapLayout {
   const o = { ...DEFAULT_LAYOUT, ...options };
+  const label = o.label ?? defaultLabel;
   const edgesIn = input.filter((e) => e.count > 0);
   const totals = new Map(organTotals(edgesIn).map((t) => [t.id, t]));
   const ids = organOrder(totals.keys());
@@ -118,9 +132,9 @@ export function layoutCrosstalkMap(input: readonly CrosstalkEdge[], options: Par
   const centreLoop = hasCentre && loopsAt(SKELETAL_MUSCLE) > 0;
 
   // Every outer organ gets the same circle, big enough for the longest name; muscle a bigger one.
-  const outerLines = new Map(outer.map((id) => [id, wrapLabel(organLabel(id), 12)]));
+  const outerLines = new Map(outer.map((id) => [id, wrapLabel(label(id), 12)]));
   const nodeRadius = Math.max(o.nodeRadius, ...[...outerLines.values()].map((l) => radiusForText(l, o.fontSize)));
-  const centreLines = wrapLabel(organLabel(SKELETAL_MUSCLE), 9);
+  const centreLines = wrapLabel(label(SKELETAL_MUSCLE), 9);
   const centreRadius = Math.max(o.centreRadius, nodeRadius + 12, radiusForText(centreLines, o.centreFontSize));
 
   // A loop on skeletal muscle gets the top slot of the circle to itself.
@@ -133,7 +147,7 @@ export function layoutCrosstalkMap(input: readonly CrosstalkEdge[], options: Par
   const angleOf = new Map<string, number>();
   const node = (id: string, x: number, y: number, r: number, centre: boolean, text: NodeText): MapNode => {
     const t = totals.get(id)!;
-    return { id, label: organLabel(id), asTarget: t.asTarget, total: t.total, centre, x, y, r, text };
+    return { id, label: label(id), asTarget: t.asTarget, total: t.total, centre, x, y, r, text };
   };
   if (hasCentre)
     nodes.push(node(SKELETAL_MUSCLE, 0, 0, centreRadius, true, centredText(centreLines, o.centreFontSize)));
@@ -155,6 +169,7 @@ export function layoutCrosstalkMap(input: readonly CrosstalkEdge[], options: Par
     centreRadius,
     parallelSpacing: o.parallelSpacing,
     maxCount,
+    label,
   });
   const viewBox = fitViewBox(nodes, edges, o.margin);
   return { viewBox, nodes, edges, maxCount };
@@ -171,6 +186,7 @@ type EdgeFrame = {
   centreRadius: number;
   parallelSpacing: number;
   maxCount: number;
+  label: LabelOf;
 };
 
 const OUTER_LOOP_REACH = 40;
@@ -206,7 +222,7 @@ function layoutEdges(edgesIn: readonly CrosstalkEdge[], f: EdgeFrame): MapEdge[]
         // Offsets are measured in the canonical from→to frame; a reversed edge's "right" is the other side.
         shape = edgeBetween(a, b, e.from === lo ? offset : -offset, width);
       }
-      let testId = edgeTestId(e);
+      let testId = edgeTestId(e, f.label);
       if (seenIds.has(testId)) testId = `${testId}-${slugify(e.direction)}`;
       seenIds.add(testId);
       edges.push({
@@ -214,7 +230,7 @@ function layoutEdges(edgesIn: readonly CrosstalkEdge[], f: EdgeFrame): MapEdge[]
         ...shape,
         key: `${e.from}|${e.to}|${e.direction}`,
         width,
-        name: edgeName(e),
+        name: edgeName(e, f.label),
         href: edgeHref(e),
         testId,
       });

@@ -25,6 +25,7 @@ import {
   STUDY,
   VERBS,
 } from './fill-vocab';
+import type { BenchTerm, BenchTerms } from './fill-terms';
 
 export const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const arr = (xs: readonly string[]) => `array[${xs.map(q).join(',')}]::text[]`;
@@ -34,24 +35,75 @@ export const FUNCTION_SQL = `
 create or replace function bench_u(g bigint, k int) returns float8 language sql immutable parallel safe as
 $$ select ((hashint8(g * 64 + k) & 2147483647)::float8 / 2147483648.0) $$`;
 
-/** Per-finding plan, a function of g only (so revisions and findings agree without a join). */
-export function planSql(lo: number, hi: number, nSources: number, cur: { lo: number; n: number }): string {
-  const organIds = arr(ORGANS.map((o) => o.id));
-  const organLabels = arr(ORGANS.map((o) => o.label));
-  const skmIdx = ORGANS.findIndex((o) => o.id === SKELETAL_MUSCLE) + 1;
+/** A text[] literal whose null entries stay NULL (an ungrounded value has no term). */
+const arrOrNull = (xs: readonly (string | null | undefined)[]) =>
+  `array[${xs.map((x) => (x == null ? 'null' : q(x))).join(',')}]::text[]`;
+
+/** A value of `list` picked by the per-finding index expression `i` (1-based). */
+const at = (list: readonly (string | null | undefined)[], i: string) => `(${arrOrNull(list)})[${i}]`;
+
+/**
+ * Per-finding plan, a function of g only (so revisions and findings agree without a join).
+ * Target organs: 65 % one of the 16 organ groups (skewed), 25 % a common descendant (brain, white
+ * adipose tissue, spinal cord, bone marrow …, skewed), 10 % any other descendant of a group.
+ */
+export function planSql(
+  lo: number,
+  hi: number,
+  nSources: number,
+  cur: { lo: number; n: number },
+  t: BenchTerms,
+): string {
+  const groups = ORGANS.length;
+  const tail = t.organs.length - groups - t.common;
+  const skmIdx = t.organs.findIndex((o) => o.curie === SKELETAL_MUSCLE) + 1;
+  const ev = (f: (x: BenchTerm | null) => string | null) => at(t.evSources.map(f), 'v.ei');
   return `
     select g,
       2 + floor(bench_u(g, 1) * 3)::int as nrev,
       case when bench_u(g, 2) < 0.8 then 'approved' when bench_u(g, 2) < 0.9 then 'submitted' else 'draft' end as state,
-      oi, si,
-      (${organIds})[oi] as organ, (${organLabels})[oi] as organ_label,
-      (${arr(BENCH_SPECIES.map((s) => s.id))})[si] as species, (${arr(BENCH_SPECIES.map((s) => s.label))})[si] as species_label,
-      case when oi = ${skmIdx} then 'within_muscle' when bench_u(g, 9) < 0.1 then 'organ_to_muscle' else 'muscle_to_organ' end as direction,
+      v.oi, v.si,
+      ${at(
+        t.organs.map((o) => o.curie),
+        'v.oi',
+      )} as organ, ${at(
+        t.organs.map((o) => o.label),
+        'v.oi',
+      )} as organ_label,
+      (${arr(BENCH_SPECIES.map((s) => s.id))})[v.si] as species, (${arr(BENCH_SPECIES.map((s) => s.label))})[v.si] as species_label,
+      case when v.oi = ${skmIdx} then 'within_muscle' when d.from_organ then 'organ_to_muscle' else 'muscle_to_organ' end as direction,
+      case when d.from_organ then ${at(
+        t.donors.map((o) => o.curie),
+        'd.di',
+      )} else ${q(SKELETAL_MUSCLE)} end as origin,
+      case when d.from_organ then ${at(
+        t.donors.map((o) => o.label),
+        'd.di',
+      )} else ${q(skeletalMuscleLabel())} end as origin_label,
       1 + floor(bench_u(g, 5) * ${nSources})::int as source_id,
       timestamptz '2013-01-01 00:00:00+00' + make_interval(secs => bench_u(g, 6) * 438048000) as a,
       ${cur.lo} + floor(bench_u(g, 7) * ${cur.n})::int as creator,
-      (${arr(RECIPIENTS)})[1 + floor(bench_u(g, 8) * ${RECIPIENTS.length})::int] as recipient,
-      (${arr(EV_SOURCES)})[1 + floor(bench_u(g, 10) * ${EV_SOURCES.length})::int] as ev_source,
+      ${at(RECIPIENTS, 'v.ri')} as recipient,
+      ${at(
+        t.recipients.map((x) => x?.curie),
+        'v.ri',
+      )} as recipient_curie, ${at(
+        t.recipients.map((x) => x?.label),
+        'v.ri',
+      )} as recipient_term,
+      -- An organ → muscle finding's EVs come from the donor tissue itself.
+      case when d.from_organ then ${at(
+        t.donors.map((o) => o.label),
+        'd.di',
+      )} || ' explants' else ${at(EV_SOURCES, 'v.ei')} end as ev_source,
+      case when d.from_organ then ${at(
+        t.donors.map((o) => o.curie),
+        'd.di',
+      )} else ${ev((x) => x?.curie ?? null)} end as ev_curie,
+      case when d.from_organ then ${at(
+        t.donors.map((o) => o.label),
+        'd.di',
+      )} else ${ev((x) => x?.label ?? null)} end as ev_term,
       (${arr(STUDY)})[1 + floor(bench_u(g, 11) * 4)::int] as study_type,
       case when bench_u(g, 12) < 0.1 then null else (${arr(EFFECT)})[1 + floor(bench_u(g, 13) * 4)::int] end as effect,
       case when bench_u(g, 14) < 0.2 then null else (${arr(EV_TYPES)})[1 + floor(bench_u(g, 15) * ${EV_TYPES.length})::int] end as ev_type,
@@ -60,13 +112,30 @@ export function planSql(lo: number, hi: number, nSources: number, cur: { lo: num
       1 + floor(2000 * power(bench_u(g, 18), 1.5))::int as c2,
       1 + floor(2000 * power(bench_u(g, 19), 1.5))::int as c3
     from generate_series(${lo}::int, ${hi}::int) g,
-      lateral (select 1 + floor(${ORGANS.length} * power(bench_u(g, 3), 1.7))::int as oi,
-        case when bench_u(g, 4) < 0.45 then 2 when bench_u(g, 4) < 0.70 then 1 when bench_u(g, 4) < 0.90 then 3 when bench_u(g, 4) < 0.96 then 4 else 5 end as si) v`;
+      lateral (select
+        case when bench_u(g, 45) < 0.65 then 1 + floor(${groups} * power(bench_u(g, 3), 1.7))::int
+             when bench_u(g, 45) < 0.90 then ${groups + 1} + floor(${t.common} * power(bench_u(g, 3), 1.5))::int
+             else ${groups + t.common + 1} + floor(${tail} * bench_u(g, 3))::int end as oi,
+        case when bench_u(g, 4) < 0.45 then 2 when bench_u(g, 4) < 0.70 then 1 when bench_u(g, 4) < 0.90 then 3 when bench_u(g, 4) < 0.96 then 4 else 5 end as si,
+        1 + floor(bench_u(g, 8) * ${RECIPIENTS.length})::int as ri,
+        1 + floor(bench_u(g, 10) * ${EV_SOURCES.length})::int as ei) v,
+      lateral (select v.oi <> ${skmIdx} and bench_u(g, 9) < 0.1 as from_organ,
+        1 + floor(bench_u(g, 46) * ${t.donors.length})::int as di) d`;
 }
 
-export function revisionsSql(lo: number, hi: number, nSources: number, cur: { lo: number; n: number }): string {
-  const skm = ORGANS.find((o) => o.id === SKELETAL_MUSCLE)!;
-  const adipose = ORGANS.find((o) => o.id === 'UBERON:0001013')!;
+const skeletalMuscleLabel = () => ORGANS.find((o) => o.id === SKELETAL_MUSCLE)!.label;
+
+/** A one-term list, or an empty one for an ungrounded value. */
+const termList = (curie: string, label: string) =>
+  `case when ${curie} is null then '[]'::jsonb else jsonb_build_array(jsonb_build_object('curie', ${curie}, 'label', ${label})) end`;
+
+export function revisionsSql(
+  lo: number,
+  hi: number,
+  nSources: number,
+  cur: { lo: number; n: number },
+  terms: BenchTerms,
+): string {
   const pick = (list: readonly string[], salt: string) =>
     `(${arr(list)})[1 + floor(bench_u(p.g, ${salt}) * ${list.length})::int]`;
   const item = (c: string) => `jsonb_build_object('name', ${c}.name, 'type', ${c}.type)`;
@@ -74,7 +143,8 @@ export function revisionsSql(lo: number, hi: number, nSources: number, cur: { lo
     insert into finding_revisions (id, finding_id, revision_no, based_on_revision_id, author_id, change_summary, created_at, updated_at,
       submitted_at, target_organ, target_organ_label, origin, origin_label, direction, species, species_label, ev_source, cargo,
       recipient_cell, model_disease, result, study_type, effect_direction, mechanism, ev_type, separation_methods, particle_analysis,
-      em_methods, markers_positive, markers_negative, evidence_quote, evidence_location, curator_note)
+      em_methods, markers_positive, markers_negative, evidence_quote, evidence_location, curator_note,
+      ev_source_terms, recipient_cell_terms, disease_terms)
     overriding system value
     select (p.g - 1) * 4 + r, p.g, r, case when r > 1 then (p.g - 1) * 4 + r - 1 end,
       case when r = 1 then p.creator else ${cur.lo} + floor(bench_u(p.g, 40 + r) * ${cur.n})::int end,
@@ -82,10 +152,9 @@ export function revisionsSql(lo: number, hi: number, nSources: number, cur: { lo
       t.created, t.created + interval '5 minutes',
       case when p.state = 'draft' and r = p.nrev then null else t.created + interval '2 hours' end,
       p.organ, p.organ_label,
-      case when p.direction = 'organ_to_muscle' then ${q(adipose.id)} else ${q(skm.id)} end,
-      case when p.direction = 'organ_to_muscle' then ${q(adipose.label)} else ${q(skm.label)} end,
+      p.origin, p.origin_label,
       p.direction, p.species, p.species_label, p.ev_source, cg.cargo, p.recipient, t.model,
-      case when p.direction = 'organ_to_muscle' then ${q(adipose.label)} else ${q(skm.label)} end || ' EVs carrying '
+      p.origin_label || ' EVs carrying '
         || coalesce(cg.first_name, 'unidentified cargo') || ' ' || ${pick(VERBS, '60 + r')} || ' ' || t.process || ' of ' || p.recipient
         || ' in ' || coalesce(nullif(t.model, ''), 'healthy') || ' ' || lower(p.species_label) || ' models'
         || case when bench_u(p.g, 70 + r) < 0.5 then ', via ' || t.mech1 || ' signalling.' else '.' end,
@@ -99,8 +168,11 @@ export function revisionsSql(lo: number, hi: number, nSources: number, cur: { lo
       case when bench_u(p.g, 89) < 0.6 then array['Calnexin'] else '{}'::text[] end,
       'EVs from ' || p.ev_source || ' were taken up by ' || p.recipient || ' (Fig. ' || (1 + floor(bench_u(p.g, 90) * 7)::int) || ').',
       'Figure ' || (1 + floor(bench_u(p.g, 90) * 7)::int) || chr(65 + floor(bench_u(p.g, 91) * 6)::int),
-      ''
-    from (${planSql(lo, hi, nSources, cur)}) p
+      '',
+      ${termList('p.ev_curie', 'p.ev_term')},
+      ${termList('p.recipient_curie', 'p.recipient_term')},
+      ${termList('t.model_curie', 't.model_term')}
+    from (${planSql(lo, hi, nSources, cur, terms)}) p
     cross join lateral (
       select case p.nc when 0 then '[]'::jsonb
                when 1 then jsonb_build_array(${item('k1')})
@@ -113,12 +185,26 @@ export function revisionsSql(lo: number, hi: number, nSources: number, cur: { lo
     cross join lateral (
       select p.a - (p.nrev - r) * interval '30 days' - interval '1 day' - interval '2 hours' as created,
         (${arr(PROCESSES)})[1 + floor(${PROCESSES.length} * power(bench_u(p.g, 20 + r), 1.3))::int] as process,
-        (${arr(MODELS)})[1 + floor(bench_u(p.g, 30 + r) * ${MODELS.length})::int] as model,
-        ${pick(MECHANISMS, '35')} as mech1) t`;
+        (${arr(MODELS)})[m.i] as model,
+        ${at(
+          terms.models.map((x) => x?.curie),
+          'm.i',
+        )} as model_curie, ${at(
+          terms.models.map((x) => x?.label),
+          'm.i',
+        )} as model_term,
+        ${pick(MECHANISMS, '35')} as mech1
+      from (select 1 + floor(bench_u(p.g, 30 + r) * ${MODELS.length})::int as i) m) t`;
 }
 
 /** The findings rows: identity + workflow state + the projection of the listed (last) revision, as refreshListing computes it. */
-export function findingsSql(lo: number, hi: number, nSources: number, cur: { lo: number; n: number }): string {
+export function findingsSql(
+  lo: number,
+  hi: number,
+  nSources: number,
+  cur: { lo: number; n: number },
+  terms: BenchTerms,
+): string {
   return `
     insert into findings (id, source_id, status, latest_revision_id, approved_revision_id, lock_version, created_by, created_at,
       updated_at, approved_at, ${Object.keys(LISTING_COLUMNS).join(', ')})
@@ -130,7 +216,7 @@ export function findingsSql(lo: number, hi: number, nSources: number, cur: { lo:
       case when p.state = 'approved' then p.a else coalesce(r.submitted_at, r.updated_at) end,
       case when p.state = 'approved' then p.a end,
       ${Object.values(LISTING_COLUMNS).join(',\n      ')}
-    from (${planSql(lo, hi, nSources, cur)}) p
+    from (${planSql(lo, hi, nSources, cur, terms)}) p
     join finding_revisions r on r.id = (p.g - 1) * 4 + p.nrev
     join sources s on s.id = p.source_id`;
 }

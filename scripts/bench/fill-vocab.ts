@@ -166,3 +166,93 @@ export const METABOLITES: readonly string[] = [
   'beta-hydroxybutyrate',
   '12,13-diHOME',
 ];
+
+/**
+ * Organ terms papers name besides the 16 organ groups, most frequent first: descendants of the groups
+ * (nervous system, adipose tissue, bone, …). Looked up by label in the terms table at fill time, so the
+ * ids are the loaded vocabulary's; the fill adds every other descendant of a group as a long tail.
+ */
+export const COMMON_ORGAN_TERMS: readonly string[] = [
+  'brain',
+  'white adipose tissue',
+  'spinal cord',
+  'bone marrow',
+  'brown adipose tissue',
+  'heart',
+  'sciatic nerve',
+  'hippocampal formation',
+  'subcutaneous adipose tissue',
+  'hypothalamus',
+  'epididymal fat pad',
+  'dorsal root ganglion',
+  'aorta',
+  'cerebral cortex',
+  'myocardium',
+  'inguinal fat pad',
+  'blood plasma',
+  'femur',
+  'islet of Langerhans',
+  'visceral abdominal adipose tissue',
+  'renal glomerulus',
+  'lymph node',
+  'colon',
+  'thymus',
+  'trabecular bone tissue',
+  'articular cartilage of joint',
+  'cerebellum',
+  'dermis',
+];
+
+/** Donor organs of organ → muscle findings (their EV source is the donor tissue). */
+export const DONOR_TERMS: readonly string[] = [
+  'adipose tissue',
+  'white adipose tissue',
+  'brown adipose tissue',
+  'epididymal fat pad',
+  'liver',
+  'bone marrow',
+  'heart',
+  'brain',
+];
+
+/** The term label each EV source text is grounded to (missing: stays ungrounded text). */
+export const EV_SOURCE_TERMS: Readonly<Record<string, string>> = {
+  'C2C12 cells': 'C2C12',
+  'C2C12 myotubes': 'C2C12',
+  'Quadriceps muscle': 'quadriceps femoris',
+  'Gastrocnemius muscle': 'gastrocnemius',
+  'Plasma of trained mice': 'blood plasma',
+  'Serum of exercised humans': 'blood serum',
+  'Primary myoblasts': 'myoblast',
+  'L6 myotubes': 'L6',
+  'Tibialis anterior muscle': 'tibialis anterior',
+  'Soleus muscle': 'soleus muscle',
+  'Satellite cells': 'skeletal muscle satellite cell',
+};
+
+/** The term label each recipient cell text is grounded to (missing: stays ungrounded text). */
+export const RECIPIENT_TERMS: Readonly<Record<string, string>> = {
+  BMSCs: 'mesenchymal stem cell',
+  'SH-SY5Y': 'SH-SY5Y',
+  '3T3-L1 adipocytes': '3T3-L1',
+  Hepatocytes: 'hepatocyte',
+  Cardiomyocytes: 'cardiac muscle cell',
+  Macrophages: 'macrophage',
+  'Beta cells': 'type B pancreatic cell',
+  Podocytes: 'podocyte',
+  Osteoclasts: 'osteoclast',
+  Chondrocytes: 'chondrocyte',
+  Neurons: 'neuron',
+  'Satellite cells': 'skeletal muscle satellite cell',
+  'Endothelial cells': 'endothelial cell',
+  Fibroblasts: 'fibroblast',
+};
+
+/** The disease or phenotype label each model text is grounded to (conditions such as HIIT stay text). */
+export const MODEL_TERMS: Readonly<Record<string, string>> = {
+  Osteoporosis: 'osteoporosis',
+  'Type 2 diabetes': 'type 2 diabetes mellitus',
+  Cachexia: 'Cachexia',
+  'Myocardial infarction': 'myocardial infarction',
+  'Duchenne muscular dystrophy': 'Duchenne muscular dystrophy',
+};

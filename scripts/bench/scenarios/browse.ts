@@ -1,8 +1,12 @@
-/** Browse pages: unfiltered and by organ + species, page 1 and deep (keyset cursor), a common and a rare pair. */
+/**
+ * Browse pages: unfiltered and by organ + species, page 1 and deep (keyset cursor), a common and a rare pair;
+ * and hierarchy-filtered pages (browse-hierarchy.ts).
+ */
 import { encodeCursor } from '../../../lib/browse/filters';
 import type { BenchContext } from '../context';
 import { rawPageSql as page } from '../raw-sql';
 import { fmtInt } from '../util';
+import { hierarchyCases } from './browse-hierarchy';
 import type { QueryCase } from './query-fn';
 
 type Cursor = { v: string; id: number };
@@ -73,6 +77,8 @@ export async function browseCases(ctx: BenchContext): Promise<{ cases: QueryCase
       raw: { sql: page({ organSpecies: true }).sql, params: [rare.o, rare.s] },
     }),
   ];
-  const detail = `depth of the deep page: row ${fmtInt(depth)} of ${fmtInt(approved)} approved; organ+species: common pair ${common.o} + ${common.s} (${fmtInt(+common.n)} rows, deep page at row ${fmtInt(pairDepth)}), rare pair ${rare.o} + ${rare.s} (${fmtInt(+rare.n)} rows)`;
+  const hierarchy = await hierarchyCases(ctx);
+  cases.push(...hierarchy.cases);
+  const detail = `depth of the deep page: row ${fmtInt(depth)} of ${fmtInt(approved)} approved; organ+species: common pair ${common.o} + ${common.s} (${fmtInt(+common.n)} rows, deep page at row ${fmtInt(pairDepth)}), rare pair ${rare.o} + ${rare.s} (${fmtInt(+rare.n)} rows); ${hierarchy.detail}`;
   return { cases, detail };
 }
