@@ -227,7 +227,9 @@ test.describe('bulk import', () => {
       await expect(rows).toHaveCount(3);
       await expect(rows.nth(1)).toHaveAttribute('data-status', 'error');
       await expect(rows.nth(1).getByRole('rowheader')).toHaveText('2');
-      await expect(rows.nth(1).getByTestId('import-problem')).toContainText('target_organ: Unknown organ "Spleenish"');
+      await expect(rows.nth(1).getByTestId('import-problem')).toContainText(
+        'target_organ: Unknown target organ "Spleenish"',
+      );
       const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       expect(axe.violations.map((v) => v.id)).toEqual([]);
 

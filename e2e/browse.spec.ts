@@ -58,7 +58,8 @@ test.describe('browsing with filters', () => {
   }) => {
     await page.goto('/findings');
     const filters = page.getByRole('form', { name: 'Filter findings' });
-    await filters.getByLabel('Target organ').selectOption({ label: 'Bone' });
+    // By value: the option's label carries its count ("Bone (5)").
+    await filters.getByLabel('Target organ').selectOption('UBERON:0001474');
     await filters.getByLabel('Species').selectOption({ label: 'Mouse' });
     await filters.getByLabel('Search').fill('osteogenic');
     await filters.getByRole('button', { name: 'Apply filters' }).click();
