@@ -100,6 +100,10 @@ export type BrowseRow = {
   targetOrgan: string;
   species: string;
   origin: string;
+  /** The term ids behind those labels. */
+  targetOrganId: string;
+  speciesId: string;
+  originId: string;
   direction: string;
   evSource: string;
   cargo: CargoItem[];
@@ -156,6 +160,9 @@ export async function browseFindings(db: DbOrTx, q: BrowseQuery, viewer: Viewer)
       targetOrgan: findingRevisions.targetOrganLabel,
       species: findingRevisions.speciesLabel,
       origin: findingRevisions.originLabel,
+      targetOrganId: findingRevisions.targetOrgan,
+      speciesId: findingRevisions.species,
+      originId: findingRevisions.origin,
       direction: findingRevisions.direction,
       evSource: findingRevisions.evSource,
       cargo: findingRevisions.cargo,

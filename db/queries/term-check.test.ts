@@ -2,7 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'csv-stringify/sync';
 import { parseImportFile } from '../../lib/import/parse';
 import { toExportRecord } from '../../lib/export/record';
-import { countOf, domainFailure, makeContent, MOUSE, openSeededDb, testEngines, type TestDb } from '../test-utils';
+import {
+  countOf,
+  domainFailure,
+  makeBrowseQuery,
+  makeContent,
+  MOUSE,
+  openSeededDb,
+  testEngines,
+  type TestDb,
+} from '../test-utils';
+import { toFindingSummaryDto } from '../../lib/api/finding-dto';
+import { browseFindings } from './browse';
 import { type Actor, createFinding } from './curation';
 import { iterateExportRows } from './export';
 import { dryRunImport } from './import';
@@ -58,6 +69,11 @@ for (const engine of testEngines()) {
       );
       const rows = [];
       for await (const r of iterateExportRows(t.db, { conditions: [] })) if (r.findingId === f.findingId) rows.push(r);
+      // The read API's list names the donor organ by its UBERON id too, not only the review's organ groups.
+      const listed = await browseFindings(t.db, makeBrowseQuery({ origin: BONE_MARROW }), null);
+      expect(listed.rows.map((r) => toFindingSummaryDto(r))).toEqual([
+        expect.objectContaining({ origin: 'bone marrow', origin_id: BONE_MARROW, finding_id: f.publicId }),
+      ]);
       const record = toExportRecord(rows[0]!);
       expect(record).toMatchObject({
         origin_id: BONE_MARROW,

@@ -24,6 +24,10 @@ export type SummaryInput = {
   targetOrgan: string;
   species: string;
   origin: string;
+  /** Term ids of the labels above (any UBERON/NCBITaxon term, not only the review's organ groups). */
+  targetOrganId?: string;
+  speciesId?: string;
+  originId?: string;
   direction: string;
   evSource: string;
   cargo: Cargo[];
@@ -47,11 +51,11 @@ export function toFindingSummaryDto(r: SummaryInput, viewer: PolicyViewer = null
     status: canSeeWorkflow({ viewer, publicRead: true }) || !r.approvedAt ? r.status : 'approved',
     revision: r.revisionNo,
     target_organ: r.targetOrgan,
-    target_organ_id: organIdByLabel.get(r.targetOrgan) ?? null,
+    target_organ_id: r.targetOrganId || organIdByLabel.get(r.targetOrgan) || null,
     species: r.species,
-    species_id: speciesIdByLabel.get(r.species) ?? null,
+    species_id: r.speciesId || speciesIdByLabel.get(r.species) || null,
     origin: r.origin,
-    origin_id: organIdByLabel.get(r.origin) ?? null,
+    origin_id: r.originId || organIdByLabel.get(r.origin) || null,
     direction: r.direction,
     ev_source: r.evSource,
     cargo: cargoDto(r.cargo),
