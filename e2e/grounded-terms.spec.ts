@@ -6,7 +6,7 @@ import { focusByName, press, signInByKeyboard } from './keyboard-kit';
 // Issue 11's acceptance, done as a new curator with the keyboard only (page.goto stands in for the address bar).
 // A seeded reference no other spec records findings on.
 const SEEDED_DOI = '10.1152/ajpendo.00353.2017';
-const BONE = 1; // ORGANS: Skeletal muscle, Bone, …
+const SKELETAL_MUSCLE = 1; // ORGANS: Skeletal muscle, Bone, …
 const MOUSE = 2; // SPECIES: Human, Mouse
 
 /**
@@ -40,8 +40,9 @@ test('a new curator grounds donor organ, EV source, recipient cell and a mouse m
   await curator.goto(`/findings/new?doi=${SEEDED_DOI}`);
   await expect(curator.getByRole('heading', { name: 'New finding', level: 1 })).toBeVisible();
 
+  // Bone-marrow EVs acting on muscle satellite cells: organ → muscle.
   await focusByName(curator, 'Target organ');
-  await press(curator, 'ArrowDown', BONE);
+  await press(curator, 'ArrowDown', SKELETAL_MUSCLE);
   await focusByName(curator, 'Species');
   await press(curator, 'ArrowDown', MOUSE);
   await expect(curator.getByLabel('Species', { exact: true })).toHaveValue('NCBITaxon:10090');
@@ -69,7 +70,8 @@ test('a new curator grounds donor organ, EV source, recipient cell and a mouse m
   await focusByName(curator, 'Result');
   await curator.keyboard.type('Bone-marrow EVs carrying miR-206 act on satellite cells.');
   await focusByName(curator, 'Direction');
-  await curator.keyboard.press('ArrowDown');
+  await press(curator, 'ArrowDown', 2);
+  await expect(curator.getByLabel('Direction', { exact: true })).toHaveValue('organ_to_muscle');
   await focusByName(curator, 'Donor organ (origin)');
   await chooseTerm(curator, 'bone marrow', 'UBERON:0002371');
   await expect(curator.locator('#origin-chosen')).toContainText('bone marrow UBERON:0002371');
