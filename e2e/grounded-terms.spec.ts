@@ -57,6 +57,10 @@ test('a new curator grounds donor organ, EV source, recipient cell and a mouse m
   await focusByName(curator, 'Name of cargo item 1', { backwards: true });
   await curator.keyboard.type('miR-206');
   await focusByName(curator, 'Term for cargo item 1');
+  // Without an arm the name is not one mature miRNA: the form says so, and offers the mouse arms.
+  const note = curator.getByTestId('mirna-note');
+  await expect(note).toContainText('names no arm');
+  await expect(note.getByRole('button', { name: 'Use mmu-miR-206-3p (MIMAT0000239)' })).toBeVisible();
   await chooseTerm(curator, 'miR-206', 'mmu-miR-206-3p');
   // The mouse mature miRNA, with its miRBase accession.
   await expect(curator.locator('#cargo-0-term-chosen')).toContainText('mirbase.mature:MIMAT0000239');

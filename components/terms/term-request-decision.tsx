@@ -11,7 +11,7 @@ import { Field, fieldAria } from '@/components/ui/field';
 import { KIND_LABELS } from '@/lib/vocab/fields';
 import type { TermKind } from '@/lib/vocab/sources';
 import { localCurieOf, termDecisionFormSchema } from '@/lib/vocab/term-request-schema';
-import { SingleTermPicker } from './single-term-picker';
+import { SingleTermPicker } from '@/components/ui/single-term-picker';
 
 type Input = z.input<typeof termDecisionFormSchema>;
 type Output = z.output<typeof termDecisionFormSchema>;

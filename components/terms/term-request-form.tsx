@@ -11,7 +11,7 @@ import { Alert } from '@/components/ui/alert';
 import { Field, fieldAria } from '@/components/ui/field';
 import { KIND_LABELS } from '@/lib/vocab/fields';
 import { PARENT_KINDS, TERM_KINDS, termRequestSchema } from '@/lib/vocab/term-request-schema';
-import { SingleTermPicker } from './single-term-picker';
+import { SingleTermPicker } from '@/components/ui/single-term-picker';
 
 type Input = z.input<typeof termRequestSchema>;
 type Output = z.output<typeof termRequestSchema>;

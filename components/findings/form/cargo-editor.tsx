@@ -33,6 +33,7 @@ function CargoTerm({
   error?: string;
 }) {
   const type = useWatch({ control, name: `cargo.${i}.type` });
+  const itemName = useWatch({ control, name: `cargo.${i}.name` });
   const species = useWatch({ control, name: 'species' });
   const [labels, setLabels] = useState<Record<string, string>>({});
   const kinds = CARGO_TERM_KINDS[type];
@@ -66,7 +67,7 @@ function CargoTerm({
           {type === 'miRNA' && !field.value && (
             <CargoMirnaNote
               index={i}
-              name={name ?? ''}
+              name={itemName ?? ''}
               species={species ?? ''}
               onChoose={(t) => {
                 setLabels((l) => ({ ...l, [t.curie]: t.label }));

@@ -1,8 +1,8 @@
 'use client';
 
-import { useState } from 'react';
 import { Controller, type FieldErrors, type UseFormReturn, useWatch } from 'react-hook-form';
 import { Alert } from '@/components/ui/alert';
+import { SingleTermPicker } from '@/components/ui/single-term-picker';
 import { TermPicker } from '@/components/ui/term-picker';
 import type { TermKind } from '@/lib/vocab/sources';
 import type { TermRef } from '@/lib/vocab/term-ref';
@@ -91,36 +91,23 @@ export function SingleTermField({
   initialLabels: Readonly<Record<string, string>>;
   hint?: string;
 }) {
-  const [labels, setLabels] = useState<Record<string, string>>(() => ({ ...initialLabels }));
   const error = (form.formState.errors[name] as { message?: string } | undefined)?.message;
-  const errorId = `${name}-error`;
   return (
-    <div>
-      <Controller
-        control={form.control}
-        name={name}
-        render={({ field }) => (
-          <TermPicker
-            id={name}
-            label={label}
-            kinds={kinds}
-            value={field.value ? [{ curie: field.value, label: labels[field.value] ?? field.value }] : []}
-            onChange={(v) => {
-              const chosen = v[0];
-              if (chosen?.curie) setLabels((l) => ({ ...l, [chosen.curie!]: chosen.label }));
-              field.onChange(chosen?.curie ?? '');
-            }}
-            hint={hint}
-            describedBy={error ? errorId : undefined}
-            invalid={Boolean(error)}
-          />
-        )}
-      />
-      {error && (
-        <Alert inline id={errorId}>
-          {error}
-        </Alert>
+    <Controller
+      control={form.control}
+      name={name}
+      render={({ field }) => (
+        <SingleTermPicker
+          id={name}
+          label={label}
+          kinds={kinds}
+          value={field.value}
+          onChange={field.onChange}
+          hint={hint}
+          error={error}
+          initialLabels={initialLabels}
+        />
       )}
-    </div>
+    />
   );
 }

@@ -14,6 +14,8 @@ export function SingleTermPicker({
   onChange,
   hint,
   error,
+  species,
+  initialLabels,
 }: {
   id: string;
   label: string;
@@ -22,8 +24,12 @@ export function SingleTermPicker({
   onChange: (curie: string) => void;
   hint?: string;
   error?: string;
+  /** The study's species: miRNA and gene suggestions are limited to it. */
+  species?: string | null;
+  /** Labels of the ids the field may start with (the chip shows the label, the form keeps the id). */
+  initialLabels?: Readonly<Record<string, string>>;
 }) {
-  const [labels, setLabels] = useState<Record<string, string>>({});
+  const [labels, setLabels] = useState<Record<string, string>>(() => ({ ...initialLabels }));
   const errorId = `${id}-error`;
   return (
     <div>
@@ -31,6 +37,7 @@ export function SingleTermPicker({
         id={id}
         label={label}
         kinds={kinds}
+        species={species}
         value={value ? [{ curie: value, label: labels[value] ?? value }] : []}
         onChange={(v) => {
           const chosen = v[0];
