@@ -21,7 +21,9 @@ test.describe('curation: a new curator records a finding', () => {
     await page.waitForURL((url) => url.pathname === '/findings/new' && url.searchParams.get('doi') === doi);
 
     const form = page.getByRole('form', { name: 'Finding' });
-    await form.getByLabel('Target organ').selectOption({ label: 'Bone' });
+    await form.getByLabel('Target organ', { exact: true }).fill('bone element');
+    await page.getByRole('option', { name: /UBERON:0001474/ }).click();
+    await expect(page.locator('#targetOrgan-chosen')).toContainText('UBERON:0001474');
     await form.getByLabel('Species').selectOption({ label: 'Mouse (Mus musculus)' });
     await form.getByLabel('EV source').fill('C2C12 myotubes');
     for (const [i, name, type] of [

@@ -1,33 +1,11 @@
-import type { Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { DEMO, expect, newContext, signInAs, test } from './fixtures';
-import { focusByName, press, signInByKeyboard } from './keyboard-kit';
+import { chooseTerm, focusByName, press, signInByKeyboard } from './keyboard-kit';
 
 // Issue 11's acceptance, done as a new curator with the keyboard only (page.goto stands in for the address bar).
 // A seeded reference no other spec records findings on.
 const SEEDED_DOI = '10.1152/ajpendo.00353.2017';
-const SKELETAL_MUSCLE = 1; // ORGANS: Skeletal muscle, Bone, …
 const MOUSE = 2; // SPECIES: Human, Mouse
-
-/**
- * In the focused term picker: type `text`, then move down the suggestions until the active one
- * shows `option`, and choose it with Enter. Fails when the suggestions never offer it.
- */
-async function chooseTerm(page: Page, text: string, option: string) {
-  await page.keyboard.type(text);
-  const combo = page.locator(':focus');
-  const listbox = page.locator(`#${await combo.getAttribute('aria-controls')}`);
-  await expect(listbox.getByRole('option', { name: new RegExp(option) }).first()).toBeVisible();
-  for (let i = 0; i < 25; i++) {
-    await page.keyboard.press('ArrowDown');
-    const active = await combo.getAttribute('aria-activedescendant');
-    if (active && (await page.locator(`#${active}`).textContent())?.includes(option)) {
-      await page.keyboard.press('Enter');
-      return;
-    }
-  }
-  throw new Error(`"${option}" never became the active suggestion for "${text}"`);
-}
 
 test('a new curator grounds donor organ, EV source, recipient cell and a mouse miRNA by keyboard; the CSV row carries the CURIEs', async ({
   browser,
@@ -42,7 +20,7 @@ test('a new curator grounds donor organ, EV source, recipient cell and a mouse m
 
   // Bone-marrow EVs acting on muscle satellite cells: organ → muscle.
   await focusByName(curator, 'Target organ');
-  await press(curator, 'ArrowDown', SKELETAL_MUSCLE);
+  await chooseTerm(curator, 'skeletal muscle tissue', 'UBERON:0001134');
   await focusByName(curator, 'Species');
   await press(curator, 'ArrowDown', MOUSE);
   await expect(curator.getByLabel('Species', { exact: true })).toHaveValue('NCBITaxon:10090');

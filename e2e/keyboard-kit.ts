@@ -53,3 +53,23 @@ export async function signInByKeyboard(page: Page, email: string) {
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('signed-in-as')).toBeVisible();
 }
+
+/**
+ * In the focused term picker: type `text`, then move down the suggestions until the active one
+ * shows `option`, and choose it with Enter. Fails when the suggestions never offer it.
+ */
+export async function chooseTerm(page: Page, text: string, option: string) {
+  await page.keyboard.type(text);
+  const combo = page.locator(':focus');
+  const listbox = page.locator(`#${await combo.getAttribute('aria-controls')}`);
+  await expect(listbox.getByRole('option', { name: new RegExp(option) }).first()).toBeVisible();
+  for (let i = 0; i < 25; i++) {
+    await page.keyboard.press('ArrowDown');
+    const active = await combo.getAttribute('aria-activedescendant');
+    if (active && (await page.locator(`#${active}`).textContent())?.includes(option)) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+  }
+  throw new Error(`"${option}" never became the active suggestion for "${text}"`);
+}

@@ -1,5 +1,5 @@
 import { DEMO, expect, newContext, test } from './fixtures';
-import { focusByName, press, signInByKeyboard } from './keyboard-kit';
+import { chooseTerm, focusByName, press, signInByKeyboard } from './keyboard-kit';
 
 // Everything here is done with the keyboard only: Tab / Shift+Tab / Enter / arrows / typing.
 // page.goto stands in for typing a URL into the address bar.
@@ -7,7 +7,7 @@ import { focusByName, press, signInByKeyboard } from './keyboard-kit';
 // A seeded reference no other spec records findings on, so the approved finding added here disturbs no counts.
 const SEEDED_DOI = '10.1016/j.stemcr.2018.01.023';
 // Option positions below a select's first (blank) option, in the vocabularies' order.
-const TENDON = 15; // ORGANS: Skeletal muscle, Bone, …, Spleen, Tendon
+const TENDON = 15; // ORGANS (the review queue's organ filter): Skeletal muscle, Bone, …, Spleen, Tendon
 const MOUSE = 2; // SPECIES: Human, Mouse
 
 test('curate → review → approve, by keyboard only', async ({ browser }) => {
@@ -24,8 +24,8 @@ test('curate → review → approve, by keyboard only', async ({ browser }) => {
   await expect(curator.getByRole('heading', { name: 'New finding', level: 1 })).toBeVisible();
 
   await focusByName(curator, 'Target organ');
-  await press(curator, 'ArrowDown', TENDON);
-  await expect(curator.getByLabel('Target organ', { exact: true })).toHaveValue('UBERON:0000043');
+  await chooseTerm(curator, 'tendon', 'UBERON:0000043');
+  await expect(curator.locator('#targetOrgan-chosen')).toContainText('UBERON:0000043');
   await focusByName(curator, 'Species');
   await press(curator, 'ArrowDown', MOUSE);
   await expect(curator.getByLabel('Species', { exact: true })).toHaveValue('NCBITaxon:10090');

@@ -7,7 +7,6 @@ import {
   EFFECT_DIRECTIONS,
   EM_METHODS,
   EV_TYPES,
-  ORGANS,
   PARTICLE_ANALYSIS,
   SEPARATION_METHODS,
   SPECIES,
@@ -23,23 +22,22 @@ type FormProps = { form: UseFormReturn<FindingFormValues> };
 /** Labels of the term ids the form starts with (a chip or an option shows the label, the form keeps the id). */
 type LabelProps = FormProps & { termLabels: Readonly<Record<string, string>> };
 
-const organOptions = ORGANS.map((o) => ({ value: o.id, label: o.label }));
 const speciesOptions = SPECIES.map((s) => ({ value: s.id, label: `${s.label} (${s.scientific})` }));
-
-/** The review's organ groups, and the finding's own organ when it is a more specific term (never dropped on save). */
-function organChoices(current: string, termLabels: Readonly<Record<string, string>>) {
-  if (!current || organOptions.some((o) => o.value === current)) return organOptions;
-  return [...organOptions, { value: current, label: `${termLabels[current] ?? current} (${current})` }];
-}
 
 function Table1Fields({ form, termLabels }: LabelProps) {
   const { text, area, select } = fieldBuilders(form);
   const { control, register, setValue, formState } = form;
-  const targetOrgan = useWatch({ control, name: 'targetOrgan' });
   return (
     <fieldset className="field">
       <legend style={{ fontWeight: 700 }}>Finding (Table 1 columns)</legend>
-      {select('targetOrgan', 'Target organ', organChoices(targetOrgan, termLabels), 'Choose…')}
+      <SingleTermField
+        form={form}
+        name="targetOrgan"
+        label="Target organ"
+        kinds={['anatomy']}
+        initialLabels={termLabels}
+        hint="An UBERON term: an organ as the review groups them (bone element, heart, liver) or a finer one (bone marrow, soleus muscle)."
+      />
       {select('species', 'Species', speciesOptions, 'Choose…')}
       {text('evSource', 'EV source', 'Donor cells or tissue as reported, e.g. C2C12 cells, Plasma of trained mice.')}
       <TermListField
