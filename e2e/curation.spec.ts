@@ -21,7 +21,7 @@ test.describe('curation: a new curator records a finding', () => {
     await page.waitForURL((url) => url.pathname === '/findings/new' && url.searchParams.get('doi') === doi);
 
     const form = page.getByRole('form', { name: 'Finding' });
-    await form.getByLabel('Target organ', { exact: true }).fill('bone element');
+    await form.getByRole('combobox', { name: 'Target organ', exact: true }).fill('bone element');
     await page.getByRole('option', { name: /UBERON:0001474/ }).click();
     await expect(page.locator('#targetOrgan-chosen')).toContainText('UBERON:0001474');
     await form.getByLabel('Species').selectOption({ label: 'Mouse (Mus musculus)' });

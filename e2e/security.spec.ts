@@ -237,7 +237,10 @@ test.describe('the Content-Security-Policy is satisfied', () => {
     await visit(page, problems, `/findings/new?doi=${SEEDED_DOI}`);
     await page.getByRole('button', { name: 'Submit for review' }).click();
     await expect(page.locator('#targetOrgan-error')).toBeVisible();
-    await expect(page.getByLabel('Target organ', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByRole('combobox', { name: 'Target organ', exact: true })).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
 
     // A client-side navigation keeps working under the policy.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
