@@ -35,8 +35,9 @@ describe.each(testEngines())('organ filter choices for the page on %s', (engine)
     // The groups, and the selected term, are offered all the same.
     expect(first.options.filter((o) => o.level === 0 && o.section === 'group')).toHaveLength(16);
     expect(first.options.some((o) => o.curie === SPINAL_CORD)).toBe(true);
-    expect(pendingCount(q, 'organ')).not.toBeNull();
+    // The background count may already be done (organChoices awaits a label read after starting it).
     await pendingCount(q, 'organ');
+    // Without an inline count (limit 0), counts now can only come from the background count's result.
     const next = await organChoices(k.t.db, q, null, 'organ', { now: 1, inlineLimit: 0 });
     expect(next.counted).toBe(true);
     expect(next.options.find((o) => o.curie === SPINAL_CORD)!.count).toBeGreaterThanOrEqual(1);
