@@ -97,6 +97,12 @@ test.describe('export', () => {
     expect(body.error).toBe('invalid');
     expect(Object.keys(body.fields).sort()).toEqual(['format', 'organ']);
     expect((await request.get('/api/v1/export?status=submitted')).status()).toBe(400);
+    // A well-formed id the vocabularies do not hold, and a species id in the organ filter: named, not an empty file.
+    const unknown = await request.get('/api/v1/export?format=csv&organ=UBERON:9999999&species=NCBITaxon:10090');
+    expect(unknown.status()).toBe(400);
+    expect(Object.keys((await unknown.json()).fields)).toEqual(['organ']);
+    const wrongKind = await request.get('/api/v1/export?format=csv&organ=NCBITaxon:10090');
+    expect(wrongKind.status()).toBe(400);
   });
 
   test('with public read off, anonymous callers get 401 from the export and the release API; signed-in users still download', async ({

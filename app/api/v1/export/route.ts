@@ -1,5 +1,6 @@
 import { getDbHandle } from '@/db';
 import { exportStream } from '@/db/queries/export-stream';
+import { resolveFilterTerms } from '@/db/queries/filter-terms';
 import { parseBrowseQuery } from '@/lib/browse/filters';
 import { EXPORT_CONTENT_TYPES, exportFilename, openExportStream } from '@/lib/export/encode';
 import { exportFilterParams, parseExportOptions } from '@/lib/export/options';
@@ -20,6 +21,8 @@ export const GET = readRoute(async ({ req, actor }) => {
   if (!options.ok || !filters.ok)
     throw invalidQuery({ ...(options.ok ? {} : options.errors), ...(filters.ok ? {} : filters.errors) });
   const handle = await getDbHandle();
+  // An unknown term id, or one of the wrong kind for its filter, is a 400 here as on the list, not an empty file.
+  await resolveFilterTerms(handle.db, filters.query);
   const { format, bom } = options.options;
   // The viewer decides which rows (db/queries/browse.ts applies the same public view as the list).
   const chunks = exportStream(handle, { query: filters.query, viewer: actor }, format, { bom });
