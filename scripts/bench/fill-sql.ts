@@ -41,6 +41,12 @@ const arrOrNull = (xs: readonly (string | null | undefined)[]) =>
 
 /** A value of `list` picked by the per-finding index expression `i` (1-based). */
 const at = (list: readonly (string | null | undefined)[], i: string) => `(${arrOrNull(list)})[${i}]`;
+/** A grounded value picked at `i` from a list of terms (null: ungrounded), as the columns `<name>_curie, <name>_term`. */
+const termAt = (list: readonly (BenchTerm | null | undefined)[], i: string, name: string) => {
+  const curies = list.map((x) => x?.curie);
+  const labels = list.map((x) => x?.label);
+  return `${at(curies, i)} as ${name}_curie, ${at(labels, i)} as ${name}_term`;
+};
 
 /**
  * Per-finding plan, a function of g only (so revisions and findings agree without a join).
@@ -84,13 +90,7 @@ export function planSql(
       timestamptz '2013-01-01 00:00:00+00' + make_interval(secs => bench_u(g, 6) * 438048000) as a,
       ${cur.lo} + floor(bench_u(g, 7) * ${cur.n})::int as creator,
       ${at(RECIPIENTS, 'v.ri')} as recipient,
-      ${at(
-        t.recipients.map((x) => x?.curie),
-        'v.ri',
-      )} as recipient_curie, ${at(
-        t.recipients.map((x) => x?.label),
-        'v.ri',
-      )} as recipient_term,
+      ${termAt(t.recipients, 'v.ri', 'recipient')},
       -- An organ → muscle finding's EVs come from the donor tissue itself.
       case when d.from_organ then ${at(
         t.donors.map((o) => o.label),
@@ -186,13 +186,7 @@ export function revisionsSql(
       select p.a - (p.nrev - r) * interval '30 days' - interval '1 day' - interval '2 hours' as created,
         (${arr(PROCESSES)})[1 + floor(${PROCESSES.length} * power(bench_u(p.g, 20 + r), 1.3))::int] as process,
         (${arr(MODELS)})[m.i] as model,
-        ${at(
-          terms.models.map((x) => x?.curie),
-          'm.i',
-        )} as model_curie, ${at(
-          terms.models.map((x) => x?.label),
-          'm.i',
-        )} as model_term,
+        ${termAt(terms.models, 'm.i', 'model')},
         ${pick(MECHANISMS, '35')} as mech1
       from (select 1 + floor(bench_u(p.g, 30 + r) * ${MODELS.length})::int as i) m) t`;
 }

@@ -1,28 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DbHandle } from '@/db/client';
-import { createApiToken } from '@/db/queries/api-tokens';
-import { openSeededDb, type TestDb, testEngines } from '@/db/test-utils';
-import { createApiTokenSchema } from '@/lib/auth/api-tokens';
+import { testEngines } from '@/db/test-utils';
+import { openRouteKit } from '../route-test-kit';
 import { GET } from './route';
 
-// The route reads the app's database through getDb(), which keeps one handle on globalThis (db/index.ts).
-const g = globalThis as unknown as { __evxDb?: Promise<DbHandle> };
-
 describe.each(testEngines())('GET /api/terms on %s', (engine) => {
-  let t: TestDb;
   let token: string;
 
+  let dispose: () => Promise<void>;
+
   beforeAll(async () => {
-    const seeded = await openSeededDb(engine);
-    t = seeded.t;
-    g.__evxDb = Promise.resolve(t);
-    const input = createApiTokenSchema.parse({ name: 'picker test', scope: 'read', expiresInDays: 1 });
-    token = (await createApiToken(t.db, seeded.curator.id, input)).token;
+    ({ token, dispose } = await openRouteKit(engine, 'picker test'));
   });
-  afterAll(async () => {
-    g.__evxDb = undefined;
-    await t?.dispose();
-  });
+  afterAll(() => dispose?.());
 
   const get = (qs: string, auth = `Bearer ${token}`) =>
     GET(new Request(`http://localhost/api/terms?${qs}`, { headers: { authorization: auth } }), {
