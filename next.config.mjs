@@ -12,7 +12,7 @@ const apiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; ba
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Drivers with native/wasm parts must stay outside the server bundle, or the first query fails at run time.
-  serverExternalPackages: ['@electric-sql/pglite', 'postgres', '@node-rs/argon2'],
+  serverExternalPackages: ['@electric-sql/pglite', 'postgres', '@node-rs/argon2', 'pdfjs-dist'],
   poweredByHeader: false,
   // A second build folder lets two builds (e.g. a test run and a dev check) coexist.
   distDir: process.env.NEXT_DIST_DIR || '.next',
