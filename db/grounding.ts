@@ -207,6 +207,8 @@ async function groundOne(tx: Tx, ix: GroundingIndexes, findingId: number, import
       changeSummary: summaryOf(pieces),
       submittedAt: now,
       ...contentColumns(checked.content, checked.labels),
+      // The quote is the one checked (or not) when the grounded revision was submitted.
+      evidenceVerified: latest.evidenceVerified,
     })
     .returning({ id: findingRevisions.id });
   // The revision it replaces was published; the public history knows that from a finding.approved event.

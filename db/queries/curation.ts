@@ -10,6 +10,7 @@ import {
 import { type Outcome, transition } from '../../lib/workflow';
 import type { Db, Tx } from '../client';
 import { findingRevisions, findings, sources, users } from '../schema';
+import { checkEvidence } from './evidence';
 import { recordAudit } from './audit';
 import { findDuplicates } from './duplicates';
 import {
@@ -238,12 +239,13 @@ export async function submitFinding(
         undefined,
         { duplicates: dups },
       );
+    const { anchor, verified } = await checkEvidence(tx, f.sourceId, content);
     const now = new Date();
     // Three independent writes, sent together: one round trip.
     const [, [updated]] = await together(
       tx
         .update(findingRevisions)
-        .set({ submittedAt: now, changeSummary, updatedAt: now })
+        .set({ submittedAt: now, changeSummary, updatedAt: now, evidenceAnchor: anchor, evidenceVerified: verified })
         .where(and(eq(findingRevisions.id, latest.id), isNull(findingRevisions.submittedAt))),
       tx
         .update(findings)

@@ -45,6 +45,7 @@ export type RevisionContent = Omit<
   | 'updatedAt'
   | 'submittedAt'
   | 'editSession'
+  | 'evidenceVerified'
 >;
 
 /** Labels of a content's single-valued terms, from checkTerms (db/queries/term-check.ts). */
@@ -86,6 +87,8 @@ export function contentColumns(c: FindingDraft, labels: TermLabels): RevisionCon
     markersNegative: c.markersNegative,
     evidenceQuote: c.evidenceQuote,
     evidenceLocation: c.evidenceLocation,
+    evidenceAnchor: c.evidenceAnchor,
+    evidenceUnverified: c.evidenceUnverified,
     curatorNote: c.curatorNote,
   };
 }

@@ -204,6 +204,8 @@ async function insertRows(tx: Tx, actor: Actor, rows: readonly Ready[], mode: Im
     changeSummary: `Imported from ${file}, row ${r.row}`,
     submittedAt: submitted ? now : null,
     ...contentColumns(r.content, r.labels),
+    // An imported quote was typed elsewhere: submitted, it is "not verified against stored text".
+    evidenceVerified: submitted && r.content.evidenceQuote.trim() !== '' ? false : null,
   }));
   await inChunks(values, (chunk) => tx.insert(findingRevisions).values(chunk).returning({ id: findingRevisions.id }));
   const ids = made.map((f) => f.id);

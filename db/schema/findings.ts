@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  boolean,
   check,
   customType,
   index,
@@ -12,6 +13,7 @@ import {
   unique,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { AnchoredQuote } from '../../lib/anchor/schema';
 import type { CargoItem } from '../../lib/finding/schema';
 import type { TermRef } from '../../lib/vocab/term-ref';
 import { workflowStatusEnum } from './enums';
@@ -194,6 +196,12 @@ export const findingRevisions = pgTable(
       .default(sql`'{}'::text[]`),
     evidenceQuote: text().notNull().default(''),
     evidenceLocation: text().notNull().default(''),
+    /** The quote chosen in the reader: W3C selectors against a snapshot's SHA-256 (lib/anchor schema). */
+    evidenceAnchor: jsonb().$type<AnchoredQuote>(),
+    /** The curator says the quote is typed by hand (a figure, a PDF the app does not hold). */
+    evidenceUnverified: boolean().notNull().default(false),
+    /** Set at submission: the quote was found in the stored text (true) or not checked against it (false). */
+    evidenceVerified: boolean(),
     curatorNote: text().notNull().default(''),
   },
   (t) => [

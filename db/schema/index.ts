@@ -8,3 +8,4 @@ export * from './releases';
 export * from './settings';
 export * from './api-tokens';
 export * from './terms';
+export * from './snapshots';

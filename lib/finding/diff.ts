@@ -18,7 +18,8 @@ import {
 import type { TermRef } from '../vocab/term-ref';
 import { FIELD_LABELS, FINDING_FIELDS, type CargoItem, type FindingContent } from './schema';
 
-type Field = keyof FindingContent;
+/** The compared fields; the evidence anchor and its verification flag are shown beside the quote, not diffed. */
+type Field = (typeof FINDING_FIELDS)[number];
 
 const SCALAR_LABELS = {
   targetOrgan: organLabel,

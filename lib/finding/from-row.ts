@@ -1,3 +1,4 @@
+import type { AnchoredQuote } from '../anchor/schema';
 import type { TermRef } from '../vocab/term-ref';
 import type { CargoItem, FindingContent } from './schema';
 
@@ -29,6 +30,9 @@ export type RevisionColumns = {
   markersNegative: string[];
   evidenceQuote: string;
   evidenceLocation: string;
+  /** Absent in rows that carry no evidence anchoring (exports, API fixtures): no anchor, not marked. */
+  evidenceAnchor?: AnchoredQuote | null;
+  evidenceUnverified?: boolean;
   curatorNote: string;
 };
 
@@ -71,6 +75,8 @@ export function revisionToContent(r: RevisionColumns): FindingContent {
     markersNegative: r.markersNegative,
     evidenceQuote: r.evidenceQuote,
     evidenceLocation: r.evidenceLocation,
+    evidenceAnchor: r.evidenceAnchor ?? null,
+    evidenceUnverified: r.evidenceUnverified ?? false,
     curatorNote: r.curatorNote,
   } as FindingContent;
 }

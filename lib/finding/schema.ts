@@ -11,6 +11,7 @@ import {
   SKELETAL_MUSCLE,
   STUDY_TYPES,
 } from '../vocab';
+import { anchoredQuoteSchema } from '../anchor/schema';
 import { curieSchema, termListSchema } from '../vocab/fields';
 import { normalizeMirnaName } from '../cargo/mirna';
 import { LIMITS, longText, optionalLongText, optionalShortText, shortText } from '../validation/text';
@@ -91,6 +92,10 @@ function contentSchema(draft: boolean) {
     markersNegative: uniqueList(listItem(100), LIMITS.listItems, 'markers').default([]),
     evidenceQuote: optionalLongText(),
     evidenceLocation: optionalShortText(200),
+    /** Where the quote was selected in the source's stored text; checked at submission (db/queries/evidence.ts). */
+    evidenceAnchor: anchoredQuoteSchema.nullable().default(null),
+    /** The curator marks the quote as typed by hand: it is then not checked against stored text. */
+    evidenceUnverified: z.boolean({ error: 'Expected yes or no.' }).default(false),
     curatorNote: optionalLongText(),
   });
 }
@@ -165,5 +170,7 @@ export const FIELD_LABELS: Record<keyof FindingContent, string> = {
   markersNegative: 'Negative markers',
   evidenceQuote: 'Evidence quote',
   evidenceLocation: 'Evidence location',
+  evidenceAnchor: 'Evidence position in the stored text',
+  evidenceUnverified: 'Quote not verified against stored text',
   curatorNote: 'Curator note',
 };

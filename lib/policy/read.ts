@@ -89,3 +89,11 @@ export function everApprovedRevisionIds(
   for (const r of revisions) if (published.has(r.revisionNo)) ids.add(r.id);
   return ids;
 }
+
+/**
+ * A source's stored text. Open-access text (Crossref abstract, Europe PMC) is shown to anyone who may read
+ * the dataset; pasted or uploaded text only to signed-in users, whatever "public read" says (copyright).
+ */
+export function canReadSnapshot(ctx: ReadContext, s: { openAccess: boolean }): boolean {
+  return canReadDataset(ctx) && (s.openAccess || ctx.viewer !== null);
+}

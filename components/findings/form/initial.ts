@@ -31,6 +31,8 @@ export const EMPTY_FINDING: FindingDraft = {
   markersNegative: [],
   evidenceQuote: '',
   evidenceLocation: '',
+  evidenceAnchor: null,
+  evidenceUnverified: false,
   curatorNote: '',
 };
 
