@@ -84,6 +84,13 @@ export async function decideAnchoring(
   decision: 'accepted' | 'rejected',
 ): Promise<{ findingId: number }> {
   return db.transaction(async (tx) => {
+    // A private draft's quote is its author's business: to anyone else it does not exist (lib/policy/read.ts).
+    const [seen] = await tx
+      .select({ id: evidenceAnchorings.id })
+      .from(evidenceAnchorings)
+      .innerJoin(findingRevisions, eq(findingRevisions.id, evidenceAnchorings.revisionId))
+      .where(and(eq(evidenceAnchorings.id, anchoringId), visibleTo(actorId)));
+    if (!seen) throw new DomainError('not_found', 'anchoring', 'No such proposal.');
     const [row] = await tx
       .update(evidenceAnchorings)
       .set({ decision, decidedBy: actorId, decidedAt: new Date() })
@@ -117,14 +124,26 @@ export async function currentAnchoring(db: DbOrTx, revisionId: number) {
   const [row] = await db
     .select()
     .from(evidenceAnchorings)
-    .where(eq(evidenceAnchorings.revisionId, revisionId))
+    .where(
+      and(
+        eq(evidenceAnchorings.revisionId, revisionId),
+        or(eq(evidenceAnchorings.status, 'moved'), eq(evidenceAnchorings.decision, 'accepted')),
+      ),
+    )
     .orderBy(desc(evidenceAnchorings.snapshotId))
     .limit(1);
   return row;
 }
 
-/** Open items for curators: proposals, ambiguous and orphaned quotes in each source's newest snapshot. */
-export async function listOpenAnchorings(db: DbOrTx, limit = 200) {
+/** A submitted revision, or the viewer's own draft. */
+const visibleTo = (viewerId: number) =>
+  or(isNotNull(findingRevisions.submittedAt), eq(findingRevisions.authorId, viewerId));
+
+/**
+ * Open items for curators: proposals, ambiguous and orphaned quotes in each source's newest snapshot, of
+ * submitted revisions and of the viewer's own drafts.
+ */
+export async function listOpenAnchorings(db: DbOrTx, viewerId: number, limit = 200) {
   return db
     .select({
       id: evidenceAnchorings.id,
@@ -146,6 +165,7 @@ export async function listOpenAnchorings(db: DbOrTx, limit = 200) {
       and(
         isNull(evidenceAnchorings.decision),
         inArray(evidenceAnchorings.status, ['proposed', 'ambiguous', 'orphan']),
+        visibleTo(viewerId),
         sql`${evidenceAnchorings.snapshotId} = (select max(s.id) from source_snapshots s where s.source_id = ${findings.sourceId})`,
       ),
     )
