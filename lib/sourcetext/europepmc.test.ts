@@ -23,7 +23,7 @@ const OA = { pmcid: 'PMC9900001', doi: DOI, isOpenAccess: 'Y', inEPMC: 'Y', titl
 const streamed = { written: 0 };
 let server: Awaited<ReturnType<typeof startServer>>;
 let seen: Seen[];
-const fetchOpts = () => ({ baseUrl: server.baseUrl, timeoutMs: 2000 });
+const fetchOpts = () => ({ baseUrl: server.baseUrl, timeoutMs: 10_000 });
 
 beforeAll(async () => {
   server = await startServer({

@@ -130,7 +130,7 @@ describe('extractJats: hostile and broken input', () => {
     const bomb = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY l0 "lol">${levels}]><article><body><p>&l9;</p></body></article>`;
     const t0 = performance.now();
     expect(failure(bomb).code).toBe('xml_entities');
-    expect(performance.now() - t0).toBeLessThan(100);
+    expect(performance.now() - t0).toBeLessThan(500);
   });
 
   it('refuses a parameter entity and an internal subset without <!ENTITY', () => {
