@@ -53,6 +53,10 @@ export const envSchema = z
     CROSSREF_API_URL: optionalText.refine((s) => s === undefined || s.toLowerCase() === 'off' || URL.canParse(s), {
       error: 'must be a URL or "off"',
     }),
+    /** Europe PMC REST base URL (open-access full text), or `off`. */
+    EUROPEPMC_API_URL: optionalText.refine((s) => s === undefined || s.toLowerCase() === 'off' || URL.canParse(s), {
+      error: 'must be a URL or "off"',
+    }),
     /**
      * How many reverse proxies in front of the app append to X-Forwarded-For. 0 (the default): the
      * header is ignored and the socket's peer address is the client.

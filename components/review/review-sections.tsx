@@ -1,9 +1,19 @@
 import type { FindingRevision, Source } from '@/db/schema';
 import { formatCitation } from '@/lib/citation';
 import { doiUrl } from '@/lib/doi';
+import type { EvidenceInText } from '@/server/evidence-view';
+import { EvidenceInTextView } from '@/components/findings/evidence-in-text';
 
 /** The source and the quoted evidence, first, so the reviewer checks the claim against the paper. */
-export function SourceAndEvidence({ source, revision }: { source: Source; revision: FindingRevision }) {
+export function SourceAndEvidence({
+  source,
+  revision,
+  evidence,
+}: {
+  source: Source;
+  revision: FindingRevision;
+  evidence: EvidenceInText;
+}) {
   return (
     <>
       <h2>Source</h2>
@@ -19,6 +29,9 @@ export function SourceAndEvidence({ source, revision }: { source: Source; revisi
           {revision.evidenceQuote}
           {revision.evidenceLocation && <footer className="muted">— {revision.evidenceLocation}</footer>}
         </blockquote>
+      ) : null}
+      {revision.evidenceQuote ? (
+        <EvidenceInTextView view={evidence} doi={source.doi} />
       ) : (
         <p className="muted">
           No evidence quote given{revision.evidenceLocation ? ` (location: ${revision.evidenceLocation})` : ''}.

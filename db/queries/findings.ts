@@ -152,3 +152,24 @@ export async function listFindingsOnSource(db: DbOrTx, sourceId: number, viewerI
     )
     .orderBy(asc(findings.id));
 }
+
+/** The viewer's own open drafts on a source (the latest revision is theirs and unsubmitted): "use as evidence for my draft". */
+export async function listMyDraftsOnSource(db: DbOrTx, sourceId: number, viewerId: number) {
+  return db
+    .select({
+      publicId: findings.publicId,
+      organ: findingRevisions.targetOrganLabel,
+      result: findingRevisions.result,
+    })
+    .from(findings)
+    .innerJoin(findingRevisions, eq(findingRevisions.id, findings.latestRevisionId))
+    .where(
+      and(
+        eq(findings.sourceId, sourceId),
+        sql`${findingRevisions.submittedAt} is null`,
+        eq(findingRevisions.authorId, viewerId),
+      ),
+    )
+    .orderBy(asc(findings.id))
+    .limit(100);
+}

@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Comments } from '@/components/discussion/comments';
 import { Flags } from '@/components/discussion/flags';
+import { EvidenceInTextView } from '@/components/findings/evidence-in-text';
+import { evidenceInText } from '@/server/evidence-view';
 import { FindingFields } from '@/components/findings/finding-fields';
 import { RevisionsTable } from '@/components/findings/revisions-table';
 import { ReopenButton } from '@/components/review/reopen-button';
@@ -157,6 +159,10 @@ export default async function FindingPage({ params, searchParams }: PageProps<'/
       <SourceSection source={data.source} />
       <h2>Finding</h2>
       <FindingFields revision={revision} />
+      <EvidenceInTextView
+        view={await evidenceInText(await getDb(), policy, data.source.id, revision)}
+        doi={data.source.doi}
+      />
       <h2>Revisions</h2>
       <RevisionsTable rows={visibleRevisionRows(data, policy)} />
       {workflow && <Discussion data={data} policy={policy} />}

@@ -8,16 +8,23 @@ import { EMPTY_FINDING, termLabelsOf } from '@/components/findings/form/initial'
 import { toFormValues } from '@/components/findings/form/types';
 import { formatCitation } from '@/lib/citation';
 import { normalizeDoi } from '@/lib/doi';
+import { readerPrefill } from '@/server/evidence-prefill';
+
+/** The query again, for the sign-in round trip (the reader's span and term survive it). */
+function queryString(q: Record<string, string | string[] | undefined>): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) if (typeof v === 'string') p.set(k, v);
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
 
 export const metadata: Metadata = { title: 'New finding' };
 export const dynamic = 'force-dynamic';
 
 export default async function NewFindingPage({ searchParams }: PageProps<'/findings/new'>) {
-  const { doi: raw } = await searchParams;
-  const user = await requireRole(
-    'curator',
-    `/findings/new${typeof raw === 'string' ? `?doi=${encodeURIComponent(raw)}` : ''}`,
-  );
+  const query = await searchParams;
+  const raw = query.doi;
+  const user = await requireRole('curator', `/findings/new${queryString(query)}`);
   const parsed = typeof raw === 'string' ? normalizeDoi(raw) : null;
   const data = parsed?.ok ? await getSourceByDoi(await getDb(), parsed.doi) : undefined;
   if (!data) {
@@ -32,6 +39,7 @@ export default async function NewFindingPage({ searchParams }: PageProps<'/findi
     );
   }
   const siblings = await listFindingsOnSource(await getDb(), data.source.id, user.id);
+  const prefill = await readerPrefill(await getDb(), data.source.id, EMPTY_FINDING, query);
   return (
     <section aria-labelledby="new-title">
       <h1 id="new-title">New finding</h1>
@@ -40,13 +48,14 @@ export default async function NewFindingPage({ searchParams }: PageProps<'/findi
         findingId={null}
         publicId={null}
         lockVersion={0}
-        initial={toFormValues(EMPTY_FINDING, '')}
+        initial={toFormValues({ ...EMPTY_FINDING, ...prefill?.values }, '')}
+        prefill={prefill ? { ...prefill, changed: Object.keys(prefill.values).length > 0 } : undefined}
         siblings={siblings.map((s) => ({
           publicId: s.publicId,
           label: `${s.organ || 'no organ yet'}: ${s.result || '(no result yet)'}`,
         }))}
         startsNewRevision={false}
-        termLabels={termLabelsOf()}
+        termLabels={{ ...termLabelsOf(), ...prefill?.labels }}
       />
     </section>
   );

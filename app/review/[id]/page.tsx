@@ -12,6 +12,7 @@ import { RevisionDiff } from '@/components/findings/revision-diff';
 import { DecisionForm } from '@/components/review/decision-form';
 import { DecisionsSoFar, SourceAndEvidence } from '@/components/review/review-sections';
 import { diffFindings } from '@/lib/finding/diff';
+import { evidenceInText } from '@/server/evidence-view';
 import { revisionToContent } from '@/lib/finding/from-row';
 import { parsePublicId } from '@/lib/finding/public-id';
 import { Alert } from '@/components/ui/alert';
@@ -31,7 +32,11 @@ export default async function ReviewPage({ params }: PageProps<'/review/[id]'>) 
   const item = await getReviewItem(db, publicId);
   if (!item || !item.latest.submittedAt) notFound();
   const { finding, latest, approved, source, authorName, decisions } = item;
-  const [comments, settings] = await Promise.all([listComments(db, finding.id), getSettings(db)]);
+  const [comments, settings, evidence] = await Promise.all([
+    listComments(db, finding.id),
+    getSettings(db),
+    evidenceInText(db, { viewer: me, publicRead: false }, source.id, latest),
+  ]);
   const awaiting = finding.status === 'submitted';
   const diffs = approved ? diffFindings(revisionToContent(approved), revisionToContent(latest)) : [];
 
@@ -49,7 +54,7 @@ export default async function ReviewPage({ params }: PageProps<'/review/[id]'>) 
         </span>
       </p>
 
-      <SourceAndEvidence source={source} revision={latest} />
+      <SourceAndEvidence source={source} revision={latest} evidence={evidence} />
 
       {approved ? (
         <>

@@ -13,6 +13,8 @@ import { toFormValues } from '@/lib/sources/form-values';
 import { newFindingPath } from '@/lib/sources/paths';
 import { requireDatasetReader } from '@/server/read-policy';
 import { Alert } from '@/components/ui/alert';
+import { SourceTextSection } from '@/components/sources/source-text-section';
+import { sourceTextView } from '@/server/source-text-view';
 
 export const dynamic = 'force-dynamic';
 
@@ -37,13 +39,16 @@ export async function generateMetadata({ params }: PageProps<'/sources/[...doi]'
 }
 
 export default async function SourcePage({ params, searchParams }: PageProps<'/sources/[...doi]'>) {
-  const { user } = await requireDatasetReader();
+  const ctx = await requireDatasetReader();
+  const { user } = ctx;
   const r = await doiFrom(params);
   if (!r.ok) notFound();
   const [data, query] = await Promise.all([getSourceByDoi(await getDb(), r.doi), searchParams]);
   if (!data) notFound();
   const { source, findings } = data;
   const canCurate = user != null && hasRole(user.role, 'curator');
+  const wanted = typeof query.text === 'string' && /^\d{1,9}$/.test(query.text) ? Number(query.text) : null;
+  const text = await sourceTextView(await getDb(), ctx, source.id, wanted, null);
   return (
     <article aria-labelledby="source-title">
       {query.existing === '1' && (
@@ -72,6 +77,7 @@ export default async function SourcePage({ params, searchParams }: PageProps<'/s
           </Link>
         </p>
       )}
+      <SourceTextSection doi={source.doi} sourceId={source.id} view={text} canCurate={canCurate} />
       <h2>Approved findings from this source ({findings.length})</h2>
       <FindingList
         rows={findings}

@@ -14,6 +14,7 @@ import {
 } from '@/lib/vocab';
 import { CargoEditor } from './cargo-editor';
 import { CheckboxGroup } from './checkbox-group';
+import { EvidenceAnchorFields } from './evidence-anchor';
 import { fieldBuilders } from './field-builders';
 import { SingleTermField, TermListField } from './term-fields';
 import type { FindingFormValues } from './types';
@@ -155,6 +156,7 @@ function EvidenceFields({ form }: FormProps) {
     <fieldset className="field">
       <legend style={{ fontWeight: 700 }}>Evidence and notes</legend>
       {area('evidenceQuote', 'Evidence quote', 'The sentence(s) of the paper that state the finding.')}
+      <EvidenceAnchorFields form={form} />
       {text('evidenceLocation', 'Evidence location', 'Figure, table or page, e.g. Fig. 3B.')}
       {area('curatorNote', 'Curator note')}
     </fieldset>

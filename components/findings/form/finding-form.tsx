@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { changeSummarySchema, findingContentSchema } from '@/lib/finding/schema';
 import { FindingFieldsets } from './finding-fieldsets';
-import { ConflictNotices, SourceNotices, SubmitErrors } from './form-notices';
+import { ConflictNotices, PrefillNotices, SourceNotices, SubmitErrors } from './form-notices';
 import { SaveStatus } from './save-status';
 import type { FindingFormValues } from './types';
 import { useAutosave } from './use-autosave';
@@ -26,6 +26,8 @@ export type FindingFormProps = {
   startsNewRevision: boolean;
   /** Labels of the organ ids the form starts with (termLabelsOf in ./initial). */
   termLabels: Readonly<Record<string, string>>;
+  /** Values the reader put in (a quote from the stored text, a highlighted term): saved by the first autosave. */
+  prefill?: { notices: string[]; errors: string[]; changed: boolean };
 };
 
 /** The finding editor: autosaved as a draft while typing, checked in full on submission. */
@@ -47,6 +49,10 @@ export function FindingForm(props: FindingFormProps) {
     () => subscribe({ formState: { values: true }, callback: ({ type }) => type === 'change' && schedule() }),
     [subscribe, schedule],
   );
+  const prefilled = props.prefill?.changed ?? false;
+  useEffect(() => {
+    if (prefilled) schedule();
+  }, [prefilled, schedule]);
 
   return (
     <form
@@ -62,6 +68,7 @@ export function FindingForm(props: FindingFormProps) {
         onLoadSaved={() => saves.loadSaved() && autosave.resume()}
         onDismiss={() => saves.setConflict(null)}
       />
+      {props.prefill && <PrefillNotices {...props.prefill} />}
       <SubmitErrors duplicates={saves.duplicates} rootError={form.formState.errors.root?.message} />
       <FindingFieldsets form={form} termLabels={props.termLabels} />
       <div style={{ display: 'flex', gap: '0.75rem', alignItems: 'center', flexWrap: 'wrap' }}>

@@ -84,3 +84,21 @@ export function SubmitErrors({ duplicates, rootError }: { duplicates: string[]; 
     );
   return rootError ? <Alert>{rootError}</Alert> : null;
 }
+
+/** What the reader put into the form, and what it could not. */
+export function PrefillNotices({ notices, errors }: { notices: string[]; errors: string[] }) {
+  return (
+    <>
+      {notices.length > 0 && (
+        <Alert tone="ok" role="status" testId="prefill-notice">
+          {notices.join(' ')}
+        </Alert>
+      )}
+      {errors.length > 0 && (
+        <Alert role="alert" testId="prefill-error">
+          {errors.join(' ')}
+        </Alert>
+      )}
+    </>
+  );
+}

@@ -1,8 +1,6 @@
 import type { FindingRevision } from '@/db/schema';
-import { revisionToContent } from '@/lib/finding/from-row';
 import type { FindingDraft } from '@/lib/finding/schema';
 import { organLabel, SKELETAL_MUSCLE } from '@/lib/vocab';
-import { toFormValues, type FindingFormValues } from './types';
 
 export const EMPTY_FINDING: FindingDraft = {
   targetOrgan: '',
@@ -35,10 +33,6 @@ export const EMPTY_FINDING: FindingDraft = {
   evidenceUnverified: false,
   curatorNote: '',
 };
-
-export function revisionFormValues(r: FindingRevision, changeSummary: string): FindingFormValues {
-  return toFormValues(revisionToContent(r) as FindingDraft, changeSummary);
-}
 
 /** Labels of the single-valued term ids a form starts with: the revision's own, or the new form's donor organ. */
 export function termLabelsOf(r?: Pick<FindingRevision, 'origin' | 'originLabel' | 'targetOrgan' | 'targetOrganLabel'>) {

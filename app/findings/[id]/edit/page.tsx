@@ -9,7 +9,11 @@ import { getReviewItem } from '@/db/queries/review';
 import { listFindingsOnSource } from '@/db/queries/findings';
 import { getUserById } from '@/db/queries/users';
 import { FindingForm } from '@/components/findings/form/finding-form';
-import { revisionFormValues, termLabelsOf } from '@/components/findings/form/initial';
+import { termLabelsOf } from '@/components/findings/form/initial';
+import { toFormValues } from '@/components/findings/form/types';
+import { revisionToContent } from '@/lib/finding/from-row';
+import type { FindingDraft } from '@/lib/finding/schema';
+import { readerPrefill } from '@/server/evidence-prefill';
 import { formatCitation } from '@/lib/citation';
 import { Alert } from '@/components/ui/alert';
 
@@ -19,8 +23,8 @@ export async function generateMetadata({ params }: PageProps<'/findings/[id]/edi
   return { title: `Edit ${(await params).id}` };
 }
 
-export default async function EditFindingPage({ params }: PageProps<'/findings/[id]/edit'>) {
-  const { id } = await params;
+export default async function EditFindingPage({ params, searchParams }: PageProps<'/findings/[id]/edit'>) {
+  const [{ id }, query] = await Promise.all([params, searchParams]);
   const user = await requireRole('curator', `/findings/${id}/edit`);
   const db = await getDb();
   const state = parsePublicId(id) ? await getEditState(db, id) : null;
@@ -40,6 +44,8 @@ export default async function EditFindingPage({ params }: PageProps<'/findings/[
     blocked = 'This finding was rejected; only an admin may reopen it.';
   }
 
+  const base = revisionToContent(latest) as FindingDraft;
+  const prefill = blocked ? null : await readerPrefill(db, source.id, base, query);
   const siblings = (await listFindingsOnSource(db, source.id, user.id)).filter((s) => s.id !== finding.id);
   const requested =
     finding.status === 'changes_requested'
@@ -70,10 +76,11 @@ export default async function EditFindingPage({ params }: PageProps<'/findings/[
           findingId={finding.id}
           publicId={finding.publicId}
           lockVersion={finding.lockVersion}
-          initial={revisionFormValues(latest, isMyDraft ? latest.changeSummary : '')}
+          initial={toFormValues({ ...base, ...prefill?.values }, isMyDraft ? latest.changeSummary : '')}
+          prefill={prefill ? { ...prefill, changed: Object.keys(prefill.values).length > 0 } : undefined}
           siblings={siblings.map((s) => ({ publicId: s.publicId, label: `${s.organ}: ${s.result}` }))}
           startsNewRevision={!isMyDraft}
-          termLabels={termLabelsOf(latest)}
+          termLabels={{ ...termLabelsOf(latest), ...prefill?.labels }}
         />
       )}
     </section>
