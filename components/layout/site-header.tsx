@@ -34,6 +34,9 @@ function SignedInLinks({ user, counts }: { user: Viewer; counts: Counts }) {
       <li>
         <Link href="/grounding">Grounding queue</Link>
       </li>
+      <li>
+        <Link href="/evidence/anchors">Quotes to re-anchor</Link>
+      </li>
       {hasRole(user.role, 'reviewer') && (
         <li>
           <Link href="/review" data-testid="nav-review">
