@@ -107,7 +107,7 @@ describe.each(testEngines())('release integrity on %s', (engine) => {
 
   it('new releases can still be cut beside the frozen ones', async () => {
     const second = await cutRelease(t.db, admin, { tag: '2026.3.1' });
-    expect(second.files.map((f) => f.format).sort()).toEqual(['csv', 'datapackage', 'json']);
+    expect(second.files.map((f) => f.format).sort()).toEqual(['csv', 'datapackage', 'evidence', 'json']);
     expect((await listReleases(t.db)).map((r) => r.tag)).toContain('2026.3.0');
   });
 });

@@ -42,8 +42,8 @@ export default async function ReleasesPage() {
             Cut a release
           </h2>
           <p className="muted">
-            Pins the approved revision of every approved finding and stores findings.csv, findings.json and
-            datapackage.json.
+            Pins the approved revision of every approved finding and stores findings.csv, findings.json, evidence.jsonld
+            (the evidence quotes as W3C Web Annotations) and datapackage.json.
           </p>
           <CutReleaseForm suggestedTag={suggestReleaseTag(releases.map((r) => r.tag))} />
         </section>

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { RELEASE_FILES, type ReleaseFileName, releaseCitation, releaseFileUrl } from '@/lib/export/release';
+import { RELEASE_FILES, releaseCitation, releaseFileNames, releaseFileUrl } from '@/lib/export/release';
 
 export type ReleaseItemData = {
   tag: string;
@@ -11,8 +11,6 @@ export type ReleaseItemData = {
   checksum: string;
   files: { format: string; bytes: number }[];
 };
-
-const FILE_NAMES = Object.keys(RELEASE_FILES) as ReleaseFileName[];
 
 function size(bytes: number | undefined): string {
   if (bytes === undefined) return '';
@@ -62,7 +60,7 @@ export function ReleaseItem({
       </p>
       <p style={{ margin: 0 }}>
         Download:{' '}
-        {FILE_NAMES.map((name, i) => (
+        {releaseFileNames(r.files).map((name, i) => (
           <span key={name}>
             {i > 0 && ' · '}
             <a href={releaseFileUrl(r.tag, name)} data-testid={`release-download-${RELEASE_FILES[name].format}`}>

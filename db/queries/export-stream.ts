@@ -4,7 +4,7 @@
  */
 import { and, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import { EXPORT_COLUMN_NAMES, EXPORT_COLUMNS } from '../../lib/export/columns';
+import { CSV_FALSE, CSV_TRUE, EXPORT_COLUMN_NAMES, EXPORT_COLUMNS } from '../../lib/export/columns';
 import { csvRowsToCrlf, jsonLinesToArray, withHead } from '../../lib/export/copy-framing';
 import { encodeExport, type ExportFormat } from '../../lib/export/encode';
 import type { DbHandle } from '../client';
@@ -59,6 +59,13 @@ function recordColumns(): SQL {
     markers_negative: sql`${r.markersNegative}`,
     evidence_quote: sql`${r.evidenceQuote}`,
     evidence_location: sql`${r.evidenceLocation}`,
+    // The selectors straight from the jsonb, as stored: no per-row work in Node on this path.
+    evidence_prefix: sql`coalesce(${r.evidenceAnchor}->'quote'->>'prefix', '')`,
+    evidence_suffix: sql`coalesce(${r.evidenceAnchor}->'quote'->>'suffix', '')`,
+    evidence_start: sql`(${r.evidenceAnchor}->'position'->>'start')::int`,
+    evidence_end: sql`(${r.evidenceAnchor}->'position'->>'end')::int`,
+    evidence_snapshot_sha256: sql`coalesce(${r.evidenceAnchor}->'snapshot'->>'sha256', '')`,
+    evidence_verified: sql`${r.evidenceVerified}`,
     curator_note: sql`${r.curatorNote}`,
     target_organ_id: sql`${r.targetOrgan}`,
     species_id: sql`${r.species}`,
@@ -92,13 +99,19 @@ function recordColumns(): SQL {
 const LIST_NAMES = new Set<string>(EXPORT_COLUMNS.filter((c) => 'list' in c && c.list).map((c) => c.name));
 
 /**
- * A CSV cell for COPY: lists joined with "; ", neutralized against formula injection (a
- * leading ' before = + - @ tab CR), and an empty text as NULL — COPY writes NULL as nothing
- * and "" as `""`, csv-stringify writes an empty cell as nothing. Quoting is COPY's.
+ * A CSV cell for COPY: lists joined with "; ", booleans yes / no, neutralized against formula
+ * injection (a leading ' before = + - @ tab CR), and an empty text as NULL — COPY writes NULL as
+ * nothing and "" as `""`, csv-stringify writes an empty cell as nothing. Quoting is COPY's.
  */
 function copyCsvCell(name: string, type: string): SQL {
   const col = sql`b.${sql.identifier(name)}`;
-  const v = LIST_NAMES.has(name) ? sql`array_to_string(${col}, '; ')` : type === 'integer' ? sql`${col}::text` : col;
+  const v = LIST_NAMES.has(name)
+    ? sql`array_to_string(${col}, '; ')`
+    : type === 'integer'
+      ? sql`${col}::text`
+      : type === 'boolean'
+        ? sql`case ${col} when true then ${sql.raw(`'${CSV_TRUE}'`)} when false then ${sql.raw(`'${CSV_FALSE}'`)} end`
+        : col;
   return sql`case when left(${v}, 1) in ('=', '+', '-', '@', E'\\t', E'\\r') then '''' || ${v} else nullif(${v}, '') end`;
 }
 

@@ -183,7 +183,17 @@ describe.each(testEngines())('export on %s', (engine) => {
     for (const [i, rec] of json.entries()) {
       for (const k of EXPORT_COLUMN_NAMES) {
         const v = rec[k];
-        expect(unneutralizeCell(records[i]![k]!)).toBe(Array.isArray(v) ? v.join('; ') : String(v));
+        // The CSV spelling of a JSON value: lists joined, null empty, booleans yes / no (lib/export/record.ts).
+        const cell = Array.isArray(v)
+          ? v.join('; ')
+          : v === null
+            ? ''
+            : typeof v === 'boolean'
+              ? v
+                ? 'yes'
+                : 'no'
+              : v;
+        expect(unneutralizeCell(records[i]![k]!)).toBe(String(cell));
       }
     }
     const ndjson = await exported(t, all, 'ndjson');

@@ -76,7 +76,7 @@ describe.each(testEngines())('releases on %s', (engine) => {
         )[0]!.n,
       ),
     );
-    expect(release.files.map((f) => f.format).sort()).toEqual(['csv', 'datapackage', 'json']);
+    expect(release.files.map((f) => f.format).sort()).toEqual(['csv', 'datapackage', 'evidence', 'json']);
 
     const a = (await getReleaseFile(t.db, '2026.11.0', 'csv'))!;
     expect(a.contentType).toBe('text/csv; charset=utf-8');

@@ -3,6 +3,7 @@ import { desc, eq, type SQL, sql } from 'drizzle-orm';
 import { DomainError } from '../../lib/errors';
 import { buildDataPackage } from '../../lib/export/datapackage';
 import { collectBytes, encodeCsv, encodeJson } from '../../lib/export/encode';
+import { buildEvidenceCollection, evidenceBytes } from '../../lib/export/evidence-jsonld';
 import { RELEASE_FILES, type ReleaseFileFormat, releaseInputSchema } from '../../lib/export/release';
 import type { Db, DbOrTx } from '../client';
 import { sqlState, UNIQUE_VIOLATION } from '../errors';
@@ -32,14 +33,23 @@ const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const tagTaken = (tag: string) =>
   new DomainError('conflict', 'release', `A release tagged ${tag} already exists; tags are never reused.`, 'tag');
 
+/** Where links in stored files point when the caller does not say (scripts, tests): the dev server. */
+const DEFAULT_ORIGIN = 'http://localhost:3000';
+
 /**
  * Cut a release (admins only), in one transaction: pin the approved revision
- * of every approved finding, render findings.csv (no BOM) and findings.json
- * from exactly those revisions, describe them in datapackage.json, store the
- * three files with their SHA-256, and record the audit event. Repeatable read,
- * so the files show one consistent state of the data.
+ * of every approved finding, render findings.csv (no BOM), findings.json and
+ * evidence.jsonld (W3C Web Annotations, with links under `opts.origin`, the
+ * app's public origin) from exactly those revisions, describe them in
+ * datapackage.json, store the four files with their SHA-256, and record the
+ * audit event. Repeatable read, so the files show one consistent state of the data.
  */
-export async function cutRelease(db: Db, actor: Actor, input: unknown): Promise<ReleaseSummary> {
+export async function cutRelease(
+  db: Db,
+  actor: Actor,
+  input: unknown,
+  opts: { origin?: string } = {},
+): Promise<ReleaseSummary> {
   if (actor.role !== 'admin') throw new DomainError('forbidden', 'release', 'Only an admin can cut a release.');
   const { tag, notes } = parseOrThrow(releaseInputSchema, input, 'release');
   try {
@@ -61,24 +71,8 @@ export async function cutRelease(db: Db, actor: Actor, input: unknown): Promise<
           .from(sql`${releaseFindings} rf join findings f on f.id = rf.finding_id`)
           .where(sql`rf.release_id = ${releaseId}`);
 
-        const csv = await collectBytes(encodeCsv(iterateExportRows(tx, { releaseId }), { bom: false }));
-        const json = await collectBytes(encodeJson(iterateExportRows(tx, { releaseId })));
-        const checksum = sha256(csv);
-        // The vocabulary versions of this moment go into the stored file, so the release keeps them after any reload.
-        const vocabularies = await getVocabularySnapshot(tx);
-        const dataPackage = buildDataPackage({
-          tag,
-          created: createdAt,
-          csvSha256: checksum,
-          csvBytes: csv.length,
-          vocabularies,
-        });
-        const pkg = Buffer.from(`${JSON.stringify(dataPackage, null, 2)}\n`, 'utf8');
-        const files: { format: ReleaseFileFormat; body: Buffer }[] = [
-          { format: 'csv', body: csv },
-          { format: 'json', body: json },
-          { format: 'datapackage', body: pkg },
-        ];
+        const origin = opts.origin ?? DEFAULT_ORIGIN;
+        const { files, checksum } = await renderReleaseFiles(tx, { releaseId, tag, createdAt, origin });
         await tx.insert(releaseFiles).values(
           files.map((f) => ({
             releaseId,
@@ -109,6 +103,36 @@ export async function cutRelease(db: Db, actor: Actor, input: unknown): Promise<
     if (sqlState(e) === UNIQUE_VIOLATION) throw tagTaken(tag);
     throw e;
   }
+}
+
+/** The release's files, rendered from the revisions it pinned; `checksum` is findings.csv's SHA-256. */
+async function renderReleaseFiles(
+  tx: DbOrTx,
+  r: { releaseId: number; tag: string; createdAt: Date; origin: string },
+): Promise<{ files: { format: ReleaseFileFormat; body: Buffer }[]; checksum: string }> {
+  const rows = () => iterateExportRows(tx, { releaseId: r.releaseId });
+  const csv = await collectBytes(encodeCsv(rows(), { bom: false }));
+  const json = await collectBytes(encodeJson(rows()));
+  const evidence = evidenceBytes(await buildEvidenceCollection(rows(), { tag: r.tag, origin: r.origin }));
+  const checksum = sha256(csv);
+  // The vocabulary versions of this moment go into the stored file, so the release keeps them after any reload.
+  const vocabularies = await getVocabularySnapshot(tx);
+  const dataPackage = buildDataPackage({
+    tag: r.tag,
+    created: r.createdAt,
+    csvSha256: checksum,
+    csvBytes: csv.length,
+    evidence: { sha256: sha256(evidence), bytes: evidence.length },
+    vocabularies,
+  });
+  const pkg = Buffer.from(`${JSON.stringify(dataPackage, null, 2)}\n`, 'utf8');
+  const files: { format: ReleaseFileFormat; body: Buffer }[] = [
+    { format: 'csv', body: csv },
+    { format: 'json', body: json },
+    { format: 'datapackage', body: pkg },
+    { format: 'evidence', body: evidence },
+  ];
+  return { files, checksum };
 }
 
 async function summaries(db: DbOrTx, where: SQL | undefined): Promise<ReleaseSummary[]> {

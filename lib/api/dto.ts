@@ -90,6 +90,14 @@ export type FindingDetailDto = {
   detection_method_ids: string[];
   evidence_quote: string;
   evidence_location: string;
+  /** The quote's W3C selectors in the source's stored text: "" / null when it is not anchored there. */
+  evidence_prefix: string;
+  evidence_suffix: string;
+  evidence_start: number | null;
+  evidence_end: number | null;
+  evidence_snapshot_sha256: string;
+  /** Found in stored text at submission; null without a quote or before submission. */
+  evidence_verified: boolean | null;
   curator_note: string;
   doi: string;
   source: SourceRefDto;

@@ -100,7 +100,7 @@ export function revisionState(f: FindingMeta, r: RevisionMeta, decisions: readon
   return f.latestRevisionId === r.id ? 'submitted' : 'superseded';
 }
 
-type RevisionRow = LabelledRevisionColumns & { id: number; revisionNo: number };
+type RevisionRow = LabelledRevisionColumns & { id: number; revisionNo: number; evidenceVerified?: boolean | null };
 
 export type DetailInput = {
   finding: FindingMeta;
@@ -160,6 +160,12 @@ export function toFindingDetailDto(data: DetailInput, revision: RevisionRow, pol
     detection_method_ids: termIds(revision.methodTerms),
     evidence_quote: revision.evidenceQuote,
     evidence_location: revision.evidenceLocation,
+    evidence_prefix: revision.evidenceAnchor?.quote.prefix ?? '',
+    evidence_suffix: revision.evidenceAnchor?.quote.suffix ?? '',
+    evidence_start: revision.evidenceAnchor?.position.start ?? null,
+    evidence_end: revision.evidenceAnchor?.position.end ?? null,
+    evidence_snapshot_sha256: revision.evidenceAnchor?.snapshot.sha256 ?? '',
+    evidence_verified: revision.evidenceVerified ?? null,
     curator_note: revision.curatorNote,
     doi: source.doi,
     source: toSourceRefDto(source),

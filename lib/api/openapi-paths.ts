@@ -144,6 +144,23 @@ function releasePaths() {
       json('The Frictionless Data Package describing findings.csv.', ref('schemas', 'DataPackage')),
       'A release’s datapackage.json.',
     ),
+    '/api/v1/releases/{tag}/evidence.jsonld': releaseFile(
+      'evidence.jsonld',
+      {
+        description:
+          'The evidence quotes of the release as a W3C Web Annotation collection (JSON-LD, https://www.w3.org/TR/annotation-model/): one Annotation per finding with a quote, its body the finding’s page, its target the source DOI with a TextQuoteSelector and, when anchored in stored text, a TextPositionSelector and evx:snapshotSha256; evx:verified says whether the quote was found in stored text. Releases cut before this file existed answer 404.',
+        content: {
+          'application/ld+json': {
+            schema: {
+              type: 'object',
+              required: ['@context', 'id', 'type', 'total', 'first'],
+              properties: { type: { const: 'AnnotationCollection' }, total: { type: 'integer', minimum: 0 } },
+            },
+          },
+        },
+      },
+      'A release’s evidence as W3C Web Annotations.',
+    ),
     '/api/v1/openapi.json': {
       get: {
         operationId: 'getOpenApi',

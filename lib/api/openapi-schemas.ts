@@ -4,30 +4,14 @@
  * cannot drift from what the API and the export send.
  */
 import { EXPORT_COLUMNS, LIST_SEPARATOR } from '../export/columns';
-import { RELEASE_FILES, RELEASE_TAG_PATTERN } from '../export/release';
-import { ERROR_CODES } from '../errors';
-import {
-  CARGO_TYPES,
-  DIRECTIONS,
-  EFFECT_DIRECTIONS,
-  EM_METHODS,
-  EV_TYPES,
-  ORGANS,
-  PARTICLE_ANALYSIS,
-  SEPARATION_METHODS,
-  SPECIES,
-  STUDY_TYPES,
-  WORKFLOW_STATUSES,
-} from '../vocab';
+import { apiColumn, type Column, exportColumn, nullable, type Schema, str } from './openapi-columns';
 
-export type Schema = Record<string, unknown>;
+export type { Schema } from './openapi-columns';
+import { LATER_RELEASE_FILES, RELEASE_FILES, RELEASE_TAG_PATTERN } from '../export/release';
+import { ERROR_CODES } from '../errors';
+import { CARGO_TYPES, WORKFLOW_STATUSES } from '../vocab';
 
 const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
-const str = (description: string, extra: Schema = {}): Schema => ({ type: 'string', description, ...extra });
-const nullable = (s: Schema): Schema => {
-  if (Array.isArray(s.enum)) return { ...s, type: [s.type, 'null'], enum: [...(s.enum as unknown[]), null] };
-  return { ...s, type: [s.type, 'null'] };
-};
 const object = (
   properties: Record<string, Schema>,
   description?: string,
@@ -42,59 +26,6 @@ const object = (
 
 const listed = (values: readonly { value: string; label: string }[]) =>
   values.map((o) => `\`${o.value}\` ${o.label}`).join(', ');
-
-/** Enums of the columns that hold a controlled value (ids, labels, terms). */
-const COLUMN_ENUMS: Record<string, readonly string[]> = {
-  target_organ: ORGANS.map((o) => o.label),
-  target_organ_id: ORGANS.map((o) => o.id),
-  origin: ORGANS.map((o) => o.label),
-  origin_id: ORGANS.map((o) => o.id),
-  species: SPECIES.map((s) => s.label),
-  species_id: SPECIES.map((s) => s.id),
-  direction: DIRECTIONS.values,
-  study_type: STUDY_TYPES.values,
-  effect_direction: EFFECT_DIRECTIONS.values,
-  ev_type: EV_TYPES.values,
-  separation_methods: SEPARATION_METHODS.values,
-  particle_analysis: PARTICLE_ANALYSIS.values,
-  em_methods: EM_METHODS.values,
-  ev_cargo_types: CARGO_TYPES.values,
-};
-
-/** Fields a finding may leave unreported: null in the API (the export writes ""). */
-const NULLABLE = new Set(['study_type', 'effect_direction', 'ev_type', 'approved_by', 'approved_at']);
-
-type Column = (typeof EXPORT_COLUMNS)[number];
-const isList = (c: Column) => 'list' in c && c.list === true;
-
-/** A column in the API's finding: lists as arrays, unreported terms as null. */
-function apiColumn(c: Column): Schema {
-  const values = COLUMN_ENUMS[c.name];
-  if (isList(c))
-    return {
-      type: 'array',
-      description: c.description,
-      items: values ? { type: 'string', enum: [...values] } : { type: 'string' },
-    };
-  if (c.type === 'integer') return { type: 'integer', minimum: 1, description: c.description };
-  const base: Schema = {
-    type: 'string',
-    description: c.description,
-    ...(c.type === 'datetime' ? { format: 'date-time' } : {}),
-    ...(values ? { enum: [...values] } : {}),
-  };
-  return NULLABLE.has(c.name) ? nullable(base) : base;
-}
-
-/** A column in an export JSON record: lists as arrays, the revision a number, the rest strings ("" when not reported). */
-function exportColumn(c: Column): Schema {
-  if (isList(c)) return { type: 'array', description: c.description, items: { type: 'string' } };
-  if (c.type === 'integer') return { type: 'integer', minimum: 1, description: c.description };
-  return {
-    type: 'string',
-    description: c.type === 'datetime' ? `${c.description} Format 2026-11-27T10:04:05Z.` : c.description,
-  };
-}
 
 const columns = (names: readonly string[], map: (c: Column) => Schema) =>
   Object.fromEntries(EXPORT_COLUMNS.filter((c) => names.includes(c.name)).map((c) => [c.name, map(c)]));
@@ -261,17 +192,18 @@ export const COMPONENT_SCHEMAS: Record<string, Schema> = {
     files: { type: 'array', items: ref('ReleaseFile') },
     downloads: object(
       Object.fromEntries(Object.keys(RELEASE_FILES).map((f) => [f, str(`Absolute URL of ${f}.`, { format: 'uri' })])),
-      'Download links of the release files.',
+      `Download links of the release files (${LATER_RELEASE_FILES.join(', ')}: releases cut since it exists).`,
+      LATER_RELEASE_FILES,
     ),
     citation: str('How to cite the release.'),
   }),
   DataPackage: {
     type: 'object',
     description:
-      'A Frictionless Tabular Data Package describing findings.csv (https://specs.frictionlessdata.io/data-package/).',
+      'A Frictionless Data Package describing findings.csv, a tabular data resource, and evidence.jsonld (https://specs.frictionlessdata.io/data-package/).',
     required: ['profile', 'name', 'version', 'resources'],
     properties: {
-      profile: { const: 'tabular-data-package' },
+      profile: { const: 'data-package' },
       name: { type: 'string' },
       version: { type: 'string' },
       resources: { type: 'array', items: { type: 'object' } },

@@ -94,6 +94,7 @@ describe('the OpenAPI document', () => {
         '/api/v1/openapi.json',
         '/api/v1/releases',
         '/api/v1/releases/{tag}/datapackage.json',
+        '/api/v1/releases/{tag}/evidence.jsonld',
         '/api/v1/releases/{tag}/findings.csv',
         '/api/v1/releases/{tag}/findings.json',
         '/api/v1/sources/{doi}',
@@ -152,7 +153,11 @@ describe('the OpenAPI document', () => {
         findingCount: 33,
         sourceCount: 33,
         checksum: 'a'.repeat(64),
-        files: [{ format: 'csv', sha256: 'a'.repeat(64), bytes: 10 }],
+        files: ['csv', 'json', 'datapackage', 'evidence'].map((format) => ({
+          format,
+          sha256: 'a'.repeat(64),
+          bytes: 10,
+        })),
       },
       'http://localhost:3000',
     );

@@ -4,7 +4,7 @@
  * Order: finding id and revision, the review's Table 1 columns, the other
  * fields, then provenance. Lists are joined with "; ".
  */
-export type ExportColumnType = 'string' | 'integer' | 'datetime';
+export type ExportColumnType = 'string' | 'integer' | 'datetime' | 'boolean';
 
 export type ExportColumn = { name: string; type: ExportColumnType; description: string; list?: boolean };
 
@@ -42,6 +42,40 @@ export const EXPORT_COLUMNS = [
   { name: 'markers_negative', type: 'string', list: true, description: 'Negative EV markers reported.' },
   { name: 'evidence_quote', type: 'string', description: 'Sentence(s) of the source that state the finding.' },
   { name: 'evidence_location', type: 'string', description: 'Figure, table or page of the evidence.' },
+  // The evidence quote's W3C Web Annotation selectors, as stored at submission (lib/anchor): empty when the
+  // quote is not anchored in a stored text snapshot of the source.
+  {
+    name: 'evidence_prefix',
+    type: 'string',
+    description: 'Text just before the quote in the stored source text (TextQuoteSelector prefix).',
+  },
+  {
+    name: 'evidence_suffix',
+    type: 'string',
+    description: 'Text just after the quote in the stored source text (TextQuoteSelector suffix).',
+  },
+  {
+    name: 'evidence_start',
+    type: 'integer',
+    description:
+      'Start of the quote in the stored text (TextPositionSelector): Unicode code points from the start; empty when not anchored.',
+  },
+  {
+    name: 'evidence_end',
+    type: 'integer',
+    description: 'End of the quote in the stored text (TextPositionSelector, exclusive); empty when not anchored.',
+  },
+  {
+    name: 'evidence_snapshot_sha256',
+    type: 'string',
+    description: 'SHA-256 (hex, of the UTF-8 text) of the stored source text the selectors refer to.',
+  },
+  {
+    name: 'evidence_verified',
+    type: 'boolean',
+    description:
+      'Whether the quote was found in the stored source text at submission: yes; no (typed by hand, not verified against stored text); empty when there is no quote.',
+  },
   { name: 'curator_note', type: 'string', description: 'Curator note.' },
   { name: 'target_organ_id', type: 'string', description: 'UBERON id of the target organ.' },
   { name: 'species_id', type: 'string', description: 'NCBI Taxonomy id of the species.' },
@@ -128,6 +162,9 @@ export const EXPORT_COLUMNS = [
 
 export type ExportColumnName = (typeof EXPORT_COLUMNS)[number]['name'];
 export type ExportRecord = Record<ExportColumnName, string | number | null>;
+/** The boolean columns' CSV spelling (datapackage.json declares them as trueValues / falseValues). */
+export const CSV_TRUE = 'yes';
+export const CSV_FALSE = 'no';
 export const EXPORT_COLUMN_NAMES = EXPORT_COLUMNS.map((c) => c.name) as ExportColumnName[];
 export const LIST_SEPARATOR = '; ';
 

@@ -30,9 +30,9 @@ describe('datapackage.json', () => {
     vocabularies: SNAPSHOT,
   });
 
-  it('is a tabular data package named evx-crosstalk, versioned by the tag, CC BY 4.0', () => {
+  it('is a data package named evx-crosstalk, versioned by the tag, CC BY 4.0', () => {
     expect(pkg).toMatchObject({
-      profile: 'tabular-data-package',
+      profile: 'data-package',
       name: 'evx-crosstalk',
       version: '2026.11.0',
       created: '2026-11-27T10:00:00.000Z',
@@ -64,6 +64,30 @@ describe('datapackage.json', () => {
     expect(field('ev_cargo').description).toContain('"; "-separated');
     expect(field('result').description).not.toContain('separated');
     for (const f of r.schema.fields) expect(f.description.length).toBeGreaterThan(0);
+  });
+
+  it('types the evidence columns (yes / no booleans) and lists evidence.jsonld, hashed, after findings.csv', () => {
+    const field = (n: string) => pkg.resources[0].schema.fields.find((f) => f.name === n)!;
+    expect(field('evidence_verified')).toMatchObject({ type: 'boolean', trueValues: ['yes'], falseValues: ['no'] });
+    expect(field('evidence_start').type).toBe('integer');
+    expect(field('evidence_end').type).toBe('integer');
+    expect(field('evidence_prefix').type).toBe('string');
+    const withEvidence = buildDataPackage({
+      tag: '2026.11.0',
+      created: new Date('2026-11-27T10:00:00Z'),
+      csvSha256: 'ab'.repeat(32),
+      csvBytes: 12345,
+      evidence: { sha256: 'cd'.repeat(32), bytes: 678 },
+      vocabularies: SNAPSHOT,
+    });
+    expect(withEvidence.resources.map((r) => r.path)).toEqual(['findings.csv', 'evidence.jsonld']);
+    expect(withEvidence.resources[1]).toMatchObject({
+      name: 'evidence',
+      format: 'jsonld',
+      mediatype: 'application/ld+json',
+      hash: `sha256:${'cd'.repeat(32)}`,
+      bytes: 678,
+    });
   });
 
   it('records the loaded vocabularies, in VOCABULARIES order, with the versions of the snapshot (not of the code)', () => {

@@ -1,14 +1,53 @@
 import { LOCAL_TERMS_TEXT, licenceName, type VocabularySnapshot, vocabularyCredits } from '../vocab/credits';
 import { LOCAL_VOCABULARY } from '../vocab/sources';
-import { EXPORT_COLUMNS, LIST_SEPARATOR } from './columns';
+import { CSV_FALSE, CSV_TRUE, EXPORT_COLUMNS, LIST_SEPARATOR } from './columns';
 
 /**
  * A Frictionless Data Package (https://specs.frictionlessdata.io/data-package/)
  * describing a release's findings.csv, so that frictionless, pandas (via
- * frictionless) or R's frictionless package load it with types.
+ * frictionless) or R's frictionless package load it with types, and its
+ * evidence.jsonld. The package profile is the generic `data-package`: a
+ * `tabular-data-package` may hold tabular resources only, and the JSON-LD is
+ * not one; findings.csv stays a `tabular-data-resource` and loads typed.
  */
+export type TabularResource = {
+  name: string;
+  path: string;
+  profile: 'tabular-data-resource';
+  format: 'csv';
+  mediatype: 'text/csv';
+  encoding: 'utf-8';
+  hash: string;
+  bytes: number;
+  dialect: { delimiter: ','; lineTerminator: '\r\n'; quoteChar: '"'; doubleQuote: true; header: true };
+  schema: {
+    fields: {
+      name: string;
+      type: string;
+      description: string;
+      format?: string;
+      trueValues?: string[];
+      falseValues?: string[];
+      constraints?: Record<string, unknown>;
+    }[];
+    primaryKey: string;
+    missingValues: string[];
+  };
+};
+export type EvidenceResource = {
+  name: 'evidence';
+  path: 'evidence.jsonld';
+  profile: 'data-resource';
+  format: 'jsonld';
+  mediatype: 'application/ld+json';
+  encoding: 'utf-8';
+  hash: string;
+  bytes: number;
+  description: string;
+};
+
 export type DataPackage = {
-  profile: 'tabular-data-package';
+  profile: 'data-package';
   name: string;
   version: string;
   title: string;
@@ -19,28 +58,8 @@ export type DataPackage = {
   sources: { title: string; path?: string }[];
   /** Custom property: the vocabulary releases the database held when the release was cut. */
   vocabularies: PackageVocabulary[];
-  resources: {
-    name: string;
-    path: string;
-    profile: 'tabular-data-resource';
-    format: 'csv';
-    mediatype: 'text/csv';
-    encoding: 'utf-8';
-    hash: string;
-    bytes: number;
-    dialect: { delimiter: ','; lineTerminator: '\r\n'; quoteChar: '"'; doubleQuote: true; header: true };
-    schema: {
-      fields: {
-        name: string;
-        type: string;
-        description: string;
-        format?: string;
-        constraints?: Record<string, unknown>;
-      }[];
-      primaryKey: string;
-      missingValues: string[];
-    };
-  }[];
+  /** findings.csv first, then evidence.jsonld (releases cut since it exists). */
+  resources: [TabularResource, ...EvidenceResource[]];
 };
 
 /** One vocabulary of a release: the loaded version and term count, under the licence its source states. */
@@ -135,6 +154,8 @@ export function buildDataPackage(input: {
   created: Date;
   csvSha256: string;
   csvBytes: number;
+  /** evidence.jsonld's SHA-256 and size, when the release publishes it. */
+  evidence?: { sha256: string; bytes: number };
   homepage?: string;
   /** What vocab_releases held when the release was cut: the package keeps these versions for good. */
   vocabularies: VocabularySnapshot;
@@ -142,7 +163,7 @@ export function buildDataPackage(input: {
   const vocabularies = packageVocabularies(input.vocabularies, input.tag);
   const credits = vocabularyCreditsOf(vocabularies, input.homepage);
   return {
-    profile: 'tabular-data-package',
+    profile: 'data-package',
     name: DATAPACKAGE_NAME,
     version: input.tag,
     title: `EV Crosstalk Curator dataset, release ${input.tag}`,
@@ -179,11 +200,28 @@ export function buildDataPackage(input: {
               ? { constraints: { required: true, unique: true, pattern: '^EVX-\\d{6,9}$' } }
               : {}),
             ...(c.name === 'revision' ? { constraints: { required: true, minimum: 1 } } : {}),
+            ...(c.type === 'boolean' ? { trueValues: [CSV_TRUE], falseValues: [CSV_FALSE] } : {}),
           })),
           primaryKey: 'finding_id',
           missingValues: [''],
         },
       },
+      ...(input.evidence ? [evidenceResource(input.evidence)] : []),
     ],
+  };
+}
+
+function evidenceResource(e: { sha256: string; bytes: number }): EvidenceResource {
+  return {
+    name: 'evidence',
+    path: 'evidence.jsonld',
+    profile: 'data-resource',
+    format: 'jsonld',
+    mediatype: 'application/ld+json',
+    encoding: 'utf-8',
+    hash: `sha256:${e.sha256}`,
+    bytes: e.bytes,
+    description:
+      'The evidence quote of each finding as a W3C Web Annotation collection (JSON-LD): target the source DOI with TextQuoteSelector and TextPositionSelector, as in the evidence_* columns of findings.csv.',
   };
 }

@@ -34,6 +34,32 @@ describe('export record', () => {
     );
   });
 
+  it('writes the evidence selectors as stored: numbers and booleans in JSON, digits and yes / no in CSV, empty when absent', () => {
+    const anchor = {
+      snapshot: { sha256: 'a1'.repeat(32) },
+      quote: { type: 'TextQuoteSelector' as const, exact: 'miR-27a', prefix: '=SUM(1),"x"\n', suffix: '+é😀' },
+      position: { type: 'TextPositionSelector' as const, start: 12, end: 19 },
+    };
+    const row = makeExportRow({ evidenceQuote: 'miR-27a', evidenceAnchor: anchor, evidenceVerified: true });
+    expect(toJsonRecord(row)).toMatchObject({
+      evidence_prefix: '=SUM(1),"x"\n',
+      evidence_suffix: '+é😀',
+      evidence_start: 12,
+      evidence_end: 19,
+      evidence_snapshot_sha256: 'a1'.repeat(32),
+      evidence_verified: true,
+    });
+    const cells = toCsvCells(toExportRecord(row));
+    const cell = (n: string) => cells[EXPORT_COLUMN_NAMES.indexOf(n as never)];
+    expect([cell('evidence_prefix'), cell('evidence_suffix')]).toEqual(['\'=SUM(1),"x"\n', "'+é😀"]);
+    expect([cell('evidence_start'), cell('evidence_end'), cell('evidence_verified')]).toEqual(['12', '19', 'yes']);
+    const typed = toExportRecord(makeExportRow({ evidenceQuote: 'typed', evidenceVerified: false }));
+    expect(typed).toMatchObject({ evidence_prefix: '', evidence_start: '', evidence_verified: 'no' });
+    const none = makeExportRow();
+    expect(toJsonRecord(none)).toMatchObject({ evidence_start: null, evidence_end: null, evidence_verified: null });
+    expect(toCsvCells(toExportRecord(none))[EXPORT_COLUMN_NAMES.indexOf('evidence_verified')]).toBe('');
+  });
+
   it('joins lists with "; " in CSV and keeps arrays in JSON; cargo names and types are parallel', () => {
     const row = makeExportRow();
     const rec = toExportRecord(row);

@@ -10,8 +10,11 @@
  *   with = + - @ tab or CR carries a leading ' (neutralizeCell). An importer
  *   splits list cells on ";" and trims, and applies unneutralizeCell first.
  * - JSON / NDJSON: the same keys; list columns are arrays of strings, `revision`
- *   is a number, everything else a string, "" when not reported. No cell is
- *   neutralized — JSON is not opened by spreadsheets.
+ *   is a number, everything else a string, "" when not reported. The columns the
+ *   Table Schema types otherwise keep their type in JSON: `evidence_start` and
+ *   `evidence_end` are numbers and `evidence_verified` true/false, null when absent
+ *   (CSV: digits or empty; yes, no or empty). No cell is neutralized — JSON is not
+ *   opened by spreadsheets.
  * - `ev_cargo`, `ev_cargo_types` and `ev_cargo_ids` are parallel lists: item i
  *   of each describes the same cargo item. Likewise every `…_terms` list and its
  *   `…_ids` list (label and CURIE; the CURIE is "" where the value is ungrounded).
@@ -22,6 +25,8 @@ import type { LabelledRevisionColumns } from '../finding/from-row';
 import type { TermRef } from '../vocab/term-ref';
 import { formatCitation } from '../citation';
 import {
+  CSV_FALSE,
+  CSV_TRUE,
   EXPORT_COLUMN_NAMES,
   EXPORT_COLUMNS,
   type ExportColumnName,
@@ -48,6 +53,8 @@ export type ExportRow = LabelledRevisionColumns & {
   approvedBy: string | null;
   /** UTC ISO 8601, seconds precision. */
   approvedAt: string | null;
+  /** Set at submission (db/queries/evidence.ts): the quote was found in stored text; null without a quote. */
+  evidenceVerified?: boolean | null;
 };
 
 type Column = (typeof EXPORT_COLUMNS)[number];
@@ -56,9 +63,20 @@ export const LIST_COLUMNS = new Set<ExportColumnName>(
   EXPORT_COLUMNS.filter((c) => 'list' in c && c.list).map((c) => c.name),
 );
 
-/** A JSON/NDJSON record: lists as arrays, the revision a number, the rest strings. */
+type NullableIntegerColumn = 'evidence_start' | 'evidence_end';
+type BooleanColumn = Extract<Column, { type: 'boolean' }>['name'];
+
+/** A JSON/NDJSON record: lists as arrays, the revision a number, the rest strings (see the contract above). */
 export type ExportJsonRecord = {
-  [K in ExportColumnName]: K extends ListColumnName ? string[] : K extends 'revision' ? number : string;
+  [K in ExportColumnName]: K extends ListColumnName
+    ? string[]
+    : K extends 'revision'
+      ? number
+      : K extends NullableIntegerColumn
+        ? number | null
+        : K extends BooleanColumn
+          ? boolean | null
+          : string;
 };
 
 const labelsOf = (xs: readonly TermRef[]) => xs.map((x) => x.label);
@@ -115,6 +133,12 @@ export function toJsonRecord(r: ExportRow): ExportJsonRecord {
     markers_negative: l.markers_negative,
     evidence_quote: r.evidenceQuote,
     evidence_location: r.evidenceLocation,
+    evidence_prefix: r.evidenceAnchor?.quote.prefix ?? '',
+    evidence_suffix: r.evidenceAnchor?.quote.suffix ?? '',
+    evidence_start: r.evidenceAnchor?.position.start ?? null,
+    evidence_end: r.evidenceAnchor?.position.end ?? null,
+    evidence_snapshot_sha256: r.evidenceAnchor?.snapshot.sha256 ?? '',
+    evidence_verified: r.evidenceVerified ?? null,
     curator_note: r.curatorNote,
     target_organ_id: r.targetOrgan,
     species_id: r.species,
@@ -146,6 +170,8 @@ export function toExportRecord(r: ExportRow): ExportRecord {
   return Object.fromEntries(
     EXPORT_COLUMN_NAMES.map((k) => {
       const v = json[k];
+      if (v === null) return [k, ''];
+      if (typeof v === 'boolean') return [k, v ? CSV_TRUE : CSV_FALSE];
       return [k, Array.isArray(v) ? v.join(LIST_SEPARATOR) : v];
     }),
   ) as ExportRecord;

@@ -34,8 +34,10 @@ describe('release input', () => {
 });
 
 describe('release files and citation', () => {
-  it('knows its three files', () => {
-    expect(['findings.csv', 'findings.json', 'datapackage.json'].every(isReleaseFileName)).toBe(true);
+  it('knows its four files', () => {
+    expect(['findings.csv', 'findings.json', 'datapackage.json', 'evidence.jsonld'].every(isReleaseFileName)).toBe(
+      true,
+    );
     expect(isReleaseFileName('toString')).toBe(false);
     expect(isReleaseFileName('findings.xlsx')).toBe(false);
     expect(releaseDownloadName('2026.11.0', 'findings.csv')).toBe('evx-crosstalk-2026.11.0-findings.csv');
@@ -94,6 +96,19 @@ describe('release helpers', () => {
       checksum: 'ab',
     });
     expect(dto.downloads['findings.csv']).toBe('https://evx.example.org/api/v1/releases/2026.11.0/findings.csv');
+    // A release cut before evidence.jsonld existed does not link to it; a newer one does.
+    expect(Object.keys(dto.downloads)).toEqual(['findings.csv', 'findings.json', 'datapackage.json']);
+    const newer = toReleaseDto(
+      {
+        ...{ tag: '2026.12.0', notes: '', createdAt: new Date('2026-12-01T10:00:00Z'), createdBy: 'Ada Admin' },
+        ...{ findingCount: 1, sourceCount: 1, checksum: 'ab' },
+        files: [{ format: 'evidence', sha256: 'cd', bytes: 10 }],
+      },
+      'https://evx.example.org',
+    );
+    expect(newer.downloads['evidence.jsonld']).toBe(
+      'https://evx.example.org/api/v1/releases/2026.12.0/evidence.jsonld',
+    );
     expect(dto.citation).toContain('https://evx.example.org/releases/2026.11.0. SHA-256 ab.');
   });
 });

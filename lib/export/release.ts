@@ -36,12 +36,27 @@ export const RELEASE_FILES = {
   'findings.csv': { format: 'csv', contentType: 'text/csv; charset=utf-8' },
   'findings.json': { format: 'json', contentType: 'application/json; charset=utf-8' },
   'datapackage.json': { format: 'datapackage', contentType: 'application/json; charset=utf-8' },
+  // W3C Web Annotation JSON-LD (lib/export/evidence-jsonld.ts), the media type the Web Annotation protocol names.
+  'evidence.jsonld': {
+    format: 'evidence',
+    contentType: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"; charset=utf-8',
+  },
 } as const;
 export type ReleaseFileName = keyof typeof RELEASE_FILES;
 export type ReleaseFileFormat = (typeof RELEASE_FILES)[ReleaseFileName]['format'];
 
 export function isReleaseFileName(s: string): s is ReleaseFileName {
   return Object.hasOwn(RELEASE_FILES, s);
+}
+
+/** Files added after the first releases: a release cut before them does not have them. */
+export const LATER_RELEASE_FILES: readonly ReleaseFileName[] = ['evidence.jsonld'];
+
+/** The files a release has, in RELEASE_FILES order (every file, but those added after it was cut). */
+export function releaseFileNames(files: readonly { format: string }[]): ReleaseFileName[] {
+  return (Object.keys(RELEASE_FILES) as ReleaseFileName[]).filter(
+    (n) => !LATER_RELEASE_FILES.includes(n) || files.some((f) => f.format === RELEASE_FILES[n].format),
+  );
 }
 
 /** The download name: evx-crosstalk-2026.11.0-findings.csv */
@@ -88,7 +103,8 @@ export type ReleaseDto = {
   source_count: number;
   checksum: string;
   files: { format: string; sha256: string; bytes: number }[];
-  downloads: Record<ReleaseFileName, string>;
+  /** Every file but those added after the release was cut (LATER_RELEASE_FILES). */
+  downloads: Partial<Record<ReleaseFileName, string>>;
   citation: string;
 };
 
@@ -105,7 +121,7 @@ export function toReleaseDto(
   },
   origin: string,
 ): ReleaseDto {
-  const names = Object.keys(RELEASE_FILES) as ReleaseFileName[];
+  const names = releaseFileNames(r.files);
   return {
     tag: r.tag,
     notes: r.notes,
@@ -115,10 +131,7 @@ export function toReleaseDto(
     source_count: r.sourceCount,
     checksum: r.checksum,
     files: r.files.map((f) => ({ format: f.format, sha256: f.sha256, bytes: f.bytes })),
-    downloads: Object.fromEntries(names.map((n) => [n, `${origin}${releaseFileUrl(r.tag, n)}`])) as Record<
-      ReleaseFileName,
-      string
-    >,
+    downloads: Object.fromEntries(names.map((n) => [n, `${origin}${releaseFileUrl(r.tag, n)}`])),
     citation: releaseCitation(r, origin),
   };
 }

@@ -3,7 +3,7 @@
  * path such as `cargo.2.type`) is named in the file, so every problem is
  * reported against the column the curator can fix.
  */
-import { EXPORT_COLUMN_NAMES, TABLE1_COLUMNS } from '../export/columns';
+import { EXPORT_COLUMN_NAMES, type ExportColumnName, TABLE1_COLUMNS } from '../export/columns';
 
 export type FileKind = 'export' | 'table1';
 
@@ -18,6 +18,27 @@ const EXPORT_REQUIRED: readonly (string | readonly [string, string])[] = [
   'direction',
   'doi',
 ];
+
+/**
+ * Export columns an import file may carry and the importer reads nothing from: the finding's public id and
+ * revision (an import always makes new findings), the provenance of the approval, and the evidence quote's
+ * selectors in stored text — those refer to another database's snapshots, so an imported quote keeps its text
+ * only (submitted, it is "not verified against stored text", db/queries/import.ts). Accepted in the header,
+ * so a re-imported export is valid, and ignored.
+ */
+export const IGNORED_EXPORT_COLUMNS = [
+  'finding_id',
+  'revision',
+  'evidence_prefix',
+  'evidence_suffix',
+  'evidence_start',
+  'evidence_end',
+  'evidence_snapshot_sha256',
+  'evidence_verified',
+  'citation',
+  'approved_by',
+  'approved_at',
+] as const satisfies readonly ExportColumnName[];
 
 export const normalizeHeader = (h: string) =>
   h
