@@ -4,6 +4,7 @@ import {
   canDiscuss,
   canFilterByStatus,
   canReadDataset,
+  canReadSnapshot,
   canSeeFinding,
   canSeeRevision,
   canSeeWorkflow,
@@ -91,5 +92,14 @@ describe('read policy', () => {
     // 1 approved then superseded; 2 had one approval of two and changes requested; 3 is current; 4 awaits review.
     expect([...everApprovedRevisionIds({ approvedRevisionId: 13 }, revisions, [1, 3])].sort()).toEqual([11, 13]);
     expect([...everApprovedRevisionIds({ approvedRevisionId: null }, revisions, [])]).toEqual([]);
+  });
+
+  it('shows open-access text to whoever may read the dataset, pasted or uploaded text to signed-in users only', () => {
+    for (const ctx of contexts) {
+      expect(canReadSnapshot(ctx, { openAccess: true })).toBe(canReadDataset(ctx));
+      expect(canReadSnapshot(ctx, { openAccess: false })).toBe(ctx.viewer !== null);
+    }
+    expect(canReadSnapshot({ viewer: null, publicRead: true }, { openAccess: false })).toBe(false);
+    expect(canReadSnapshot({ viewer: null, publicRead: false }, { openAccess: true })).toBe(false);
   });
 });
