@@ -13,7 +13,7 @@ CREATE TABLE "evidence_anchorings" (
 	CONSTRAINT "evidence_anchorings_revision_snapshot_key" UNIQUE("revision_id","snapshot_id"),
 	CONSTRAINT "evidence_anchorings_status_check" CHECK ("evidence_anchorings"."status" in ('moved', 'proposed', 'ambiguous', 'orphan')),
 	CONSTRAINT "evidence_anchorings_decision_check" CHECK ("evidence_anchorings"."decision" is null or "evidence_anchorings"."decision" in ('accepted', 'rejected')),
-	CONSTRAINT "evidence_anchorings_span_check" CHECK (("evidence_anchorings"."start" is null and "evidence_anchorings"."end" is null) or ("evidence_anchorings"."start" >= 0 and "evidence_anchorings"."end" > "evidence_anchorings"."start"))
+	CONSTRAINT "evidence_anchorings_span_check" CHECK (("evidence_anchorings"."start" is null and "evidence_anchorings"."end" is null) or ("evidence_anchorings"."start" is not null and "evidence_anchorings"."end" is not null and "evidence_anchorings"."start" >= 0 and "evidence_anchorings"."end" > "evidence_anchorings"."start"))
 );
 --> statement-breakpoint
 CREATE TABLE "source_snapshots" (

@@ -15,7 +15,7 @@ const BEFORE = '=HYPERLINK("x",1),\t"q"\r\n-1+@é😀 ';
 const AFTER = '+cmd|"a,b"\n@x; ünï 😀 end';
 export const SOURCE_TEXT = `${BEFORE}${QUOTE}${AFTER}`;
 
-async function approve(t: TestDb, curator: Actor, reviewer: Actor, sourceId: number, content: object) {
+async function approve(t: TestDb, curator: Actor, reviewer: Actor, sourceId: number, content: Record<string, unknown>) {
   const f = await createFinding(t.db, curator, { sourceId, content: makeContent(content) });
   const s = await submitFinding(t.db, curator, { findingId: f.findingId, lockVersion: 0 });
   await decide(t.db, reviewer, {

@@ -4,8 +4,8 @@
  * silently; an approximate one is only proposed; ambiguous and vanished quotes are listed for curators.
  * Every outcome is a row of evidence_anchorings and an audit event; nothing is deleted or rewritten.
  */
-import { and, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
-import { type AnchorResult, prepare, reanchor } from '../../lib/anchor';
+import { and, desc, eq, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
+import { type AnchorResult, describe, prepare, reanchor } from '../../lib/anchor';
 import type { AnchoredQuote } from '../../lib/anchor/schema';
 import { DomainError } from '../../lib/errors';
 import type { Db, DbOrTx, Tx } from '../client';
@@ -44,20 +44,31 @@ export async function reanchorSource(
     (q): q is typeof q & { anchor: AnchoredQuote } => q.anchor?.snapshot.sha256 !== snap.sha256,
   );
   if (!todo.length) return counts;
-  const shas = [...new Set(todo.map((q) => q.anchor.snapshot.sha256))];
+  // The source's earlier texts (a handful), and where each quote sits now: a quote that moved, or whose proposed
+  // move a curator accepted, is looked for from there, so an accepted move is not proposed again.
   const olds = await tx
-    .select({ sha256: sourceSnapshots.sha256, text: sourceSnapshots.text })
+    .select({ id: sourceSnapshots.id, sha256: sourceSnapshots.sha256, text: sourceSnapshots.text })
     .from(sourceSnapshots)
-    .where(and(eq(sourceSnapshots.sourceId, sourceId), inArray(sourceSnapshots.sha256, shas)));
-  const oldText = new Map(olds.map((o) => [o.sha256, prepare(o.text)]));
+    .where(and(eq(sourceSnapshots.sourceId, sourceId), ne(sourceSnapshots.id, snap.id)));
+  const bySha = new Map(olds.map((o) => [o.sha256, o]));
+  const byId = new Map(olds.map((o) => [o.id, o]));
+  const current = await currentAnchorings(
+    tx,
+    todo.map((q) => q.revisionId),
+  );
+  const prepared = new Map<number, ReturnType<typeof prepare>>();
+  const textOf = (o: { id: number; text: string }) =>
+    prepared.get(o.id) ?? prepared.set(o.id, prepare(o.text)).get(o.id)!;
   const fresh = prepare(snap.text);
   const rows: (typeof evidenceAnchorings.$inferInsert)[] = [];
   const audit: AuditInput[] = [];
   for (const q of todo) {
-    const old = oldText.get(q.anchor.snapshot.sha256);
-    const target = { quote: q.anchor.quote, position: q.anchor.position };
+    const at = current.get(q.revisionId);
+    const base = at ? byId.get(at.snapshotId) : bySha.get(q.anchor.snapshot.sha256);
+    const moved = at && base ? describe(textOf(base), at.start!, at.end!) : null;
+    const target = moved ? { quote: moved.quote } : { quote: q.anchor.quote, position: q.anchor.position };
     // A quote whose snapshot is gone cannot happen (snapshots are never deleted); it would be looked for as typed.
-    const r = reanchor(old ?? fresh, fresh, old ? target : { quote: q.anchor.quote });
+    const r = base ? reanchor(textOf(base), fresh, target) : reanchor(fresh, fresh, { quote: q.anchor.quote });
     const status = STATUS_OF[r.status];
     counts[status] += 1;
     const span = r.status === 'exact' || r.status === 'approximate' ? { start: r.start, end: r.end } : {};
@@ -74,6 +85,26 @@ export async function reanchorSource(
   await tx.insert(evidenceAnchorings).values(rows);
   await recordAudit(tx, audit);
   return counts;
+}
+
+/** Each revision's newest anchoring that moved or was accepted (where its quote sits now), by revision id. */
+async function currentAnchorings(tx: Tx, revisionIds: number[]) {
+  const rows = await tx
+    .selectDistinctOn([evidenceAnchorings.revisionId], {
+      revisionId: evidenceAnchorings.revisionId,
+      snapshotId: evidenceAnchorings.snapshotId,
+      start: evidenceAnchorings.start,
+      end: evidenceAnchorings.end,
+    })
+    .from(evidenceAnchorings)
+    .where(
+      and(
+        inArray(evidenceAnchorings.revisionId, revisionIds),
+        or(eq(evidenceAnchorings.status, 'moved'), eq(evidenceAnchorings.decision, 'accepted')),
+      ),
+    )
+    .orderBy(evidenceAnchorings.revisionId, desc(evidenceAnchorings.snapshotId));
+  return new Map(rows.filter((r) => r.start !== null && r.end !== null).map((r) => [r.revisionId, r]));
 }
 
 /** A curator's answer to a proposed move: accepted (the quote follows) or rejected (it stays an orphan there). */

@@ -83,7 +83,7 @@ export const evidenceAnchorings = pgTable(
     ),
     check(
       'evidence_anchorings_span_check',
-      sql`(${t.start} is null and ${t.end} is null) or (${t.start} >= 0 and ${t.end} > ${t.start})`,
+      sql`(${t.start} is null and ${t.end} is null) or (${t.start} is not null and ${t.end} is not null and ${t.start} >= 0 and ${t.end} > ${t.start})`,
     ),
   ],
 );

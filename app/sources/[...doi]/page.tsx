@@ -14,7 +14,7 @@ import { newFindingPath } from '@/lib/sources/paths';
 import { requireDatasetReader } from '@/server/read-policy';
 import { Alert } from '@/components/ui/alert';
 import { SourceTextSection } from '@/components/sources/source-text-section';
-import { sourceTextView } from '@/server/source-text-view';
+import { sourceTextView, studySpeciesOf } from '@/server/source-text-view';
 
 export const dynamic = 'force-dynamic';
 
@@ -48,7 +48,8 @@ export default async function SourcePage({ params, searchParams }: PageProps<'/s
   const { source, findings } = data;
   const canCurate = user != null && hasRole(user.role, 'curator');
   const wanted = typeof query.text === 'string' && /^\d{1,9}$/.test(query.text) ? Number(query.text) : null;
-  const text = await sourceTextView(await getDb(), ctx, source.id, wanted, null);
+  const db = await getDb();
+  const text = await sourceTextView(db, ctx, source.id, wanted, await studySpeciesOf(db, source.id));
   return (
     <article aria-labelledby="source-title">
       {query.existing === '1' && (
