@@ -16,8 +16,8 @@ CREATE TABLE "evidence_anchorings" (
 	CONSTRAINT "evidence_anchorings_span_check" CHECK (("evidence_anchorings"."start" is null and "evidence_anchorings"."end" is null) or ("evidence_anchorings"."start" is not null and "evidence_anchorings"."end" is not null and "evidence_anchorings"."start" >= 0 and "evidence_anchorings"."end" > "evidence_anchorings"."start"))
 );
 --> statement-breakpoint
-CREATE TABLE "source_snapshots" (
-	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "source_snapshots_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+CREATE TABLE "source_texts" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "source_texts_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
 	"source_id" integer NOT NULL,
 	"origin" text NOT NULL,
 	"open_access" boolean NOT NULL,
@@ -27,28 +27,28 @@ CREATE TABLE "source_snapshots" (
 	"sections" jsonb NOT NULL,
 	"detail" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"created_by" integer,
-	CONSTRAINT "source_snapshots_source_sha_key" UNIQUE("source_id","sha256"),
-	CONSTRAINT "source_snapshots_origin_check" CHECK ("source_snapshots"."origin" in ('crossref_abstract', 'europepmc', 'paste', 'jats_upload', 'pdf_upload')),
-	CONSTRAINT "source_snapshots_sha256_check" CHECK ("source_snapshots"."sha256" ~ '^[0-9a-f]{64}$')
+	CONSTRAINT "source_texts_source_sha_key" UNIQUE("source_id","sha256"),
+	CONSTRAINT "source_texts_origin_check" CHECK ("source_texts"."origin" in ('crossref_abstract', 'europepmc', 'paste', 'jats_upload', 'pdf_upload')),
+	CONSTRAINT "source_texts_sha256_check" CHECK ("source_texts"."sha256" ~ '^[0-9a-f]{64}$')
 );
 --> statement-breakpoint
 ALTER TABLE "finding_revisions" ADD COLUMN "evidence_anchor" jsonb;--> statement-breakpoint
 ALTER TABLE "finding_revisions" ADD COLUMN "evidence_unverified" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "finding_revisions" ADD COLUMN "evidence_verified" boolean;--> statement-breakpoint
 ALTER TABLE "evidence_anchorings" ADD CONSTRAINT "evidence_anchorings_revision_id_finding_revisions_id_fk" FOREIGN KEY ("revision_id") REFERENCES "public"."finding_revisions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "evidence_anchorings" ADD CONSTRAINT "evidence_anchorings_snapshot_id_source_snapshots_id_fk" FOREIGN KEY ("snapshot_id") REFERENCES "public"."source_snapshots"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "evidence_anchorings" ADD CONSTRAINT "evidence_anchorings_snapshot_id_source_texts_id_fk" FOREIGN KEY ("snapshot_id") REFERENCES "public"."source_texts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evidence_anchorings" ADD CONSTRAINT "evidence_anchorings_decided_by_users_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "source_snapshots" ADD CONSTRAINT "source_snapshots_source_id_sources_id_fk" FOREIGN KEY ("source_id") REFERENCES "public"."sources"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "source_snapshots" ADD CONSTRAINT "source_snapshots_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "source_texts" ADD CONSTRAINT "source_texts_source_id_sources_id_fk" FOREIGN KEY ("source_id") REFERENCES "public"."sources"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "source_texts" ADD CONSTRAINT "source_texts_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "evidence_anchorings_open_idx" ON "evidence_anchorings" USING btree ("status","id") WHERE "evidence_anchorings"."decision" is null;--> statement-breakpoint
-CREATE INDEX "source_snapshots_source_idx" ON "source_snapshots" USING btree ("source_id","id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "source_texts_source_idx" ON "source_texts" USING btree ("source_id","id" DESC NULLS LAST);--> statement-breakpoint
 -- A snapshot is the text quotes were checked against: it never changes and is never deleted.
-CREATE TRIGGER source_snapshots_append_only
-  BEFORE UPDATE OR DELETE ON source_snapshots
+CREATE TRIGGER source_texts_append_only
+  BEFORE UPDATE OR DELETE ON source_texts
   FOR EACH ROW EXECUTE FUNCTION refuse_append_only_change();
 --> statement-breakpoint
-CREATE TRIGGER source_snapshots_no_truncate
-  BEFORE TRUNCATE ON source_snapshots
+CREATE TRIGGER source_texts_no_truncate
+  BEFORE TRUNCATE ON source_texts
   FOR EACH STATEMENT EXECUTE FUNCTION refuse_append_only_change();
 --> statement-breakpoint
 -- An anchoring is decided once (accepted or rejected); nothing else about it changes, and it is never deleted.

@@ -158,6 +158,21 @@ export const ROUTES: Record<string, RouteCase[]> = {
       note: 'a dry run: nothing is written, whatever the caller',
     },
   ],
+  'api/sources/[id]/text/paste/route.ts': [
+    { method: 'POST', url: () => '/api/sources/1/text/paste', body: { text: 42 }, expect: signedIn },
+  ],
+  'api/sources/[id]/text/upload/route.ts': [
+    {
+      method: 'POST',
+      url: () => '/api/sources/1/text/upload?kind=pdf&name=matrix.pdf',
+      body: 'not a PDF',
+      expect: signedIn,
+      note: 'past the auth check: 400 (not a PDF), so nothing is stored',
+    },
+  ],
+  'api/sources/[id]/text/fetch/route.ts': [
+    { method: 'POST', url: () => '/api/sources/1/text/fetch', body: { service: 'x' }, expect: signedIn },
+  ],
 };
 
 /** Server actions by file and name: who gets past the auth check. Called with a bad payload, so nothing changes. */

@@ -87,7 +87,7 @@ describe.each(testEngines())('re-anchoring on %s', (engine) => {
     // Nothing deleted or rewritten: the revisions keep their anchors in the first text, which is still stored.
     expect(await revisionsOf()).toEqual(before);
     expect((await getSnapshot(k.t.db, s1))?.text).toBe(V1.text);
-    expect(await countOf(k.t, `select count(*) n from source_snapshots where source_id = $1`, [sourceId])).toBe(2);
+    expect(await countOf(k.t, `select count(*) n from source_texts where source_id = $1`, [sourceId])).toBe(2);
 
     const snapAudit = (await k.auditOf('source.snapshot')).filter((a) => a.detail.snapshotId === s2);
     expect(snapAudit).toEqual([expect.objectContaining({ entity: 'source', entity_id: String(sourceId) })]);
@@ -197,6 +197,6 @@ describe.each(testEngines())('re-anchoring on %s', (engine) => {
     expect(await currentAnchoring(k.t.db, f.closing.revisionId)).toMatchObject({ snapshotId: s2, status: 'moved' });
     // Every earlier anchoring is kept.
     expect(await k.anchorings(s2)).toHaveLength(5);
-    expect(await countOf(k.t, `select count(*) n from source_snapshots where source_id = $1`, [sourceId])).toBe(3);
+    expect(await countOf(k.t, `select count(*) n from source_texts where source_id = $1`, [sourceId])).toBe(3);
   });
 });

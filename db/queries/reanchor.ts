@@ -197,7 +197,7 @@ export async function listOpenAnchorings(db: DbOrTx, viewerId: number, limit = 2
         isNull(evidenceAnchorings.decision),
         inArray(evidenceAnchorings.status, ['proposed', 'ambiguous', 'orphan']),
         visibleTo(viewerId),
-        sql`${evidenceAnchorings.snapshotId} = (select max(s.id) from source_snapshots s where s.source_id = ${findings.sourceId})`,
+        sql`${evidenceAnchorings.snapshotId} = (select max(s.id) from source_texts s where s.source_id = ${findings.sourceId})`,
       ),
     )
     .orderBy(desc(evidenceAnchorings.id))

@@ -61,7 +61,7 @@ describe.each(testEngines())('source snapshots on %s', (engine) => {
     const again = await addSnapshot(k.t.db, k.curator.id, { sourceId, origin: 'jats_upload', extracted: V1 });
     expect(again.created).toBe(false);
     expect(again.snapshot).toEqual(first.snapshot);
-    expect(await countOf(k.t, `select count(*) n from source_snapshots where source_id = $1`, [sourceId])).toBe(1);
+    expect(await countOf(k.t, `select count(*) n from source_texts where source_id = $1`, [sourceId])).toBe(1);
     const audit = (await k.auditOf('source.snapshot')).filter((a) => a.entity_id === String(sourceId));
     expect(audit).toHaveLength(1);
     // The same text on another source is that source's own snapshot.
@@ -72,31 +72,31 @@ describe.each(testEngines())('source snapshots on %s', (engine) => {
   });
 
   it('refuses an unknown source as not found, storing nothing', async () => {
-    const before = await countOf(k.t, `select count(*) n from source_snapshots`);
+    const before = await countOf(k.t, `select count(*) n from source_texts`);
     const e = await domainFailure(
       addSnapshot(k.t.db, k.curator.id, { sourceId: 987654, origin: 'paste', extracted: V1 }),
     );
     expect(e.code).toBe('not_found:source');
-    expect(await countOf(k.t, `select count(*) n from source_snapshots`)).toBe(before);
+    expect(await countOf(k.t, `select count(*) n from source_texts`)).toBe(before);
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE of a snapshot in the database itself', async () => {
     const { sourceId } = await k.givenSource();
     const { snapshot } = await addSnapshot(k.t.db, k.curator.id, { sourceId, origin: 'paste', extracted: V1 });
     const update = await failure(
-      k.t.query(`update source_snapshots set text = 'tampered' where id = $1`, [snapshot.id]),
+      k.t.query(`update source_texts set text = 'tampered' where id = $1`, [snapshot.id]),
     );
     expect(sqlState(update)).toBe(APPEND_ONLY);
     const origin = await failure(
-      k.t.query(`update source_snapshots set origin = 'europepmc', open_access = true where id = $1`, [snapshot.id]),
+      k.t.query(`update source_texts set origin = 'europepmc', open_access = true where id = $1`, [snapshot.id]),
     );
     expect(sqlState(origin)).toBe(APPEND_ONLY);
-    expect(sqlState(await failure(k.t.query(`delete from source_snapshots where id = $1`, [snapshot.id])))).toBe(
+    expect(sqlState(await failure(k.t.query(`delete from source_texts where id = $1`, [snapshot.id])))).toBe(
       APPEND_ONLY,
     );
     // Plain TRUNCATE is stopped by the anchorings' foreign key already; CASCADE reaches the trigger.
-    expect(sqlState(await failure(k.t.query(`truncate source_snapshots`)))).toBe('0A000');
-    expect(sqlState(await failure(k.t.query(`truncate source_snapshots cascade`)))).toBe(APPEND_ONLY);
+    expect(sqlState(await failure(k.t.query(`truncate source_texts`)))).toBe('0A000');
+    expect(sqlState(await failure(k.t.query(`truncate source_texts cascade`)))).toBe(APPEND_ONLY);
     const after = (await getSnapshot(k.t.db, snapshot.id))!;
     expect({ text: after.text, origin: after.origin, openAccess: after.openAccess }).toEqual({
       text: V1.text,

@@ -11,7 +11,7 @@ import { users } from './users';
  * row; quotes are re-anchored into it (evidence_anchorings) and nothing is deleted.
  */
 export const sourceSnapshots = pgTable(
-  'source_snapshots',
+  'source_texts',
   {
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
     sourceId: integer()
@@ -33,13 +33,13 @@ export const sourceSnapshots = pgTable(
     createdBy: integer().references(() => users.id),
   },
   (t) => [
-    unique('source_snapshots_source_sha_key').on(t.sourceId, t.sha256),
-    index('source_snapshots_source_idx').on(t.sourceId, t.id.desc()),
+    unique('source_texts_source_sha_key').on(t.sourceId, t.sha256),
+    index('source_texts_source_idx').on(t.sourceId, t.id.desc()),
     check(
-      'source_snapshots_origin_check',
+      'source_texts_origin_check',
       sql`${t.origin} in ('crossref_abstract', 'europepmc', 'paste', 'jats_upload', 'pdf_upload')`,
     ),
-    check('source_snapshots_sha256_check', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+    check('source_texts_sha256_check', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
   ],
 );
 

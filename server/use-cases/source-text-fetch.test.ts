@@ -99,7 +99,7 @@ describe.each(testEngines())('fetchTextUseCase against a local server on %s', (e
   const fetchText = (doi: string, service: 'europepmc' | 'crossref') =>
     run(fetchTextUseCase, { sourceId: ids.get(doi), service });
   const stored = async (doi: string) => ({
-    rows: await countOf(t, `select count(*)::int as n from source_snapshots where source_id = $1`, [ids.get(doi)]),
+    rows: await countOf(t, `select count(*)::int as n from source_texts where source_id = $1`, [ids.get(doi)]),
     events: await countOf(
       t,
       `select count(*)::int as n from audit_events where action = 'source.snapshot' and entity_id = $1`,
@@ -108,7 +108,7 @@ describe.each(testEngines())('fetchTextUseCase against a local server on %s', (e
   });
   const snapshotsOf = (doi: string) =>
     t.query<{ origin: string; open_access: boolean; detail: Record<string, unknown>; sections: { kind: string }[] }>(
-      `select origin, open_access, detail, sections from source_snapshots where source_id = $1 order by id`,
+      `select origin, open_access, detail, sections from source_texts where source_id = $1 order by id`,
       [ids.get(doi)],
     );
   /** After a failure: nothing stored, and the source still takes pasted text. */

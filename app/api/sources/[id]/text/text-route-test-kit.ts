@@ -30,7 +30,7 @@ export async function openTextRouteKit(engine: Engine, doi: string): Promise<Tex
   );
   const sourceId = src!.id;
   const stored = async (id = sourceId) => ({
-    rows: await countOf(t, `select count(*)::int as n from source_snapshots where source_id = $1`, [id]),
+    rows: await countOf(t, `select count(*)::int as n from source_texts where source_id = $1`, [id]),
     events: await countOf(
       t,
       `select count(*)::int as n from audit_events where action = 'source.snapshot' and entity_id = $1`,

@@ -80,7 +80,7 @@ describe.each(testEngines())('POST /api/sources/{id}/text/paste on %s', (engine)
     expect(again.status).toBe(201);
     expect(await again.json()).toMatchObject({ snapshotId: out.snapshotId, created: false });
     const [row] = await k.t.query<{ origin: string; open_access: boolean; text: string; sections: { kind: string }[] }>(
-      `select origin, open_access, text, sections from source_snapshots where id = $1`,
+      `select origin, open_access, text, sections from source_texts where id = $1`,
       [out.snapshotId],
     );
     expect(row).toMatchObject({ origin: 'paste', open_access: false, text: PAPER });

@@ -119,7 +119,7 @@ describe.each(testEngines())('POST /api/sources/{id}/text/upload on %s', (engine
         open_access: boolean;
         sections: unknown[];
         detail: unknown;
-      }>(`select id, origin, open_access, sections, detail from source_snapshots where source_id = $1 order by id`, [
+      }>(`select id, origin, open_access, sections, detail from source_texts where source_id = $1 order by id`, [
         k.sourceId,
       ]);
       expect(rows.map((r) => [r.id, r.origin, r.open_access])).toEqual([
