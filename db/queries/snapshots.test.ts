@@ -83,9 +83,7 @@ describe.each(testEngines())('source snapshots on %s', (engine) => {
   it('refuses UPDATE, DELETE and TRUNCATE of a snapshot in the database itself', async () => {
     const { sourceId } = await k.givenSource();
     const { snapshot } = await addSnapshot(k.t.db, k.curator.id, { sourceId, origin: 'paste', extracted: V1 });
-    const update = await failure(
-      k.t.query(`update source_texts set text = 'tampered' where id = $1`, [snapshot.id]),
-    );
+    const update = await failure(k.t.query(`update source_texts set text = 'tampered' where id = $1`, [snapshot.id]));
     expect(sqlState(update)).toBe(APPEND_ONLY);
     const origin = await failure(
       k.t.query(`update source_texts set origin = 'europepmc', open_access = true where id = $1`, [snapshot.id]),

@@ -26,9 +26,7 @@ describe.each(testEngines())('source-text use cases on %s', (engine) => {
   afterAll(() => t?.dispose());
 
   const nothingStored = async () => {
-    expect(await countOf(t, `select count(*)::int as n from source_texts where source_id = $1`, [sourceId])).toBe(
-      0,
-    );
+    expect(await countOf(t, `select count(*)::int as n from source_texts where source_id = $1`, [sourceId])).toBe(0);
     const events = `select count(*)::int as n from audit_events where action = 'source.snapshot' and entity_id = $1`;
     expect(await countOf(t, events, [sourceId])).toBe(0);
   };
