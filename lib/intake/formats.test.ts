@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { enc } from './intake-test-kit';
 import { parseIntakeFile } from './parse';
@@ -192,5 +193,47 @@ describe('identifier lists', () => {
       ok: false,
       message: 'entry 6: line 3: "banana" is neither a DOI, a PMID nor a PMCID',
     });
+  });
+});
+
+describe('garbage never throws', () => {
+  it('returns a result or a message for arbitrary bytes and text in every format', () => {
+    const formats: (IntakeFormat | undefined)[] = [undefined, 'ris', 'bibtex', 'nbib', 'csl_json', 'ids'];
+    const seeds = [
+      'TY  - ',
+      '@article{',
+      'PMID- ',
+      '[{"title":',
+      '10.1000/',
+      '}}}{{{',
+      'ER  - \r\n',
+      '      cont',
+      '\u0000',
+      '\uD800',
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...seeds), fc.string()), { maxLength: 30 }),
+        fc.constantFrom(...formats),
+        (parts, format) => {
+          const r = parseIntakeFile(enc(parts.join('\n')), 'fuzz.txt', format);
+          // Either one file-level message or at least one report row: never an empty success.
+          if ('ok' in r) expect(r.message.length).toBeGreaterThan(0);
+          else expect(r.report.length).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        expect(() => parseIntakeFile(bytes, 'fuzz.bin')).not.toThrow();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads RIS with CRLF line ends', () => {
+    const r = parsed('TY  - JOUR\r\nTI  - Windows\r\nPY  - 2019\r\nER  - \r\n');
+    expect(r.records[0]!.record).toMatchObject({ title: 'Windows', year: 2019 });
   });
 });
