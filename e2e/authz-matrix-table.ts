@@ -170,6 +170,15 @@ export const ROUTES: Record<string, RouteCase[]> = {
       note: 'past the auth check: 400 (not a PDF), so nothing is stored',
     },
   ],
+  'api/literature/intake/route.ts': [
+    {
+      method: 'POST',
+      url: () => '/api/literature/intake?name=matrix.ris&format=csl_json',
+      body: 'not json',
+      expect: signedIn,
+      note: 'past the auth check: 400, so nothing is added',
+    },
+  ],
   'api/sources/[id]/text/fetch/route.ts': [
     { method: 'POST', url: () => '/api/sources/1/text/fetch', body: { service: 'x' }, expect: signedIn },
   ],

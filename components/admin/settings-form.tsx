@@ -14,7 +14,11 @@ const formSchema = settingsUpdateSchema.required();
 type Input = z.input<typeof formSchema>;
 type Output = z.output<typeof formSchema>;
 
-const toForm = (s: Settings): Input => ({ approvalsRequired: String(s.approvalsRequired), publicRead: s.publicRead });
+const toForm = (s: Settings): Input => ({
+  approvalsRequired: String(s.approvalsRequired),
+  publicRead: s.publicRead,
+  screeningMode: s.screeningMode,
+});
 
 export function SettingsForm({ initial }: { initial: Settings }) {
   const [saved, setSaved] = useState(false);
@@ -72,6 +76,18 @@ export function SettingsForm({ initial }: { initial: Settings }) {
         </p>
         {publicReadError && <Alert inline>{publicReadError}</Alert>}
       </div>
+      <fieldset className="field" aria-describedby="screening-hint">
+        <legend style={{ fontWeight: 600 }}>{SETTINGS.screeningMode.label}</legend>
+        <p className="hint" id="screening-hint">
+          {SETTINGS.screeningMode.help}
+        </p>
+        <label style={{ fontWeight: 400 }}>
+          <input type="radio" value="single" {...register('screeningMode')} /> Single screening
+        </label>
+        <label style={{ fontWeight: 400 }}>
+          <input type="radio" value="dual" {...register('screeningMode')} /> Dual screening, blinded
+        </label>
+      </fieldset>
       <div style={{ display: 'flex', gap: '0.75rem', alignItems: 'center' }}>
         <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
           {isSubmitting ? 'Saving…' : 'Save settings'}

@@ -9,3 +9,4 @@ export * from './settings';
 export * from './api-tokens';
 export * from './terms';
 export * from './snapshots';
+export * from './literature';

@@ -19,6 +19,12 @@ export const SETTINGS = {
     label: 'Public read',
     help: 'Anyone, signed in or not, may browse and download approved findings.',
   },
+  screeningMode: {
+    schema: z.enum(['single', 'dual'], { error: 'Single or dual screening.' }),
+    default: 'single' as 'single' | 'dual',
+    label: 'Screening',
+    help: 'Single: one screener decides. Dual: two screeners decide blind to each other; a disagreement goes to a third.',
+  },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -28,6 +34,7 @@ export const settingsUpdateSchema = z
   .object({
     approvalsRequired: SETTINGS.approvalsRequired.schema.optional(),
     publicRead: SETTINGS.publicRead.schema.optional(),
+    screeningMode: SETTINGS.screeningMode.schema.optional(),
   })
   .strict();
 
