@@ -20,7 +20,7 @@ export type ScreeningInput = {
 const kept = and(isNull(candidates.duplicateOfId), isNull(candidates.duplicateSourceId));
 
 /** The next candidates for this screener: kept, undecided, not yet decided by them; oldest first, keyset by id. */
-export async function screeningQueue(db: DbOrTx, screenerId: number, opts: { after?: number; limit?: number } = {}) {
+function queueQuery(db: DbOrTx, screenerId: number, opts: { after?: number; limit?: number } = {}) {
   const mine = db
     .select({ one: sql`1` })
     .from(screeningDecisions)
@@ -56,6 +56,15 @@ export async function screeningQueue(db: DbOrTx, screenerId: number, opts: { aft
     )
     .orderBy(asc(candidates.id))
     .limit(opts.limit ?? 20);
+}
+
+export async function screeningQueue(db: DbOrTx, screenerId: number, opts: { after?: number; limit?: number } = {}) {
+  return queueQuery(db, screenerId, opts);
+}
+
+/** The queue's SQL, for the benchmark's EXPLAIN ANALYZE of exactly what the app runs. */
+export function screeningQueueSql(db: DbOrTx, screenerId: number, opts: { after?: number; limit?: number } = {}) {
+  return queueQuery(db, screenerId, opts).toSQL();
 }
 
 /** Conflicts (and agreed "maybe"s in dual mode) waiting for a third screener who has not screened them. */
