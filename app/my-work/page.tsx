@@ -5,6 +5,7 @@ import { FindingList } from '@/components/findings/finding-list';
 import { workColumns } from '@/components/findings/list-columns';
 import { getDb } from '@/db';
 import { listMyWork, type MyWorkItem } from '@/db/queries/my-work';
+import { MyPapers } from '@/components/literature/my-papers';
 
 export const metadata: Metadata = { title: 'My work' };
 export const dynamic = 'force-dynamic';
@@ -40,6 +41,7 @@ export default async function MyWorkPage() {
         rowTestId="work-row"
         empty="Nothing submitted yet."
       />
+      <MyPapers userId={user.id} />
     </section>
   );
 }

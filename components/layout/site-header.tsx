@@ -29,6 +29,9 @@ function SignedInLinks({ user, counts }: { user: Viewer; counts: Counts }) {
         <Link href="/import">Import</Link>
       </li>
       <li>
+        <Link href="/literature">Literature</Link>
+      </li>
+      <li>
         <Link href="/terms/requests">Term requests</Link>
       </li>
       <li>
