@@ -16,7 +16,8 @@ export default async function NotificationsPage() {
   const n = await getNotifications(db, user, queue);
   // Opening the page counts as having seen what is on it.
   await markNotificationsSeen(db, user.id);
-  const nothing = n.changesRequested.length === 0 && n.replies.length === 0 && n.queue === 0;
+  const nothing =
+    n.changesRequested.length === 0 && n.replies.length === 0 && n.retractions.length === 0 && n.queue === 0;
   return (
     <section aria-labelledby="notif-title">
       <h1 id="notif-title">What needs you</h1>
@@ -25,6 +26,19 @@ export default async function NotificationsPage() {
         <p>
           <Link href="/review">{n.queue} revision(s) await your review.</Link>
         </p>
+      )}
+      {n.retractions.length > 0 && (
+        <>
+          <h2>Findings from retracted papers</h2>
+          <ul data-testid="retractions">
+            {n.retractions.map((r) => (
+              <li key={r.publicId}>
+                <Link href={`/findings/${r.publicId}`}>{r.publicId}</Link>: {r.note}. Kept out of new releases unless a
+                reviewer overrides.
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {n.changesRequested.length > 0 && (
         <>

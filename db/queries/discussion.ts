@@ -6,6 +6,7 @@ import { hasRole } from '../../lib/auth/roles';
 import type { Db, DbOrTx } from '../client';
 import { comments, findingRevisions, findings, flags, users } from '../schema';
 import { recordAudit } from './audit';
+import { listRetractionNotices } from './retraction';
 import type { Actor } from './finding-tx';
 import { parseOrThrow } from './finding-tx';
 
@@ -176,10 +177,12 @@ export type Notifications = {
   changesRequested: { publicId: string; at: Date }[];
   queue: number;
   replies: { publicId: string; author: string; at: Date; body: string }[];
+  /** Open 'retracted' flags on findings the user wrote or reviewed (issue 13). */
+  retractions: { publicId: string; note: string; at: Date }[];
   unseen: number;
 };
 
-/** What needs the user: changes requested of their revisions, their review queue, replies to their comments. */
+/** What needs the user: changes requested of their revisions, their review queue, replies, retracted sources. */
 export async function getNotifications(
   db: DbOrTx,
   user: { id: number; role: Actor['role'] },
@@ -210,11 +213,13 @@ export async function getNotifications(
     )
     .orderBy(desc(comments.createdAt))
     .limit(50);
+  const retractions = await listRetractionNotices(db, user.id);
   const unseen =
     changesRequested.filter((c) => c.at > seen).length +
     replies.filter((r) => r.at > seen).length +
+    retractions.filter((r) => r.at > seen).length +
     (hasRole(user.role, 'reviewer') ? queueCount : 0);
-  return { changesRequested, queue: hasRole(user.role, 'reviewer') ? queueCount : 0, replies, unseen };
+  return { changesRequested, queue: hasRole(user.role, 'reviewer') ? queueCount : 0, replies, retractions, unseen };
 }
 
 export async function markNotificationsSeen(db: DbOrTx, userId: number): Promise<void> {

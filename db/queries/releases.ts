@@ -11,6 +11,7 @@ import { releaseFiles, releaseFindings, releases, users } from '../schema';
 import { recordAudit } from './audit';
 import { type Actor, parseOrThrow } from './finding-tx';
 import { iterateExportRows } from './export';
+import { listReleaseExclusions, notesWithExclusions } from './release-exclusions';
 import { getVocabularySnapshot } from './vocab-releases';
 
 export type ReleaseFileInfo = { format: ReleaseFileFormat; sha256: string; bytes: number };
@@ -58,14 +59,26 @@ export async function cutRelease(
         const [taken] = await tx.select({ id: releases.id }).from(releases).where(eq(releases.tag, tag));
         if (taken) throw tagTaken(tag);
         const createdAt = new Date();
+        // Findings of retracted sources stay out unless a reviewer kept them in; the notes say which and why.
+        const excluded = await listReleaseExclusions(tx);
+        const leftOut = excluded.map((x) => x.findingId);
         const [release] = await tx
           .insert(releases)
-          .values({ tag, notes, createdBy: actor.id, createdAt, findingCount: 0, sourceCount: 0, checksum: '' })
+          .values({
+            tag,
+            notes: notesWithExclusions(notes, excluded),
+            createdBy: actor.id,
+            createdAt,
+            findingCount: 0,
+            sourceCount: 0,
+            checksum: '',
+          })
           .returning({ id: releases.id });
         const releaseId = release!.id;
         await tx.execute(sql`
           insert into ${releaseFindings} (release_id, finding_id, revision_id)
-          select ${releaseId}, id, approved_revision_id from findings where approved_revision_id is not null`);
+          select ${releaseId}, id, approved_revision_id from findings where approved_revision_id is not null
+            and id not in (select value::int from jsonb_array_elements_text(${JSON.stringify(leftOut)}::jsonb))`);
         const [counts] = await tx
           .select({ findings: sql<number>`count(*)::int`, sources: sql<number>`count(distinct f.source_id)::int` })
           .from(sql`${releaseFindings} rf join findings f on f.id = rf.finding_id`)
@@ -91,7 +104,13 @@ export async function cutRelease(
           action: 'release.create',
           entity: 'release',
           entityId: releaseId,
-          detail: { tag, findingCount: Number(counts!.findings), sourceCount: Number(counts!.sources), checksum },
+          detail: {
+            tag,
+            findingCount: Number(counts!.findings),
+            sourceCount: Number(counts!.sources),
+            checksum,
+            excluded: leftOut,
+          },
         });
         return releaseId;
       },

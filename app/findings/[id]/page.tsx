@@ -19,6 +19,7 @@ import { canSeeWorkflow, shownRevisionId, visibleStatus } from '@/lib/policy/rea
 import { type PageReadContext, requireDatasetReader } from '@/server/read-policy';
 import { visibleRevisionRows } from '@/components/findings/revision-rows';
 import { Alert } from '@/components/ui/alert';
+import { RetractionBanner } from '@/components/literature/retraction-banner';
 
 export const dynamic = 'force-dynamic';
 
@@ -155,6 +156,7 @@ export default async function FindingPage({ params, searchParams }: PageProps<'/
           ? ' — a newer revision is in progress'
           : ''}
       </p>
+      <RetractionBanner source={data.source} findingId={finding.id} />
       <Actions data={data} policy={policy} latestNo={latest?.revisionNo} />
       <SourceSection source={data.source} />
       <h2>Finding</h2>

@@ -13,6 +13,7 @@ import { toFormValues } from '@/lib/sources/form-values';
 import { newFindingPath } from '@/lib/sources/paths';
 import { requireDatasetReader } from '@/server/read-policy';
 import { Alert } from '@/components/ui/alert';
+import { RetractionBanner } from '@/components/literature/retraction-banner';
 import { SourceTextSection } from '@/components/sources/source-text-section';
 import { sourceTextView, studySpeciesOf } from '@/server/source-text-view';
 
@@ -59,6 +60,7 @@ export default async function SourcePage({ params, searchParams }: PageProps<'/s
       )}
       <h1 id="source-title">{source.title ?? `doi:${source.doi}`}</h1>
       <p data-testid="citation">{formatCitation(source)}</p>
+      <RetractionBanner source={source} />
       <dl className="fields">
         <dt>DOI</dt>
         <dd>
