@@ -186,6 +186,7 @@ export const ROUTES: Record<string, RouteCase[]> = {
   ],
   'literature/page.tsx': [get(() => '/literature', signedIn)],
   'literature/papers/page.tsx': [get(() => '/literature/papers', signedIn)],
+  'literature/searches/page.tsx': [get(() => '/literature/searches', signedIn)],
   'api/literature/prisma.csv/route.ts': [get(() => '/api/literature/prisma.csv', signedIn)],
   'api/sources/[id]/text/fetch/route.ts': [
     { method: 'POST', url: () => '/api/sources/1/text/fetch', body: { service: 'x' }, expect: signedIn },
@@ -222,6 +223,10 @@ export const ACTIONS: Record<string, Expect> = {
   'app/literature/papers/actions.ts#assignPaperAction': reviewers,
   'app/literature/papers/actions.ts#claimPaperAction': signedIn,
   'app/literature/papers/actions.ts#setCurationStatusAction': signedIn,
+  'app/literature/searches/actions.ts#createSavedSearchAction': signedIn,
+  'app/literature/searches/actions.ts#runSavedSearchAction': signedIn,
+  'app/sources/[...doi]/actions.ts#checkSourceUpdatesAction': signedIn,
+  'app/findings/[id]/actions.ts#releaseOverrideAction': reviewers,
   'app/terms/requests/actions.ts#acceptTermRequestAction': admins,
   'app/terms/requests/actions.ts#mapTermRequestAction': admins,
   'app/terms/requests/actions.ts#declineTermRequestAction': admins,

@@ -21,6 +21,7 @@ const env = {
   NEXT_TELEMETRY_DISABLED: '1',
   // A closed port: e2e runs "offline", so DOI look-ups fall back to manual entry.
   CROSSREF_API_URL: 'http://127.0.0.1:9',
+  EUROPEPMC_API_URL: 'http://127.0.0.1:9',
   // e2e contexts each send their own X-Forwarded-For, standing in for one trusted proxy, so per-address sign-in
   // limits do not leak between tests.
   TRUSTED_PROXY_HOPS: '1',

@@ -41,6 +41,7 @@ export default async function LiteraturePage({
         merged, the rest are screened, and included papers become sources for curators.
       </p>
       <QueueLinks counts={queues} />
+      <Link href="/literature/searches">Saved Europe PMC searches: create, schedule, run now</Link>
       <h2>Upload records</h2>
       <IntakeUpload />
       <h2>Suggest a paper</h2>

@@ -73,6 +73,9 @@ function AdminLinks() {
       <li>
         <Link href="/admin/settings">Settings</Link>
       </li>
+      <li>
+        <Link href="/admin/jobs">Scheduled jobs</Link>
+      </li>
     </>
   );
 }

@@ -20,6 +20,7 @@ import { type PageReadContext, requireDatasetReader } from '@/server/read-policy
 import { visibleRevisionRows } from '@/components/findings/revision-rows';
 import { Alert } from '@/components/ui/alert';
 import { RetractionBanner } from '@/components/literature/retraction-banner';
+import { OverrideSection } from '@/components/literature/override-section';
 
 export const dynamic = 'force-dynamic';
 
@@ -157,6 +158,7 @@ export default async function FindingPage({ params, searchParams }: PageProps<'/
           : ''}
       </p>
       <RetractionBanner source={data.source} findingId={finding.id} />
+      <OverrideSection source={data.source} findingId={finding.id} viewerRole={policy.user?.role} />
       <Actions data={data} policy={policy} latestNo={latest?.revisionNo} />
       <SourceSection source={data.source} />
       <h2>Finding</h2>

@@ -14,6 +14,7 @@ import { newFindingPath } from '@/lib/sources/paths';
 import { requireDatasetReader } from '@/server/read-policy';
 import { Alert } from '@/components/ui/alert';
 import { RetractionBanner } from '@/components/literature/retraction-banner';
+import { CheckUpdatesButton } from '@/components/literature/check-updates-button';
 import { SourceTextSection } from '@/components/sources/source-text-section';
 import { sourceTextView, studySpeciesOf } from '@/server/source-text-view';
 
@@ -61,6 +62,7 @@ export default async function SourcePage({ params, searchParams }: PageProps<'/s
       <h1 id="source-title">{source.title ?? `doi:${source.doi}`}</h1>
       <p data-testid="citation">{formatCitation(source)}</p>
       <RetractionBanner source={source} />
+      {canCurate && <CheckUpdatesButton sourceId={source.id} />}
       <dl className="fields">
         <dt>DOI</dt>
         <dd>
