@@ -120,7 +120,8 @@ export async function decideScreening(db: Db, actorId: number, mode: ScreeningMo
       stage: d.stage as ScreeningDecisionRow['stage'],
     }));
     const outcome = screeningState(mode, rows);
-    const sourceId = outcome === 'included' && !c.sourceId ? await sourceFor(tx, actorId, c) : c.sourceId;
+    const made = outcome === 'included' && !c.sourceId ? await sourceFor(tx, actorId, c) : null;
+    const sourceId = made?.id ?? c.sourceId;
     await tx
       .update(candidates)
       .set({ outcome, sourceId, curationStatus: sourceId && !c.curationStatus ? 'to_curate' : c.curationStatus })
@@ -132,7 +133,7 @@ export async function decideScreening(db: Db, actorId: number, mode: ScreeningMo
       entityId: c.id,
       detail: { stage, decision: input.decision, reasonId: input.reasonId ?? null, outcome },
     });
-    return { outcome, stage, sourceId };
+    return { outcome, stage, sourceId, sourceCreated: made?.created ?? false };
   });
 }
 
@@ -160,10 +161,14 @@ async function checkReason(tx: Tx, reasonId: number | null | undefined) {
 }
 
 /** The source an included paper becomes: the existing one with its DOI, else a new one from the record. */
-async function sourceFor(tx: Tx, actorId: number, c: typeof candidates.$inferSelect): Promise<number | null> {
+async function sourceFor(
+  tx: Tx,
+  actorId: number,
+  c: typeof candidates.$inferSelect,
+): Promise<{ id: number; created: boolean } | null> {
   if (!c.doi) return null;
   const [existing] = await tx.select({ id: sources.id }).from(sources).where(eq(sources.doi, c.doi));
-  if (existing) return existing.id;
+  if (existing) return { id: existing.id, created: false };
   const [s] = await tx
     .insert(sources)
     .values({
@@ -184,5 +189,5 @@ async function sourceFor(tx: Tx, actorId: number, c: typeof candidates.$inferSel
     entityId: s!.id,
     detail: { doi: c.doi, origin: 'screening', candidateId: c.id },
   });
-  return s!.id;
+  return { id: s!.id, created: true };
 }

@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { intakeBatches } from '@/db/schema';
 import { addCandidates, undoMerge } from '@/db/queries/intake';
 import { decideScreening } from '@/db/queries/screening';
+import { completeSourceFromCrossref } from '@/db/queries/source-completion';
 import { getSettings } from '@/db/queries/settings';
 import { DomainError } from '@/lib/errors';
 import { parseIntakeFile } from '@/lib/intake/parse';
@@ -58,7 +59,11 @@ export const decideScreeningUseCase = defineUseCase({
   entity: 'screening',
   async run({ db, actor }, input) {
     const { screeningMode } = await getSettings(db);
-    return decideScreening(db, actor.id, screeningMode, input);
+    const out = await decideScreening(db, actor.id, screeningMode, input);
+    // The new source has the record's metadata; Crossref fills what it left empty, when reachable (never fails the decision).
+    if (out.sourceCreated && out.sourceId)
+      await completeSourceFromCrossref(db, actor.id, out.sourceId).catch(() => null);
+    return out;
   },
   revalidate: () => ['/literature', '/literature/screen', '/literature/conflicts', '/my-work'],
 });
