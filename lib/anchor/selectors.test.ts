@@ -116,3 +116,12 @@ group('code points and UTF-16 offsets', () => {
     );
   });
 });
+
+group('describe() and the quote limit', () => {
+  it('cuts a selection that widening to whole units would take past SELECTOR_LIMITS.exact (fast-check found [938, +1996))', () => {
+    const d = describe(PAPER, 938, Math.min(PAPER.length, 938 + 1996))!;
+    expect(d.quote.exact.length).toBeLessThanOrEqual(SELECTOR_LIMITS.exact);
+    expect(PAPER.slice(d.span.start, d.span.end)).toBe(d.quote.exact);
+    expect(d.span.start).toBeGreaterThanOrEqual(930);
+  });
+});

@@ -65,7 +65,8 @@ export const DEFAULT_CONTEXT = 32;
 /**
  * The selectors for the UTF-16 range [start, end) of `text`. The range is widened to whole units of the
  * matching form (a character with its accents, a hyphenated word split across lines) and trimmed of
- * whitespace at both ends; the result's `span` is what the selectors describe. Null when the range holds
+ * whitespace at both ends, and cut at the end (by whole units) to at most SELECTOR_LIMITS.exact; the result's
+ * `span` is what the selectors describe. Null when the range holds
  * only whitespace or invisible characters. Throws RangeError for a range outside the text.
  */
 export function describe(
@@ -85,6 +86,12 @@ export function describe(
   let b = unitEnd(n, r.end);
   while (a < b && n.text.charCodeAt(a) === 0x20) a++;
   while (b > a && n.text.charCodeAt(b - 1) === 0x20) b--;
+  // Widening to whole units may pass the quote's limit: drop whole units from the end until it fits.
+  while (b > a && n.ends[b - 1]! - n.starts[a]! > SELECTOR_LIMITS.exact) {
+    b--;
+    while (b > a && n.starts[b] === n.starts[b - 1]) b--;
+    while (b > a && n.text.charCodeAt(b - 1) === 0x20) b--;
+  }
   if (a >= b) return null;
   const span = { start: n.starts[a]!, end: n.ends[b - 1]! };
   const p = prefixStart(n, a, context);
