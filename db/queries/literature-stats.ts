@@ -5,6 +5,8 @@
 import { sql } from 'drizzle-orm';
 import { cohensKappa, type KappaResult, type ScreeningDecision } from '../../lib/screening/kappa';
 import type { DbOrTx } from '../client';
+import { candidates } from '../schema';
+import { kept, resolvableBy, waitingFor } from './screening';
 
 function rowsOf<T>(res: unknown): T[] {
   return (Array.isArray(res) ? res : (res as { rows: T[] }).rows) as T[];
@@ -35,16 +37,12 @@ export type QueueCounts = { toScreen: number; conflicts: number; merged: number 
 
 /** What waits for this viewer: records to screen, conflicts to resolve, and merged records to review. */
 export async function queueCounts(db: DbOrTx, viewerId: number): Promise<QueueCounts> {
-  const res = await db.execute(sql`
-    select
-      count(*) filter (where kept and c.outcome in ('unscreened', 'awaiting_second') and not exists (
-        select 1 from screening_decisions d
-        where d.candidate_id = c.id and d.screener_id = ${viewerId} and d.stage = 'screen'))::int as to_screen,
-      count(*) filter (where kept and c.outcome in ('conflict', 'maybe') and not exists (
-        select 1 from screening_decisions d where d.candidate_id = c.id and d.screener_id = ${viewerId}))::int
-        as conflicts,
-      count(*) filter (where not kept)::int as merged
-    from (select *, (duplicate_of_id is null and duplicate_source_id is null) as kept from candidates) c`);
-  const [r] = rowsOf<{ to_screen: number; conflicts: number; merged: number }>(res);
-  return { toScreen: Number(r?.to_screen ?? 0), conflicts: Number(r?.conflicts ?? 0), merged: Number(r?.merged ?? 0) };
+  const [r] = await db
+    .select({
+      toScreen: sql<number>`count(*) filter (where ${waitingFor(viewerId)})`.mapWith(Number),
+      conflicts: sql<number>`count(*) filter (where ${resolvableBy(viewerId)})`.mapWith(Number),
+      merged: sql<number>`count(*) filter (where not (${kept}))`.mapWith(Number),
+    })
+    .from(candidates);
+  return { toScreen: r?.toScreen ?? 0, conflicts: r?.conflicts ?? 0, merged: r?.merged ?? 0 };
 }

@@ -4,28 +4,14 @@
  * enforced here too: decisions are returned only for records whose outcome is a conflict or an agreed
  * "maybe" and that the viewer did not screen, whatever ids the caller passes.
  */
-import { and, asc, count, eq, inArray, isNull, notExists, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
+import { resolvableBy, waitingFor } from './screening';
 import { candidates, exclusionReasons, screeningDecisions, users } from '../schema';
-
-const kept = and(isNull(candidates.duplicateOfId), isNull(candidates.duplicateSourceId));
 
 /** The number of records screeningQueue would give this screener, all pages together. */
 export async function screeningLeft(db: DbOrTx, screenerId: number): Promise<number> {
-  const mine = db
-    .select({ one: sql`1` })
-    .from(screeningDecisions)
-    .where(
-      and(
-        eq(screeningDecisions.candidateId, candidates.id),
-        eq(screeningDecisions.screenerId, screenerId),
-        eq(screeningDecisions.stage, 'screen'),
-      ),
-    );
-  const [r] = await db
-    .select({ n: count() })
-    .from(candidates)
-    .where(and(kept, sql`${candidates.outcome} in ('unscreened', 'awaiting_second')`, notExists(mine)));
+  const [r] = await db.select({ n: count() }).from(candidates).where(waitingFor(screenerId));
   return Number(r?.n ?? 0);
 }
 
@@ -46,10 +32,6 @@ export async function conflictDecisions(
   candidateIds: readonly number[],
 ): Promise<ConflictDecision[]> {
   if (candidateIds.length === 0) return [];
-  const screenedByViewer = db
-    .select({ one: sql`1` })
-    .from(screeningDecisions)
-    .where(and(eq(screeningDecisions.candidateId, candidates.id), eq(screeningDecisions.screenerId, viewerId)));
   const rows = await db
     .select({
       candidateId: screeningDecisions.candidateId,
@@ -64,14 +46,7 @@ export async function conflictDecisions(
     .innerJoin(candidates, eq(candidates.id, screeningDecisions.candidateId))
     .innerJoin(users, eq(users.id, screeningDecisions.screenerId))
     .leftJoin(exclusionReasons, eq(exclusionReasons.id, screeningDecisions.reasonId))
-    .where(
-      and(
-        inArray(screeningDecisions.candidateId, [...candidateIds]),
-        kept,
-        sql`${candidates.outcome} in ('conflict', 'maybe')`,
-        notExists(screenedByViewer),
-      ),
-    )
+    .where(and(inArray(screeningDecisions.candidateId, [...candidateIds]), resolvableBy(viewerId)))
     .orderBy(asc(screeningDecisions.candidateId), asc(screeningDecisions.id));
   return rows.map((r) => ({
     ...r,

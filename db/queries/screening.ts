@@ -3,7 +3,7 @@
  * (append-only), the outcome by lib/screening/state.ts, and an included paper becoming a source waiting for
  * curation. In dual mode screening is blind: nobody sees another's decision until the outcome is settled.
  */
-import { and, asc, eq, gt, isNull, notExists, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { type ScreeningDecisionRow, screeningState, type ScreeningMode } from '../../lib/screening/state';
 import { DomainError } from '../../lib/errors';
 import type { Db, DbOrTx, Tx } from '../client';
@@ -17,20 +17,31 @@ export type ScreeningInput = {
   note?: string;
 };
 
-const kept = and(isNull(candidates.duplicateOfId), isNull(candidates.duplicateSourceId));
+/** A record that is not merged into another record or an existing source: the one that is screened. */
+export const kept = and(isNull(candidates.duplicateOfId), isNull(candidates.duplicateSourceId));
+
+/** Kept, still open, and not yet screened by this screener: what the queue, its count and the dashboard count. */
+export function waitingFor(screenerId: number) {
+  return and(
+    kept,
+    sql`${candidates.outcome} in ('unscreened', 'awaiting_second')`,
+    sql`not exists (select 1 from ${screeningDecisions} d where d.candidate_id = ${candidates.id}
+      and d.screener_id = ${screenerId} and d.stage = 'screen')`,
+  );
+}
+
+/** Kept, in conflict (or an agreed "maybe"), and not screened by this viewer: what a third screener resolves. */
+export function resolvableBy(viewerId: number) {
+  return and(
+    kept,
+    sql`${candidates.outcome} in ('conflict', 'maybe')`,
+    sql`not exists (select 1 from ${screeningDecisions} d where d.candidate_id = ${candidates.id}
+      and d.screener_id = ${viewerId})`,
+  );
+}
 
 /** The next candidates for this screener: kept, undecided, not yet decided by them; oldest first, keyset by id. */
 function queueQuery(db: DbOrTx, screenerId: number, opts: { after?: number; limit?: number } = {}) {
-  const mine = db
-    .select({ one: sql`1` })
-    .from(screeningDecisions)
-    .where(
-      and(
-        eq(screeningDecisions.candidateId, candidates.id),
-        eq(screeningDecisions.screenerId, screenerId),
-        eq(screeningDecisions.stage, 'screen'),
-      ),
-    );
   return db
     .select({
       id: candidates.id,
@@ -46,14 +57,7 @@ function queueQuery(db: DbOrTx, screenerId: number, opts: { after?: number; limi
       outcome: candidates.outcome,
     })
     .from(candidates)
-    .where(
-      and(
-        kept,
-        sql`${candidates.outcome} in ('unscreened', 'awaiting_second')`,
-        opts.after ? gt(candidates.id, opts.after) : undefined,
-        notExists(mine),
-      ),
-    )
+    .where(and(waitingFor(screenerId), opts.after ? gt(candidates.id, opts.after) : undefined))
     .orderBy(asc(candidates.id))
     .limit(opts.limit ?? 20);
 }
@@ -69,10 +73,6 @@ export function screeningQueueSql(db: DbOrTx, screenerId: number, opts: { after?
 
 /** Conflicts (and agreed "maybe"s in dual mode) waiting for a third screener who has not screened them. */
 export async function conflictQueue(db: DbOrTx, viewerId: number, limit = 50) {
-  const screened = db
-    .select({ one: sql`1` })
-    .from(screeningDecisions)
-    .where(and(eq(screeningDecisions.candidateId, candidates.id), eq(screeningDecisions.screenerId, viewerId)));
   return db
     .select({
       id: candidates.id,
@@ -83,7 +83,7 @@ export async function conflictQueue(db: DbOrTx, viewerId: number, limit = 50) {
       outcome: candidates.outcome,
     })
     .from(candidates)
-    .where(and(kept, sql`${candidates.outcome} in ('conflict', 'maybe')`, notExists(screened)))
+    .where(resolvableBy(viewerId))
     .orderBy(asc(candidates.id))
     .limit(limit);
 }
