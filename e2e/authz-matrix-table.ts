@@ -110,6 +110,8 @@ export const ROUTES: Record<string, RouteCase[]> = {
   'api/terms/mirna/route.ts': [read(() => '/api/terms/mirna?name=miR-206&species=NCBITaxon:10090')],
   'admin/audit/export/route.ts': [get(() => '/admin/audit/export', admins)],
   'api/health/route.ts': [get(() => '/api/health', everyone)],
+  'api/health/live/route.ts': [get(() => '/api/health/live', everyone)],
+  'api/health/ready/route.ts': [get(() => '/api/health/ready', everyone)],
   'literature/screen/page.tsx': [get(() => '/literature/screen', signedIn)],
   'literature/conflicts/page.tsx': [get(() => '/literature/conflicts', signedIn)],
   'literature/duplicates/page.tsx': [get(() => '/literature/duplicates', signedIn)],
