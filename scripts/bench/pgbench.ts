@@ -9,7 +9,10 @@ import { listingRefresh } from '../../db/queries/listing';
 import type { BenchContext } from './context';
 import { fmtInt, fmtMs, median, quantile } from './util';
 
-export type PgbenchResult = { tps: number; p50: number; p95: number; n: number };
+export type PgbenchResult = { tps: number; p50: number; p95: number; n: number; jit: string; roundTrips: string };
+
+/** The app's connections run with JIT off (db/client.ts); pgbench's sessions get the same setting. */
+export const PGBENCH_JIT = 'off';
 type Target = { url: string; maxId: number; author: number; reviewer0: number };
 
 /**
@@ -67,6 +70,7 @@ function pgEnv(url: string, parent: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
     PGUSER: decodeURIComponent(u.username || 'postgres'),
     PGPASSWORD: decodeURIComponent(u.password),
     PGDATABASE: u.pathname.slice(1),
+    PGOPTIONS: `${parent.PGOPTIONS ? `${parent.PGOPTIONS} ` : ''}-c jit=${PGBENCH_JIT}`,
   };
 }
 
@@ -94,6 +98,21 @@ function pgbenchArgs(ctx: BenchContext, t: Target, script: string, dir: string):
   ];
 }
 
+/** Statements per transaction of a pgbench script (pgbench waits for each statement's answer before the next). */
+function statementsPerTx(script: string): number[] {
+  const counts: number[] = [];
+  let n = 0;
+  for (const line of script.split('\n').map((l) => l.trim())) {
+    if (!/(;|\\gset)$/.test(line)) continue;
+    n++;
+    if (/^END;$/i.test(line)) {
+      counts.push(n);
+      n = 0;
+    }
+  }
+  return counts;
+}
+
 /** Per-transaction latencies from pgbench's logs (the third field, in µs), in ms. */
 function logLatencies(dir: string): number[] {
   const lat: number[] = [];
@@ -108,27 +127,29 @@ function logLatencies(dir: string): number[] {
 
 export function runPgbench(ctx: BenchContext, t: Target): PgbenchResult | null {
   const which = spawnSync('sh', ['-c', 'command -v pgbench']);
-  if (which.status !== 0) {
-    ctx.log('pgbench not found (apt-get install -y postgresql-contrib); skipping');
-    return null;
-  }
+  if (which.status !== 0)
+    throw new Error('pgbench not found (apt-get install -y postgresql-contrib), or run the bench with --no-pgbench');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'evx-pgbench-'));
   try {
     const script = path.join(dir, 'cycle.sql');
     writeFileSync(script, PGBENCH_CYCLE);
+    const env = pgEnv(t.url, ctx.opts.env);
+    // What a session started with pgbench's environment runs with (PGOPTIONS), said in the output.
+    const shown = spawnSync('psql', ['-Atc', 'show jit'], { env, encoding: 'utf8' });
+    const jit = shown.status === 0 ? shown.stdout.trim() : `unknown (${shown.stderr.trim()})`;
+    if (jit !== PGBENCH_JIT)
+      throw new Error(`pgbench's sessions would run with jit=${jit}, the app's with jit=${PGBENCH_JIT}`);
+    const roundTrips = statementsPerTx(PGBENCH_CYCLE).join(' / ');
     ctx.log(
-      `\npgbench -n -c ${ctx.opts.clients} -j 2 -T ${ctx.opts.writeSeconds} -f cycle.sql (the app's edit, submit and approve transactions as plain SQL) …`,
+      `\npgbench -n -c ${ctx.opts.clients} -j 2 -T ${ctx.opts.writeSeconds} -f cycle.sql (the app's edit, submit and approve transactions as plain SQL; ` +
+        `jit=${jit} as the app's connections; one round trip per statement: ${roundTrips}) …`,
     );
-    const r = spawnSync('pgbench', pgbenchArgs(ctx, t, script, dir), {
-      env: pgEnv(t.url, ctx.opts.env),
-      encoding: 'utf8',
-      cwd: dir,
-    });
+    const r = spawnSync('pgbench', pgbenchArgs(ctx, t, script, dir), { env, encoding: 'utf8', cwd: dir });
     if (r.status !== 0) throw new Error(`pgbench failed: ${r.stderr}\n${r.stdout}`);
     // One run of the script is three transactions.
     const tps = 3 * Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(r.stdout)?.[1] ?? NaN);
     const lat = logLatencies(dir);
-    const res = { tps, p50: median(lat), p95: quantile(lat, 0.95), n: lat.length };
+    const res = { tps, p50: median(lat), p95: quantile(lat, 0.95), n: lat.length, jit, roundTrips };
     ctx.log(`  ${fmtInt(tps)} tx/s; cycle p50 ${fmtMs(res.p50)}, p95 ${fmtMs(res.p95)} (${fmtInt(res.n)} cycles)`);
     return res;
   } finally {
