@@ -73,6 +73,10 @@ export type LoadOptions = {
   distDir: string;
   rebuild: boolean;
   pool: number | undefined;
+  /** `next start` processes on the one database; more than one go behind the round-robin proxy. */
+  processes: number;
+  /** Run with one process and then with `processes` (at least 2), both behind the proxy, and compare. */
+  compare: boolean;
   baseUrl: string;
   env: NodeJS.ProcessEnv;
 };
@@ -88,6 +92,8 @@ export function parseLoadOptions(argv: string[], env: NodeJS.ProcessEnv = proces
     distDir: String(args['dist-dir'] ?? '.next-bench'),
     rebuild: Boolean(args.rebuild),
     pool: args.pool ? Number(args.pool) : undefined,
+    processes: Number(args.processes ?? (args.compare ? 2 : 1)),
+    compare: Boolean(args.compare),
     baseUrl: env.DATABASE_URL || DEFAULT_URL,
     env,
   };

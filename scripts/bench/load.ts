@@ -10,8 +10,14 @@
  * --db NAME (an existing filled database, e.g. one kept by `npm run bench -- --keep`);
  * or --pglite (an embedded database in a temporary folder).
  *
+ * Several processes (server only): --processes 2 starts two `next start` on the one database behind a
+ * round-robin proxy (scripts/multiprocess/proxy.ts, a process of its own, as nginx would be); --compare runs
+ * once with one process and once with --processes (default 2), both behind the proxy, and prints them side
+ * by side. The load generator, the proxy and the servers share this machine's cores: the numbers say what
+ * one machine gives, not what N machines would.
+ *
  * Flags: --connections 32 --duration 30 (seconds, at most 300) --findings 20000 --db NAME --pglite
- *        --pool N (the server's DATABASE_POOL_MAX) --dist-dir .next-bench --rebuild
+ *        --pool N (each server's DATABASE_POOL_MAX) --dist-dir .next-bench --rebuild --processes N --compare
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -23,18 +29,22 @@ import { ORGANS } from '../../lib/vocab';
 import { type LoadOptions, parseLoadOptions } from './args';
 import { fillDatabase } from './fill';
 import { sampleRss } from './proc';
-import { ensureBuild, type Server, startServer } from './server';
+import { startCluster } from '../multiprocess/cluster';
+import { ensureBuild, startServer } from './server';
 import { fmtInt, fmtMs, median, quantile } from './util';
 
 const log = (s: string) => console.log(s);
 
-/** What the end of the run releases: the server, the database on the server (dropped unless reused), the PGlite folder. */
+/** Where the load goes: one server, or the proxy in front of several. */
+type Target = { url: string; label: string; pids: number[]; stop: () => Promise<void> };
+
+/** What the end of the run releases: the servers, the database on the server (dropped unless reused), the PGlite folder. */
 type LoadResources = {
   admin: DbHandle | null;
   dbName: string | null;
   dbUrl: string;
   pgliteDir: string | null;
-  server: Server | null;
+  target: Target | null;
 };
 
 async function prepareDatabase(opts: LoadOptions, res: LoadResources) {
@@ -62,16 +72,44 @@ async function prepareDatabase(opts: LoadOptions, res: LoadResources) {
   await admin.query(`alter database ${dbName} reset all`);
 }
 
-async function hammer(opts: LoadOptions, server: Server) {
+async function startTarget(opts: LoadOptions, res: LoadResources, processes: number): Promise<Target> {
+  const viaProxy = opts.compare || processes > 1;
+  if (!viaProxy) {
+    const server = await startServer({
+      databaseUrl: res.dbUrl,
+      distDir: opts.distDir,
+      poolMax: opts.pool,
+      parentEnv: opts.env,
+      env: opts.pglite ? { DATABASE_URL: '', PGLITE_DATA_DIR: res.pgliteDir! } : {},
+    });
+    return { url: server.url, label: '1 process', pids: [server.serverPid()], stop: server.stop };
+  }
+  const cluster = await startCluster({
+    databaseUrl: res.dbUrl,
+    distDir: opts.distDir,
+    processes,
+    parentEnv: opts.env,
+    poolMax: opts.pool,
+    proxyAsChild: true,
+  });
+  return {
+    url: cluster.url,
+    label: `${processes} process${processes > 1 ? 'es' : ''} + proxy`,
+    pids: cluster.servers.map((s) => s.serverPid()),
+    stop: cluster.stop,
+  };
+}
+
+async function hammer(opts: LoadOptions, target: Target) {
   log(
-    `autocannon: ${opts.connections} connections for ${opts.duration} s → ${server.url}/api/v1/findings?organ=… (${ORGANS.length} organs in turn)`,
+    `autocannon (${target.label}): ${opts.connections} connections for ${opts.duration} s → ${target.url}/api/v1/findings?organ=… (${ORGANS.length} organs in turn)`,
   );
   const latencies: number[] = [];
   const codes = new Map<number, number>();
   let i = 0;
-  const rss = sampleRss(server.serverPid(), 100);
+  const rss = target.pids.map((pid) => sampleRss(pid, 100));
   const instance = autocannon({
-    url: server.url,
+    url: target.url,
     connections: opts.connections,
     duration: opts.duration,
     timeout: 10,
@@ -90,43 +128,45 @@ async function hammer(opts: LoadOptions, server: Server) {
     codes.set(status, (codes.get(status) ?? 0) + 1);
   });
   const result = await instance;
-  return { result, latencies, codes, mem: rss.stop() };
+  return { label: target.label, result, latencies, codes, mem: rss.map((r) => r.stop()) };
 }
 
-/** Prints the table; the number of requests not answered 2xx. */
-function report(opts: LoadOptions, res: LoadResources, run: Awaited<ReturnType<typeof hammer>>): number {
-  const { result, latencies, codes, mem } = run;
-  const non2xx = result.non2xx + result.errors + result.timeouts;
-  const total = latencies.length;
-  const table = [
-    ['metric', 'value'],
-    ['requests (2xx / all)', `${fmtInt(result['2xx'])} / ${fmtInt(total)}`],
-    ['throughput', `${fmtInt(total / result.duration)} req/s`],
-    ['latency p50', fmtMs(median(latencies))],
-    ['latency p95', fmtMs(quantile(latencies, 0.95))],
-    ['latency p99', fmtMs(quantile(latencies, 0.99))],
-    ['latency max', fmtMs(Math.max(...latencies))],
+type Run = Awaited<ReturnType<typeof hammer>>;
+
+const failures = (r: Run) => r.result.non2xx + r.result.errors + r.result.timeouts;
+
+/** Prints the table, one column per run. */
+function report(opts: LoadOptions, res: LoadResources, runs: Run[]): void {
+  const rows: [string, (r: Run) => string][] = [
+    ['requests (2xx / all)', (r) => `${fmtInt(r.result['2xx'])} / ${fmtInt(r.latencies.length)}`],
+    ['throughput', (r) => `${fmtInt(r.latencies.length / r.result.duration)} req/s`],
+    ['latency p50', (r) => fmtMs(median(r.latencies))],
+    ['latency p95', (r) => fmtMs(quantile(r.latencies, 0.95))],
+    ['latency p99', (r) => fmtMs(quantile(r.latencies, 0.99))],
+    ['latency max', (r) => fmtMs(Math.max(...r.latencies))],
     [
       'non-2xx + errors + timeouts',
-      `${non2xx} (${[...codes].map(([c, n]) => `${c}: ${fmtInt(n)}`).join(', ')}; errors ${result.errors}, timeouts ${result.timeouts})`,
+      (r) =>
+        `${failures(r)} (${[...r.codes].map(([c, n]) => `${c}: ${fmtInt(n)}`).join(', ')}; errors ${r.result.errors}, timeouts ${r.result.timeouts})`,
     ],
-    ['server RSS', `${mem.baseMb.toFixed(0)} → peak ${mem.peakMb.toFixed(0)} MB`],
+    ['server RSS (each)', (r) => r.mem.map((m) => `${m.baseMb.toFixed(0)} → ${m.peakMb.toFixed(0)} MB`).join('; ')],
   ];
-  const w = Math.max(...table.map((r) => r[0]!.length));
-  const w2 = Math.max(...table.map((r) => r[1]!.length));
-  log(`\n| ${'metric'.padEnd(w)} | ${'value'.padEnd(w2)} |\n|${'-'.repeat(w + 2)}|${'-'.repeat(w2 + 2)}|`);
-  for (const r of table.slice(1)) log(`| ${r[0]!.padEnd(w)} | ${r[1]!.padEnd(w2)} |`);
+  const table = [['metric', ...runs.map((r) => r.label)], ...rows.map(([name, f]) => [name, ...runs.map(f)])];
+  const widths = table[0]!.map((_, c) => Math.max(...table.map((row) => row[c]!.length)));
+  const line = (row: string[]) => `| ${row.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ')} |`;
+  log(`\n${line(table[0]!)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const row of table.slice(1)) log(line(row));
   log(
     `\n${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, load average ${os
       .loadavg()
       .map((x) => x.toFixed(1))
-      .join(' ')}; ` + `${opts.pglite ? 'PGlite' : `PostgreSQL database ${res.dbName}`}; ${new Date().toISOString()}`,
+      .join(' ')}; ` +
+      `${opts.pglite ? 'PGlite' : `PostgreSQL database ${res.dbName}`}; pool ${opts.pool ?? 'default'} per process; ${new Date().toISOString()}`,
   );
-  return non2xx;
 }
 
 async function release(opts: LoadOptions, res: LoadResources) {
-  if (res.server) await res.server.stop();
+  if (res.target) await res.target.stop();
   if (res.admin && res.dbName) {
     if (!opts.reuseDb) await res.admin.query(`drop database if exists ${res.dbName} with (force)`);
     await res.admin.close();
@@ -134,34 +174,41 @@ async function release(opts: LoadOptions, res: LoadResources) {
   if (res.pgliteDir) rmSync(res.pgliteDir, { recursive: true, force: true });
 }
 
-async function main(opts: LoadOptions) {
+function validate(opts: LoadOptions) {
   if (!Number.isFinite(opts.duration) || opts.duration <= 0)
     throw new Error('--duration must be a positive number of seconds');
-  const res: LoadResources = { admin: null, dbName: null, dbUrl: '', pgliteDir: null, server: null };
-  let failed = false;
+  if (!Number.isInteger(opts.processes) || opts.processes < 1 || opts.processes > 8)
+    throw new Error('--processes must be a whole number from 1 to 8');
+  if (opts.pglite && (opts.processes > 1 || opts.compare))
+    throw new Error('PGlite is one process: --processes and --compare need the PostgreSQL server');
+  if (opts.compare && opts.processes < 2) throw new Error('--compare needs --processes 2 or more');
+}
+
+async function main(opts: LoadOptions) {
+  validate(opts);
+  const res: LoadResources = { admin: null, dbName: null, dbUrl: '', pgliteDir: null, target: null };
+  const runs: Run[] = [];
   try {
     await prepareDatabase(opts, res);
     ensureBuild(opts.distDir, { env: opts.env, rebuild: opts.rebuild, log });
-    const server = (res.server = await startServer({
-      databaseUrl: res.dbUrl,
-      distDir: opts.distDir,
-      poolMax: opts.pool,
-      parentEnv: opts.env,
-      env: opts.pglite ? { DATABASE_URL: '', PGLITE_DATA_DIR: res.pgliteDir! } : {},
-    }));
-    if (new URL(server.url).hostname !== '127.0.0.1') throw new Error('load tests only target 127.0.0.1');
-    // Warm the route (first requests compile and connect).
-    for (const o of ORGANS)
-      await (await fetch(`${server.url}/api/v1/findings?organ=${encodeURIComponent(o.id)}`)).arrayBuffer();
-    const non2xx = report(opts, res, await hammer(opts, server));
-    if (non2xx > 0) {
-      failed = true;
-      console.error(`\nFAIL: ${non2xx} requests were not answered 2xx`);
+    for (const processes of opts.compare ? [1, opts.processes] : [opts.processes]) {
+      const target = (res.target = await startTarget(opts, res, processes));
+      if (new URL(target.url).hostname !== '127.0.0.1') throw new Error('load tests only target 127.0.0.1');
+      // Warm every process's route (first requests compile and connect): each organ once per process.
+      for (let k = 0; k < target.pids.length; k++)
+        for (const o of ORGANS)
+          await (await fetch(`${target.url}/api/v1/findings?organ=${encodeURIComponent(o.id)}`)).arrayBuffer();
+      runs.push(await hammer(opts, target));
+      await target.stop();
+      res.target = null;
     }
+    report(opts, res, runs);
   } finally {
     await release(opts, res);
   }
-  if (failed) process.exit(1);
+  const bad = runs.filter((r) => failures(r) > 0);
+  for (const r of bad) console.error(`\nFAIL (${r.label}): ${failures(r)} requests were not answered 2xx`);
+  if (bad.length) process.exit(1);
 }
 
 main(parseLoadOptions(process.argv.slice(2))).catch((e) => {
