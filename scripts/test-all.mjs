@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // `npm test`: every check and test suite, in order, then one totals line.
 //   checks      schema drift, format (Prettier), lint (no warnings), typecheck, production build
+//   then, side by side (the two cores are rarely both busy with one of them):
 //   vitest      unit tests (lib/, app/) and integration tests (db/) on PGlite, and on
 //               the PostgreSQL server at DATABASE_URL when it is set
-//   playwright  e2e in Chromium against `next start` on a fresh database
+//   playwright  e2e in Chromium against `next start` on a fresh database: PGlite (all specs) and the
+//               PostgreSQL server at DATABASE_URL (E2E_SERVER_SPECS)
 //   bench       `npm run bench` at 2,000 findings as a smoke check (server only)
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 
 const root = process.cwd();
 // Build into a folder of its own, so the suite can run while `npm run demo` serves from .next.
@@ -42,53 +45,96 @@ function readJson(file) {
   }
 }
 
+/** The specs the PostgreSQL server's e2e run takes (PGlite's takes them all): export, review, import, release, authorization. */
+const E2E_SERVER_SPECS = (process.env.E2E_SERVER_SPECS ?? 'export-releases review api-import authz-matrix security')
+  .split(/\s+/)
+  .filter(Boolean)
+  .map((n) => `e2e/${n}.spec.ts`);
+
+/** A runner started in the background, its output prefixed with its label; resolves when it exits. */
+function background(label, cmd, args, env = {}) {
+  console.log(`\n=== ${label}: ${[path.basename(cmd), ...args].join(' ')} (output prefixed [${label}])`);
+  const started = Date.now();
+  const child = spawn(cmd, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+  });
+  for (const stream of [child.stdout, child.stderr]) {
+    createInterface({ input: stream }).on('line', (line) => console.log(`[${label}] ${line}`));
+  }
+  return new Promise((resolve) => {
+    child.on('close', (status) => resolve({ ok: status === 0, seconds: ((Date.now() - started) / 1000).toFixed(1) }));
+  });
+}
+
+/** Adds a runner's totals (passed, failed, skipped) to the run's; a runner that gave none counts as one failure. */
+function tally(name, r, t) {
+  if (t) {
+    totals.passed += t.passed;
+    totals.failed += t.failed;
+    totals.skipped += t.skipped;
+    summary.push(
+      `${t.failed || !r.ok ? 'FAIL' : 'ok  '} ${name}: ${t.passed} passed, ${t.failed} failed (${r.seconds}s)`,
+    );
+  }
+  if (!t || (!r.ok && t.failed === 0)) {
+    totals.failed++;
+    summary.push(`FAIL ${name} did not complete (${r.seconds}s)`);
+  }
+}
+
+async function vitest() {
+  const out = path.join(tmp, 'vitest.json');
+  const r = await background('vitest', bin('vitest'), [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
+  ]);
+  const j = readJson(out);
+  const t = j && {
+    passed: j.numPassedTests,
+    failed: j.numFailedTests,
+    skipped: j.numPendingTests + (j.numTodoTests ?? 0),
+  };
+  tally('vitest', r, t);
+}
+
+/** The e2e suite against its own `next start` on port `port` and a fresh database (scripts/e2e-server.mjs). */
+async function playwright(engine, port, env, files) {
+  const out = path.join(tmp, `playwright-${engine}.json`);
+  const args = ['test', '--output', path.join(tmp, `pw-results-${engine}`), ...files];
+  const r = await background(`e2e ${engine}`, bin('playwright'), args, {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+    E2E_PORT: String(port),
+    ...env,
+  });
+  const st = readJson(out)?.stats;
+  const t = st && { passed: st.expected, failed: st.unexpected + st.flaky, skipped: st.skipped };
+  tally(`playwright (${engine})`, r, t);
+}
+
 check('schema drift', process.execPath, ['scripts/check-drift.mjs']);
 check('format', bin('prettier'), ['--check', '.']);
 check('lint', bin('eslint'), ['.', '--max-warnings', '0']);
 check('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 
-// vitest
-{
-  const out = path.join(tmp, 'vitest.json');
-  const r = step('vitest', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
-  const j = readJson(out);
-  if (j) {
-    totals.passed += j.numPassedTests;
-    totals.failed += j.numFailedTests;
-    totals.skipped += j.numPendingTests + (j.numTodoTests ?? 0);
-    summary.push(
-      `${j.numFailedTests || !r.ok ? 'FAIL' : 'ok  '} vitest: ${j.numPassedTests} passed, ${j.numFailedTests} failed (${r.seconds}s)`,
-    );
-  }
-  if (!j || (!r.ok && j.numFailedTests === 0)) {
-    totals.failed++;
-    summary.push(`FAIL vitest did not complete (${r.seconds}s)`);
-  }
-}
-
-// production build, then e2e against it
-const built = check('next build', bin('next'), ['build']);
-if (built && existsSync(path.join(root, distDir, 'BUILD_ID'))) {
-  const out = path.join(tmp, 'playwright.json');
-  const r = step('playwright', bin('playwright'), ['test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
-  const j = readJson(out);
-  if (j?.stats) {
-    const failed = j.stats.unexpected + j.stats.flaky;
-    totals.passed += j.stats.expected;
-    totals.failed += failed;
-    totals.skipped += j.stats.skipped;
-    summary.push(
-      `${failed || !r.ok ? 'FAIL' : 'ok  '} playwright: ${j.stats.expected} passed, ${failed} failed (${r.seconds}s)`,
-    );
-  }
-  if (!j?.stats || (!r.ok && j.stats.unexpected + j.stats.flaky === 0)) {
-    totals.failed++;
-    summary.push(`FAIL playwright did not complete (${r.seconds}s)`);
-  }
+// The production build first; then vitest (both engines) and the e2e suite on both engines run side by side:
+// the whole e2e suite on PGlite, and E2E_SERVER_SPECS on a fresh database of the PostgreSQL server at
+// DATABASE_URL. Each e2e run has its own `next start`, port and database, so the specs that switch global
+// settings (dual screening, dual review, public read) never meet; vitest's databases are its own too.
+const built = check('next build', bin('next'), ['build']) && existsSync(path.join(root, distDir, 'BUILD_ID'));
+const runners = [vitest()];
+if (built) {
+  runners.push(playwright('pglite', 3100, {}, []));
+  if (process.env.DATABASE_URL)
+    runners.push(playwright('server', 3101, { E2E_DATABASE_URL: process.env.DATABASE_URL }, E2E_SERVER_SPECS));
+  else summary.push('---- playwright on the PostgreSQL server skipped: needs DATABASE_URL');
 } else {
   totals.failed++;
   summary.push('FAIL playwright skipped: no production build');
 }
+await Promise.all(runners);
 
 // The benchmark, small, as a smoke check that it still runs end to end (fill, browse, HTTP, exports,
 // writes, pgbench) on the server; its times are not asserted here (`npm run bench` is where they count).
