@@ -6,6 +6,7 @@
 //               the PostgreSQL server at DATABASE_URL when it is set
 //   playwright  e2e in Chromium against `next start` on a fresh database: PGlite (all specs) and the
 //               PostgreSQL server at DATABASE_URL (E2E_SERVER_SPECS)
+//   multi-process  two `next start` on one database behind a round-robin proxy (server only)
 //   bench       `npm run bench` at 2,000 findings as a smoke check (server only)
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -25,9 +26,15 @@ const summary = [];
 function step(name, cmd, args, env = {}) {
   const started = Date.now();
   console.log(`\n=== ${name}: ${[path.basename(cmd), ...args].join(' ')}`);
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env } });
+  const r = spawnSync(cmd, args, {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+  });
+  process.stdout.write(r.stdout ?? '');
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  return { ok: r.status === 0, seconds };
+  return { ok: r.status === 0, seconds, output: r.stdout };
 }
 
 function check(name, cmd, args) {
@@ -135,6 +142,14 @@ if (built) {
   summary.push('FAIL playwright skipped: no production build');
 }
 await Promise.all(runners);
+
+// Many processes on one database (scripts/multiprocess-test.ts): two `next start` of this build on a fresh
+// database of the server behind a round-robin proxy; it prints one line per check and `N passed, N failed`.
+if (process.env.DATABASE_URL && built) {
+  const r = step('multi-process', 'npm', ['run', '--silent', 'test:multiprocess'], { NEXT_DIST_DIR: distDir });
+  const line = /^(\d+) passed, (\d+) failed$/m.exec(r.output ?? '');
+  tally('multi-process', r, line && { passed: Number(line[1]), failed: Number(line[2]), skipped: 0 });
+} else summary.push('---- multi-process test skipped: needs DATABASE_URL (a PostgreSQL server) and the build');
 
 // The benchmark, small, as a smoke check that it still runs end to end (fill, browse, HTTP, exports,
 // writes, pgbench) on the server; its times are not asserted here (`npm run bench` is where they count).
