@@ -1,28 +1,31 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { DomainError } from '../../lib/errors';
 import { revisionToContent } from '../../lib/finding/from-row';
 import {
   changeSummarySchema,
   findingContentSchema,
+  type FindingContent,
   type FindingDraft,
   findingDraftSchema,
 } from '../../lib/finding/schema';
 import { type Outcome, transition } from '../../lib/workflow';
-import type { Db, Tx } from '../client';
-import { findingRevisions, findings, sources, users } from '../schema';
+import type { Db, DbOrTx } from '../client';
+import { findingRevisions, findings, sources } from '../schema';
 import { checkEvidence } from './evidence';
 import { recordAudit } from './audit';
 import { findDuplicates } from './duplicates';
 import {
-  type Actor,
-  checkLock,
-  contentColumns,
-  lockFinding,
-  newFindingRow,
-  parseOrThrow,
-  together,
-  workflowContext,
-} from './finding-tx';
+  checkLoadedTerms,
+  checkVersion,
+  type FindingHead,
+  type FindingState,
+  loadTerms,
+  loadTermsOfLatest,
+  lostRace,
+  readFindingState,
+} from './finding-state';
+import { type Actor, contentColumns, newFindingRow, parseOrThrow, together, workflowContext } from './finding-tx';
+import { writeSave, writeSubmit } from './finding-writes';
 import { checkTerms } from './term-check';
 import { refreshListing } from './listing';
 
@@ -75,20 +78,14 @@ export async function createFinding(
 }
 
 /** Why this edit is refused; another curator's open draft is named, so the actor knows whom to wait for. */
-async function refuseEdit(
-  tx: Tx,
-  outcome: Extract<Outcome, { ok: false }>,
-  latest: { submittedAt: Date | null; authorId: number },
-  actor: Actor,
-): Promise<never> {
-  if (!latest.submittedAt && latest.authorId !== actor.id) {
-    const [author] = await tx.select({ name: users.name }).from(users).where(eq(users.id, latest.authorId));
+function refuseEdit(outcome: Extract<Outcome, { ok: false }>, state: FindingState, actor: Actor): never {
+  const { latest, by } = state;
+  if (!latest.submittedAt && latest.authorId !== actor.id)
     throw new DomainError(
       'conflict',
       'finding',
-      `${author?.name ?? 'Another curator'} has an unsubmitted draft of this finding; it can be edited again once they submit it.`,
+      `${by} has an unsubmitted draft of this finding; it can be edited again once they submit it.`,
     );
-  }
   throw new DomainError(outcome.error, 'finding', outcome.message);
 }
 
@@ -97,10 +94,12 @@ export type SavedDraft = { revisionId: number; revisionNo: number; lockVersion: 
 /**
  * Save into the actor's open draft of this finding, or start a new draft
  * revision from the latest one. Refused as a conflict when the finding
- * changed since `lockVersion` — never a silent overwrite.
+ * changed since `lockVersion` — never a silent overwrite. Two round trips on
+ * the server: the reads together, then the write as one statement (finding-writes.ts),
+ * which applies only at `lockVersion`; in a transaction it composes with its other writes.
  */
 export async function saveDraftTx(
-  tx: Tx,
+  db: DbOrTx,
   actor: Actor,
   findingId: number,
   lockVersion: number,
@@ -108,73 +107,39 @@ export async function saveDraftTx(
   changeSummary: string,
   editSession: string | null = null,
 ): Promise<SavedDraft> {
-  const [{ f, latest }, { content, labels }] = await together(lockFinding(tx, findingId), checkTerms(tx, draft));
-  await checkLock(tx, f, lockVersion);
-  const now = new Date();
-  let revisionId = latest.id;
-  let revisionNo = latest.revisionNo;
-  let created = false;
-
+  const [state, terms] = await together(readFindingState(db, findingId), loadTerms(db, draft));
+  const { content, labels } = await checkLoadedTerms(db, terms, draft);
+  checkVersion(state, lockVersion);
+  const { f, latest } = state;
   const outcome = transition('edit', workflowContext(f, latest, actor));
-  if (!outcome.ok) return refuseEdit(tx, outcome, latest, actor);
+  if (!outcome.ok) return refuseEdit(outcome, state, actor);
   // The author's draft collects the autosaves of one sitting; a new sitting keeps it and starts the next revision.
   const newSitting = !outcome.newRevision && editSession != null && latest.editSession !== editSession;
-  // Writes that do not depend on one another are sent together (together(): one round trip, order
-  // not guaranteed); a statement that must see another's effect waits for it.
-  const writes: Promise<unknown>[] = [];
-  if (!outcome.newRevision && !newSitting) {
-    writes.push(
-      tx
-        .update(findingRevisions)
-        .set({ ...contentColumns(content, labels), changeSummary, updatedAt: now })
-        .where(and(eq(findingRevisions.id, latest.id), isNull(findingRevisions.submittedAt))),
-    );
-  } else {
-    revisionNo = latest.revisionNo + 1;
-    const [rev] = await tx
-      .insert(findingRevisions)
-      .values({
-        findingId: f.id,
-        revisionNo,
-        basedOnRevisionId: latest.id,
-        authorId: actor.id,
-        changeSummary,
-        editSession,
-        ...contentColumns(content, labels),
-      })
-      .returning({ id: findingRevisions.id });
-    revisionId = rev!.id;
-    created = true;
-    writes.push(
-      recordAudit(tx, {
-        actorId: actor.id,
-        action: 'finding.revision_start',
-        entity: 'finding',
-        entityId: f.id,
-        detail: { revisionNo, basedOn: latest.revisionNo, previousStatus: f.status },
-      }),
-    );
-  }
-  const update = tx
-    .update(findings)
-    .set({
-      latestRevisionId: revisionId,
-      status: 'draft',
-      lockVersion: sql`${findings.lockVersion} + 1`,
-      updatedAt: now,
-    })
-    .where(and(eq(findings.id, f.id), eq(findings.lockVersion, lockVersion)))
-    .returning({ lockVersion: findings.lockVersion });
-  const [[updated]] = await together(update, ...writes);
-  if (!updated)
-    throw new DomainError(
-      'conflict',
-      'finding',
-      'Someone saved this finding at the same moment; reload and try again.',
-    );
-  // The listing follows the latest revision until one is approved; it reads what the update wrote.
-  if (!f.approvedRevisionId) await refreshListing(tx, f.id);
-  return { revisionId, revisionNo, lockVersion: updated.lockVersion, created };
+  const created = outcome.newRevision || newSitting;
+  const revisionNo = created ? latest.revisionNo + 1 : latest.revisionNo;
+  const row = await writeSave(db, {
+    findingId,
+    lockVersion,
+    actorId: actor.id,
+    target: created
+      ? { newRevision: true, revisionNo, basedOn: latest.id }
+      : { newRevision: false, revisionId: latest.id },
+    content: contentColumns(content, labels),
+    changeSummary,
+    editSession,
+    // The listing follows the latest revision until one is approved.
+    listing: !f.approvedRevisionId,
+    events: created
+      ? [
+          {
+            action: 'finding.revision_start',
+            detail: { revisionNo, basedOn: latest.revisionNo, previousStatus: f.status },
+          },
+        ]
+      : [],
+  });
+  if (!row) return lostRace(db, findingId);
+  return { revisionId: row.revisionId, revisionNo, lockVersion: row.lockVersion, created };
 }
 
 export async function saveDraft(
@@ -190,9 +155,7 @@ export async function saveDraft(
 ): Promise<SavedDraft> {
   const content = parseOrThrow(findingDraftSchema, input.content);
   const changeSummary = parseOrThrow(changeSummarySchema, input.changeSummary ?? '');
-  return db.transaction((tx) =>
-    saveDraftTx(tx, actor, input.findingId, input.lockVersion, content, changeSummary, input.editSession ?? null),
-  );
+  return saveDraftTx(db, actor, input.findingId, input.lockVersion, content, changeSummary, input.editSession ?? null);
 }
 
 /**
@@ -213,55 +176,67 @@ export async function submitFinding(
 ): Promise<{ lockVersion: number; revisionNo: number }> {
   const draft = input.content === undefined ? undefined : parseOrThrow(findingDraftSchema, input.content);
   const summaryInput = parseOrThrow(changeSummarySchema, input.changeSummary ?? '');
+  if (!draft) return submitTx(db, actor, input.findingId, input.lockVersion);
   return db.transaction(async (tx) => {
-    let lockVersion = input.lockVersion;
-    if (draft)
-      lockVersion = (
-        await saveDraftTx(tx, actor, input.findingId, lockVersion, draft, summaryInput, input.editSession ?? null)
-      ).lockVersion;
-    const { f, latest } = await lockFinding(tx, input.findingId);
-    await checkLock(tx, f, lockVersion);
-    const outcome = transition('submit', workflowContext(f, latest, actor));
-    if (!outcome.ok) throw new DomainError(outcome.error, 'finding', outcome.message);
-    // Terms are checked again: one may have become obsolete since the draft was saved.
-    const { content } = await checkTerms(tx, parseOrThrow(findingContentSchema, revisionToContent(latest)));
-    const changeSummary = latest.changeSummary || (latest.revisionNo === 1 ? 'New finding' : '');
-    if (!changeSummary)
-      throw new DomainError('invalid', 'finding', 'Some fields need attention.', undefined, {
-        fields: { changeSummary: 'Say in a few words what this revision changes.' },
-      });
-    const dups = await findDuplicates(tx, f.id, f.sourceId, content);
-    if (dups.length)
-      throw new DomainError(
-        'conflict',
-        'duplicate',
-        `An identical finding already exists (same DOI, target organ, recipient cell and cargo): ${dups.join(', ')}.`,
-        undefined,
-        { duplicates: dups },
-      );
-    const { anchor, verified } = await checkEvidence(tx, f.sourceId, content);
-    const now = new Date();
-    // Three independent writes, sent together: one round trip.
-    const [, [updated]] = await together(
-      tx
-        .update(findingRevisions)
-        .set({ submittedAt: now, changeSummary, updatedAt: now, evidenceAnchor: anchor, evidenceVerified: verified })
-        .where(and(eq(findingRevisions.id, latest.id), isNull(findingRevisions.submittedAt))),
-      tx
-        .update(findings)
-        .set({ status: 'submitted', lockVersion: sql`${findings.lockVersion} + 1`, updatedAt: now })
-        .where(and(eq(findings.id, f.id), eq(findings.lockVersion, lockVersion)))
-        .returning({ lockVersion: findings.lockVersion }),
-      recordAudit(tx, {
-        actorId: actor.id,
-        action: 'finding.submit',
-        entity: 'finding',
-        entityId: f.id,
-        detail: { revisionNo: latest.revisionNo },
-      }),
+    const saved = await saveDraftTx(
+      tx,
+      actor,
+      input.findingId,
+      input.lockVersion,
+      draft,
+      summaryInput,
+      input.editSession ?? null,
     );
-    return { lockVersion: updated!.lockVersion, revisionNo: latest.revisionNo };
+    return submitTx(tx, actor, input.findingId, saved.lockVersion);
   });
+}
+
+/** Duplicates first, then the evidence (read together): a duplicate is reported before a quote problem. */
+async function checkSubmission(db: DbOrTx, f: FindingHead, content: FindingContent) {
+  const [dups, evidence] = await Promise.allSettled([
+    findDuplicates(db, f.id, f.sourceId, content),
+    checkEvidence(db, f.sourceId, content),
+  ]);
+  if (dups.status === 'rejected') throw dups.reason;
+  if (dups.value.length)
+    throw new DomainError(
+      'conflict',
+      'duplicate',
+      `An identical finding already exists (same DOI, target organ, recipient cell and cargo): ${dups.value.join(', ')}.`,
+      undefined,
+      { duplicates: dups.value },
+    );
+  if (evidence.status === 'rejected') throw evidence.reason;
+  return evidence.value;
+}
+
+async function submitTx(db: DbOrTx, actor: Actor, findingId: number, lockVersion: number) {
+  const [state, terms] = await together(readFindingState(db, findingId), loadTermsOfLatest(db, findingId));
+  checkVersion(state, lockVersion);
+  const { f, latest } = state;
+  const outcome = transition('submit', workflowContext(f, latest, actor));
+  if (!outcome.ok) throw new DomainError(outcome.error, 'finding', outcome.message);
+  // Terms are checked again: one may have become obsolete since the draft was saved.
+  const parsed = parseOrThrow(findingContentSchema, revisionToContent(latest));
+  const { content } = await checkLoadedTerms(db, terms, parsed);
+  const changeSummary = latest.changeSummary || (latest.revisionNo === 1 ? 'New finding' : '');
+  if (!changeSummary)
+    throw new DomainError('invalid', 'finding', 'Some fields need attention.', undefined, {
+      fields: { changeSummary: 'Say in a few words what this revision changes.' },
+    });
+  const { anchor, verified } = await checkSubmission(db, f, content as FindingContent);
+  const row = await writeSubmit(db, {
+    findingId,
+    lockVersion,
+    actorId: actor.id,
+    revisionId: latest.id,
+    changeSummary,
+    evidenceAnchor: anchor,
+    evidenceVerified: verified,
+    events: [{ action: 'finding.submit', detail: { revisionNo: latest.revisionNo } }],
+  });
+  if (!row) return lostRace(db, findingId);
+  return { lockVersion: row.lockVersion, revisionNo: latest.revisionNo };
 }
 
 /** "Revert to this": a new draft equal to an earlier revision (or the actor's open draft set to it). */

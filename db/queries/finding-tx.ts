@@ -180,8 +180,8 @@ export async function checkLock(tx: Tx, f: Finding, lockVersion: number) {
 
 /** The workflow context of a finding for one actor; decisions add their approval counts and comment. */
 export function workflowContext(
-  f: Finding,
-  latest: FindingRevision,
+  f: Pick<Finding, 'status' | 'approvedRevisionId'>,
+  latest: Pick<FindingRevision, 'authorId' | 'submittedAt'>,
   actor: Actor,
   extra: Partial<WorkflowContext> = {},
 ): WorkflowContext {

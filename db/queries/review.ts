@@ -4,12 +4,12 @@ import { revisionToContent } from '../../lib/finding/from-row';
 import type { FindingDraft } from '../../lib/finding/schema';
 import { type Decision, transition } from '../../lib/workflow';
 import type { Db, DbOrTx } from '../client';
-import { auditEvents, findingRevisions, findings, reviews, users } from '../schema';
+import { auditEvents, findingRevisions, findings, users } from '../schema';
 import { recordAudit } from './audit';
 import { saveDraftTx } from './curation';
+import { checkVersion, lostRace, readFindingState, readReviewsOfLatest, readSettings } from './finding-state';
 import { type Actor, checkLock, lockFinding, together, workflowContext } from './finding-tx';
-import { refreshListing } from './listing';
-import { getSettings } from './settings';
+import { writeDecision } from './finding-writes';
 
 export { countActionableQueue, getReviewItem, listQueue, type QueueFilter, type QueueItem } from './review-queue';
 
@@ -23,9 +23,10 @@ export type DecisionInput = {
 
 /**
  * Record a reviewer's decision on the revision awaiting review, and apply the
- * transition it causes, in one transaction (finding row locked): the lock
- * version and the revision number must still match, so two reviewers acting
- * at once cannot both decide, and nobody decides on what they did not see.
+ * transition it causes, as one statement (finding-writes.ts) that applies only
+ * while the lock version is the one read: two reviewers acting at once cannot
+ * both decide, and nobody decides on what they did not see (the revision
+ * number must match too). Two round trips: the reads together, then the write.
  */
 export async function decide(
   db: Db,
@@ -33,73 +34,53 @@ export async function decide(
   input: DecisionInput,
 ): Promise<{ status: string; lockVersion: number }> {
   const comment = input.comment.trim();
-  return db.transaction(async (tx) => {
-    const { f, latest } = await lockFinding(tx, input.findingId);
-    await checkLock(tx, f, input.lockVersion);
-    if (latest.revisionNo !== input.revisionNo)
-      throw new DomainError('conflict', 'finding', 'A newer revision replaced the one you reviewed; reload to see it.');
-    const [previous, settings] = await together(
-      tx
-        .select({ reviewerId: reviews.reviewerId, decision: reviews.decision })
-        .from(reviews)
-        .where(eq(reviews.revisionId, latest.id)),
-      getSettings(tx),
+  const [state, previous, settings] = await together(
+    readFindingState(db, input.findingId),
+    readReviewsOfLatest(db, input.findingId),
+    readSettings(db),
+  );
+  checkVersion(state, input.lockVersion);
+  const { f, latest } = state;
+  if (latest.revisionNo !== input.revisionNo)
+    throw new DomainError('conflict', 'finding', 'A newer revision replaced the one you reviewed; reload to see it.');
+  const outcome = transition(
+    input.decision,
+    workflowContext(f, latest, actor, {
+      approvals: previous.filter((p) => p.decision === 'approve' && p.reviewerId !== actor.id).length,
+      approvalsRequired: settings.approvalsRequired as 1 | 2,
+      actorDecided: previous.some((p) => p.reviewerId === actor.id),
+      comment,
+    }),
+  );
+  if (!outcome.ok)
+    throw new DomainError(
+      outcome.error,
+      'review',
+      outcome.message,
+      outcome.error === 'invalid' ? 'comment' : undefined,
     );
-    const outcome = transition(
-      input.decision,
-      workflowContext(f, latest, actor, {
-        approvals: previous.filter((p) => p.decision === 'approve' && p.reviewerId !== actor.id).length,
-        approvalsRequired: settings.approvalsRequired as 1 | 2,
-        actorDecided: previous.some((p) => p.reviewerId === actor.id),
-        comment,
-      }),
-    );
-    if (!outcome.ok)
-      throw new DomainError(
-        outcome.error,
-        'review',
-        outcome.message,
-        outcome.error === 'invalid' ? 'comment' : undefined,
-      );
-
-    const now = new Date();
-    // Independent writes, sent together (one round trip); the listing is refreshed after them, as it reads the update.
-    const [, [updated]] = await together(
-      tx.insert(reviews).values({ revisionId: latest.id, reviewerId: actor.id, decision: input.decision, comment }),
-      tx
-        .update(findings)
-        .set({
-          status: outcome.next,
-          lockVersion: sql`${findings.lockVersion} + 1`,
-          updatedAt: now,
-          ...(outcome.publishes ? { approvedRevisionId: latest.id, approvedAt: now } : {}),
-        })
-        .where(and(eq(findings.id, f.id), eq(findings.lockVersion, input.lockVersion)))
-        .returning({ lockVersion: findings.lockVersion }),
-      recordAudit(tx, [
-        {
-          actorId: actor.id,
-          action: `review.${input.decision}`,
-          entity: 'finding',
-          entityId: f.id,
-          detail: { revisionNo: latest.revisionNo, from: f.status, to: outcome.next, ...(comment ? { comment } : {}) },
-        },
-        ...(outcome.publishes
-          ? [
-              {
-                actorId: actor.id,
-                action: 'finding.approved',
-                entity: 'finding',
-                entityId: f.id,
-                detail: { revisionNo: latest.revisionNo },
-              },
-            ]
-          : []),
-      ]),
-    );
-    if (outcome.publishes || !f.approvedRevisionId) await refreshListing(tx, f.id);
-    return { status: outcome.next, lockVersion: updated!.lockVersion };
+  const detail = { revisionNo: latest.revisionNo };
+  const row = await writeDecision(db, {
+    findingId: f.id,
+    lockVersion: input.lockVersion,
+    actorId: actor.id,
+    revisionId: latest.id,
+    decision: input.decision,
+    comment,
+    next: outcome.next,
+    publishes: outcome.publishes,
+    // The listing shows the approved revision, else the latest: it changes on publishing, or may while none is approved.
+    listed: outcome.publishes || !f.approvedRevisionId ? latest.id : null,
+    events: [
+      {
+        action: `review.${input.decision}`,
+        detail: { ...detail, from: f.status, to: outcome.next, ...(comment ? { comment } : {}) },
+      },
+      ...(outcome.publishes ? [{ action: 'finding.approved', detail }] : []),
+    ],
   });
+  if (!row) return lostRace(db, f.id);
+  return { status: outcome.next, lockVersion: row.lockVersion };
 }
 
 /** The author takes a submitted revision back: a new draft equal to it. */

@@ -3,9 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
-import { listingRefresh } from '../../db/queries/listing';
+import { READ_STATEMENTS } from '../../db/queries/finding-state';
+import { WRITE_STATEMENTS } from '../../db/queries/finding-writes';
+import type { Statement } from '../../db/queries/statement';
 import type { BenchContext } from './context';
 import { fmtInt, fmtMs, median, quantile } from './util';
 
@@ -15,51 +15,80 @@ export type PgbenchResult = { tps: number; p50: number; p95: number; n: number; 
 export const PGBENCH_JIT = 'off';
 type Target = { url: string; maxId: number; author: number; reviewer0: number };
 
+/** A Statement's SQL with each $n replaced by the pgbench variable its placeholder is given (its own name by default). */
+function asPgbench(st: Statement, vars: Record<string, string> = {}): string {
+  const names = st.names;
+  let text = st.query.sql;
+  for (let i = names.length; i >= 1; i--) {
+    const name = names[i - 1]!;
+    const v = vars[name] ?? (name.startsWith('c_') ? `r_${name.slice(2)}` : name);
+    text = text.replaceAll(`$${i}`, `:${v}`);
+  }
+  return text.replace(/\s*\n\s*/g, ' ');
+}
+
+/** What the app's finding_state read gives pgbench: f_* and r_* variables (\gset), as the app reads them. */
+const readState = () => `${asPgbench(READ_STATEMENTS.state, { id: 'fid' })} \\gset`;
+
 /**
- * The raw equivalent of one edit → submit → approve cycle, as the app's three domain functions
- * run it (saveDraft, submitFinding, decide): the same three transactions, the same statements,
- * minus the checks the app makes in Node. pgbench counts a run of the script as one
- * "transaction"; the table reports 3 × that as tx/s, like the app's count.
+ * The raw equivalent of one edit → submit → approve cycle, as the app's three domain functions run it
+ * (saveDraft, submitFinding, decide): the same statements, generated from the app's own (db/queries/
+ * finding-state.ts, finding-writes.ts) and sent as prepared statements (-M prepared) like the app's, minus
+ * the checks the app makes in Node. Differences: the app reads a draft's terms by the ids in the draft
+ * (terms_by_curie), pgbench by those of the latest revision (terms_of_latest, which the app runs at submit:
+ * the same ids here); the duplicate and evidence reads are drizzle's (db/queries/duplicates.ts, evidence.ts),
+ * written out here; pgbench waits for each statement, where the app sends its reads together. The content
+ * saved is the latest revision's (the app's edit changes the result). pgbench counts a run of the script as
+ * one "transaction"; the table reports 3 × that as tx/s, like the app's count.
  */
-const PGBENCH_CYCLE = `
-\\set fid random(1, :maxid)
-\\set reviewer :reviewer0 + :client_id
-BEGIN;
-SELECT * FROM findings WHERE id = :fid FOR UPDATE;
-INSERT INTO finding_revisions (finding_id, revision_no, based_on_revision_id, author_id, change_summary, target_organ, target_organ_label,
-  origin, origin_label, direction, species, species_label, ev_source, cargo, recipient_cell, model_disease, result, study_type,
-  effect_direction, mechanism, ev_type, separation_methods, particle_analysis, em_methods, markers_positive, markers_negative,
-  evidence_quote, evidence_location, curator_note)
-SELECT finding_id, revision_no + 1, id, :author, 'pgbench edit', target_organ, target_organ_label, origin, origin_label, direction, species,
-  species_label, ev_source, cargo, recipient_cell, model_disease, result || ' (pgbench edit)', study_type, effect_direction, mechanism, ev_type,
-  separation_methods, particle_analysis, em_methods, markers_positive, markers_negative, evidence_quote, evidence_location, curator_note
-FROM finding_revisions WHERE id = (SELECT latest_revision_id FROM findings WHERE id = :fid)
-RETURNING id AS rid \\gset
-INSERT INTO audit_events (actor_id, action, entity, entity_id, detail) VALUES (:author, 'finding.revision_start', 'finding', :fid, '{"pgbench": true}');
-UPDATE findings SET latest_revision_id = :rid, status = 'draft', lock_version = lock_version + 1, updated_at = now() WHERE id = :fid;
-END;
-BEGIN;
-SELECT * FROM findings WHERE id = :fid FOR UPDATE;
-SELECT * FROM finding_revisions WHERE id = :rid;
-SELECT f.public_id, r.target_organ, r.recipient_cell, r.cargo FROM findings f
-  JOIN finding_revisions r ON (r.id = f.approved_revision_id OR (r.id = f.latest_revision_id AND f.status = 'submitted'))
-  WHERE f.source_id = (SELECT source_id FROM findings WHERE id = :fid) AND f.status <> 'rejected' AND f.id <> :fid AND r.submitted_at IS NOT NULL;
-UPDATE finding_revisions SET submitted_at = now(), updated_at = now() WHERE id = :rid AND submitted_at IS NULL;
-UPDATE findings SET status = 'submitted', lock_version = lock_version + 1, updated_at = now() WHERE id = :fid;
-INSERT INTO audit_events (actor_id, action, entity, entity_id, detail) VALUES (:author, 'finding.submit', 'finding', :fid, '{"pgbench": true}');
-END;
-BEGIN;
-SELECT * FROM findings WHERE id = :fid FOR UPDATE;
-SELECT * FROM finding_revisions WHERE id = :rid;
-SELECT reviewer_id, decision FROM reviews WHERE revision_id = :rid;
-SELECT key, value FROM settings;
-INSERT INTO reviews (revision_id, reviewer_id, decision, comment) VALUES (:rid, :reviewer, 'approve', '') ON CONFLICT DO NOTHING;
-UPDATE findings SET status = 'approved', approved_revision_id = :rid, approved_at = now(), lock_version = lock_version + 1, updated_at = now() WHERE id = :fid;
-INSERT INTO audit_events (actor_id, action, entity, entity_id, detail) VALUES
-  (:reviewer, 'review.approve', 'finding', :fid, '{"pgbench": true}'), (:reviewer, 'finding.approved', 'finding', :fid, '{"pgbench": true}');
-${new PgDialect({ casing: 'snake_case' }).sqlToQuery(listingRefresh(sql.raw(':fid'))).sql.trim()};
-END;
-`;
+function cycleTransactions(): string[][] {
+  const w = WRITE_STATEMENTS;
+  return [
+    [
+      readState(),
+      `${asPgbench(READ_STATEMENTS.termsOfLatest, { id: 'fid' })};`,
+      '\\set revno :r_revisionNo + 1',
+      `${asPgbench(w.save.new, { findingId: 'fid', lockVersion: 'f_lockVersion', actorId: 'author', basedOn: 'r_id', changeSummary: 'summary', editSession: 'session', events: 'ev_start' })} \\gset`,
+    ],
+    [
+      readState(),
+      `${asPgbench(READ_STATEMENTS.termsOfLatest, { id: 'fid' })};`,
+      `SELECT f.public_id, r.* FROM findings f JOIN finding_revisions r ON (r.id = f.approved_revision_id OR (r.id = f.latest_revision_id AND f.status = 'submitted')) WHERE f.source_id = :f_sourceId AND f.status <> 'rejected' AND f.id <> :fid AND r.submitted_at IS NOT NULL;`,
+      `SELECT sha256, text FROM source_snapshots WHERE source_id = :f_sourceId ORDER BY id DESC LIMIT 1;`,
+      `${asPgbench(w.submit, { findingId: 'fid', lockVersion: 'f_lockVersion', actorId: 'author', revisionId: 'r_id', changeSummary: 'r_changeSummary', evidenceAnchor: 'r_evidenceAnchor', evidenceVerified: 'verified', events: 'ev_submit' })};`,
+    ],
+    [
+      readState(),
+      `${asPgbench(READ_STATEMENTS.reviewsOfLatest, { id: 'fid' })};`,
+      `${asPgbench(READ_STATEMENTS.settings)};`,
+      `${asPgbench(w.decide.publish, { findingId: 'fid', lockVersion: 'f_lockVersion', actorId: 'reviewer', revisionId: 'r_id', listed: 'r_id', events: 'ev_approve' })};`,
+    ],
+  ];
+}
+
+/** The values the app's statements get that pgbench cannot compute (-D). */
+const CONSTANTS: Record<string, string> = {
+  summary: 'pgbench edit',
+  session: '',
+  verified: 'false',
+  decision: 'approve',
+  next: 'approved',
+  comment: '',
+  ev_start: JSON.stringify([{ action: 'finding.revision_start', detail: { pgbench: true } }]),
+  ev_submit: JSON.stringify([{ action: 'finding.submit', detail: { pgbench: true } }]),
+  ev_approve: JSON.stringify([
+    { action: 'review.approve', detail: { pgbench: true } },
+    { action: 'finding.approved', detail: { pgbench: true } },
+  ]),
+};
+
+function cycleScript(): string {
+  const head = ['\\set fid random(1, :maxid)', '\\set reviewer :reviewer0 + :client_id'];
+  return [...head, ...cycleTransactions().flat()].join('\n') + '\n';
+}
+
+/** Round trips per transaction of the script: pgbench waits for each statement's answer before the next. */
+const statementsPerTx = () => cycleTransactions().map((tx) => tx.filter((l) => !l.startsWith('\\set')).length);
 
 function pgEnv(url: string, parent: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const u = new URL(url);
@@ -78,6 +107,8 @@ function pgbenchArgs(ctx: BenchContext, t: Target, script: string, dir: string):
   const { clients, writeSeconds } = ctx.opts;
   return [
     '-n',
+    '-M',
+    'prepared',
     '-c',
     String(clients),
     '-j',
@@ -86,6 +117,7 @@ function pgbenchArgs(ctx: BenchContext, t: Target, script: string, dir: string):
     String(writeSeconds),
     '-f',
     script,
+    ...Object.entries(CONSTANTS).flatMap(([k, v]) => ['-D', `${k}=${v}`]),
     '-D',
     `maxid=${t.maxId}`,
     '-D',
@@ -96,21 +128,6 @@ function pgbenchArgs(ctx: BenchContext, t: Target, script: string, dir: string):
     '--log-prefix',
     path.join(dir, 'pgb'),
   ];
-}
-
-/** Statements per transaction of a pgbench script (pgbench waits for each statement's answer before the next). */
-function statementsPerTx(script: string): number[] {
-  const counts: number[] = [];
-  let n = 0;
-  for (const line of script.split('\n').map((l) => l.trim())) {
-    if (!/(;|\\gset)$/.test(line)) continue;
-    n++;
-    if (/^END;$/i.test(line)) {
-      counts.push(n);
-      n = 0;
-    }
-  }
-  return counts;
 }
 
 /** Per-transaction latencies from pgbench's logs (the third field, in µs), in ms. */
@@ -132,16 +149,16 @@ export function runPgbench(ctx: BenchContext, t: Target): PgbenchResult | null {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'evx-pgbench-'));
   try {
     const script = path.join(dir, 'cycle.sql');
-    writeFileSync(script, PGBENCH_CYCLE);
+    writeFileSync(script, cycleScript());
     const env = pgEnv(t.url, ctx.opts.env);
     // What a session started with pgbench's environment runs with (PGOPTIONS), said in the output.
     const shown = spawnSync('psql', ['-Atc', 'show jit'], { env, encoding: 'utf8' });
     const jit = shown.status === 0 ? shown.stdout.trim() : `unknown (${shown.stderr.trim()})`;
     if (jit !== PGBENCH_JIT)
       throw new Error(`pgbench's sessions would run with jit=${jit}, the app's with jit=${PGBENCH_JIT}`);
-    const roundTrips = statementsPerTx(PGBENCH_CYCLE).join(' / ');
+    const roundTrips = statementsPerTx().join(' / ');
     ctx.log(
-      `\npgbench -n -c ${ctx.opts.clients} -j 2 -T ${ctx.opts.writeSeconds} -f cycle.sql (the app's edit, submit and approve transactions as plain SQL; ` +
+      `\npgbench -n -M prepared -c ${ctx.opts.clients} -j 2 -T ${ctx.opts.writeSeconds} -f cycle.sql (the app's edit, submit and approve transactions as plain SQL; ` +
         `jit=${jit} as the app's connections; one round trip per statement: ${roundTrips}) …`,
     );
     const r = spawnSync('pgbench', pgbenchArgs(ctx, t, script, dir), { env, encoding: 'utf8', cwd: dir });
