@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '../../lib/errors';
 import { seedDatabase } from '../seed-lib';
 import { makeBrowseQuery, openTestDb, type TestDb, testEngines } from '../test-utils';
-import { browseFindings, countFindings, type Viewer } from './browse';
+import { browseFindings, browsePageStatement, countFindings, type Viewer } from './browse';
 
 describe.each(testEngines())('browsing findings on %s', (engine) => {
   let t: TestDb;
@@ -119,6 +119,47 @@ describe.each(testEngines())('browsing findings on %s', (engine) => {
       null,
     );
     expect(byDoi.rows.map((r) => r.doi)).toEqual(Array(8).fill('10.1007/s00125-014-3337-2'));
+  });
+
+  it('rows come with every field as stored, timestamps as Dates (the page maps the driver rows itself)', async () => {
+    const page = await browseFindings(t.db, makeBrowseQuery({ cargoType: 'lipid' }), null);
+    expect(page.rows.length).toBeGreaterThan(0);
+    for (const r of page.rows.slice(0, 5)) {
+      const [db] = await t.query<Record<string, unknown>>(
+        `select f.public_id, f.status::text as status, r.target_organ_label, r.target_organ, r.cargo, r.revision_no, s.authors, f.year, f.doi,
+           floor(extract(epoch from f.approved_at) * 1000)::float8 as approved_ms, floor(extract(epoch from f.updated_at) * 1000)::float8 as updated_ms
+         from findings f join finding_revisions r on r.id = f.approved_revision_id join sources s on s.id = f.source_id where f.id = $1`,
+        [r.id],
+      );
+      expect(r).toMatchObject({
+        publicId: db!.public_id,
+        status: db!.status,
+        targetOrgan: db!.target_organ_label,
+        targetOrganId: db!.target_organ,
+        cargo: db!.cargo,
+        revisionNo: db!.revision_no,
+        authors: db!.authors,
+        year: db!.year,
+        doi: db!.doi,
+      });
+      expect(r.approvedAt).toBeInstanceOf(Date);
+      expect(r.approvedAt!.getTime()).toBe(Number(db!.approved_ms));
+      expect(r.updatedAt.getTime()).toBe(Number(db!.updated_ms));
+      expect(Object.keys(r)).not.toContain('sortValue');
+    }
+  });
+
+  it('the page is a prepared statement only when its filters carry no values; a transaction reads the same page', async () => {
+    const first = await browseFindings(t.db, makeBrowseQuery({}), null);
+    expect((await browsePageStatement(t.db, makeBrowseQuery({}), null)).name).toBeDefined();
+    expect((await browsePageStatement(t.db, makeBrowseQuery({ cursor: first.next! }), null)).name).toBeDefined();
+    // A value the plan depends on (a term, a search) is planned for that value on every call.
+    expect((await browsePageStatement(t.db, makeBrowseQuery({ q: 'osteogenic' }), null)).name).toBeUndefined();
+    expect((await browsePageStatement(t.db, makeBrowseQuery({ organ: 'UBERON:0001474' }), null)).name).toBeUndefined();
+    const inTx = await t.db.transaction((tx) => browseFindings(tx, makeBrowseQuery({ cursor: first.next! }), null));
+    const outside = await browseFindings(t.db, makeBrowseQuery({ cursor: first.next! }), null);
+    expect(inTx.rows.map((r) => r.id)).toEqual(outside.rows.map((r) => r.id));
+    expect(inTx.count).toEqual(outside.count);
   });
 
   it('drafts never appear to anonymous callers; a status filter needs a signed-in curator', async () => {

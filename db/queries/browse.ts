@@ -2,10 +2,20 @@ import { and, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import { canFilterByStatus } from '../../lib/policy/read';
 import { type BrowseQuery, decodeCursor, encodeCursor } from '../../lib/browse/filters';
 import { DomainError } from '../../lib/errors';
-import type { CargoItem } from '../../lib/finding/schema';
 import type { Role } from '../../lib/vocab/terms';
 import type { DbOrTx } from '../client';
-import { findingRevisions, findings, sources } from '../schema';
+import { findingRevisions, findings } from '../schema';
+import {
+  type BrowseRow,
+  compileWhere,
+  estimateStatement,
+  type PageParts,
+  type PageRow,
+  pageStatement,
+  runStatement,
+  type Statement,
+  toBrowseRows,
+} from './browse-page';
 import { overlapsTerm, resolveFilterTerms, type TermSets, underTerm } from './filter-terms';
 
 export type Viewer = { id: number; role: Role } | null;
@@ -93,32 +103,7 @@ function sortSpec(q: BrowseQuery, pub: boolean): SortSpec {
   }
 }
 
-export type BrowseRow = {
-  id: number;
-  publicId: string;
-  status: string;
-  targetOrgan: string;
-  species: string;
-  origin: string;
-  /** The term ids behind those labels. */
-  targetOrganId: string;
-  speciesId: string;
-  originId: string;
-  direction: string;
-  evSource: string;
-  cargo: CargoItem[];
-  recipientCell: string;
-  modelDisease: string;
-  result: string;
-  studyType: string | null;
-  effectDirection: string | null;
-  doi: string;
-  year: number | null;
-  authors: string | null;
-  revisionNo: number;
-  approvedAt: Date | null;
-  updatedAt: Date;
-};
+export type { BrowseRow };
 
 export type BrowseCount = { n: number; exact: boolean };
 export type BrowsePage = { rows: BrowseRow[]; next: string | null; count: BrowseCount };
@@ -136,62 +121,44 @@ export const ESTIMATE_ONLY_ABOVE = EXACT_COUNT_LIMIT;
  * One keyset page (no OFFSET: constant time at any depth) and a count, exact
  * up to 10 000. The page and the count are independent queries and run side
  * by side (two pool connections on the server), so the count adds no wait
- * when it is the cheaper of the two.
+ * when it is the cheaper of the two. The count reuses the page's compiled filters.
  */
 export async function browseFindings(db: DbOrTx, q: BrowseQuery, viewer: Viewer): Promise<BrowsePage> {
   const pub = isPublicView(q, viewer);
   // Unknown terms are refused here, before any finding is read.
   const sets = await resolveFilterTerms(db, q);
-  const conds = browseConditions(q, viewer, sets);
+  const parts = pageParts(q, viewer, sets, pub);
+  const where = compileWhere(parts.where);
+  const [rows, count] = await Promise.all([
+    runStatement<PageRow>(db, pageStatement(parts, where)),
+    countWhere(db, where),
+  ]);
+  const last = rows.length > q.limit ? rows[q.limit - 1] : undefined;
+  const next = last ? encodeCursor(normalizeSortValue(last.sortValue), last.id) : null;
+  return { rows: toBrowseRows(rows, q.limit), next, count };
+}
+
+/** The page's parts: the filters (visibility first), the keyset condition, the sort. */
+export function pageParts(q: BrowseQuery, viewer: Viewer, sets: TermSets, pub = isPublicView(q, viewer)): PageParts {
+  const where = and(...browseConditions({ ...q, cursor: undefined }, viewer, sets))!;
   const s = sortSpec(q, pub);
+  let after: SQL | null = null;
   if (q.cursor) {
     const cur = decodeCursor(q.cursor);
     if (!cur) throw new DomainError('invalid', 'browse', 'Malformed cursor; start from the first page.', 'cursor');
     const op = s.dir === 'desc' ? sql`<` : sql`>`;
-    conds.push(sql`(${s.expr}, ${findings.id}) ${op} (${cur.value}${s.cast}, ${cur.id})`);
+    after = sql`(${s.expr}, ${findings.id}) ${op} (${cur.value}${s.cast}, ${cur.id})`;
   }
   const order = s.dir === 'desc' ? sql`${s.expr} desc, ${findings.id} desc` : sql`${s.expr} asc, ${findings.id} asc`;
-  const shown = pub ? findings.approvedRevisionId : findings.latestRevisionId;
-  const pageRows = db
-    .select({
-      id: findings.id,
-      publicId: findings.publicId,
-      status: findings.status,
-      targetOrgan: findingRevisions.targetOrganLabel,
-      species: findingRevisions.speciesLabel,
-      origin: findingRevisions.originLabel,
-      targetOrganId: findingRevisions.targetOrgan,
-      speciesId: findingRevisions.species,
-      originId: findingRevisions.origin,
-      direction: findingRevisions.direction,
-      evSource: findingRevisions.evSource,
-      cargo: findingRevisions.cargo,
-      recipientCell: findingRevisions.recipientCell,
-      modelDisease: findingRevisions.modelDisease,
-      result: findingRevisions.result,
-      studyType: findingRevisions.studyType,
-      effectDirection: findingRevisions.effectDirection,
-      doi: findings.doi,
-      year: findings.year,
-      authors: sources.authors,
-      revisionNo: findingRevisions.revisionNo,
-      approvedAt: findings.approvedAt,
-      updatedAt: findings.updatedAt,
-      // Timestamps travel as text: microseconds survive, which a JS Date would drop.
-      sortValue: sql<string | number | null>`(${s.expr})${s.time ? sql`::text` : sql``}`,
-    })
-    .from(findings)
-    .innerJoin(findingRevisions, eq(findingRevisions.id, shown))
-    .innerJoin(sources, eq(sources.id, findings.sourceId))
-    .where(and(...conds))
-    .orderBy(order)
-    .limit(q.limit + 1);
-  const [rows, count] = await Promise.all([pageRows, countFindings(db, q, viewer, undefined, sets)]);
-  const more = rows.length > q.limit;
-  const page = rows.slice(0, q.limit);
-  const last = page.at(-1);
-  const next = more && last ? encodeCursor(normalizeSortValue(last.sortValue), last.id) : null;
-  return { rows: page.map(({ sortValue: _s, ...r }) => r), next, count };
+  // Timestamps travel as text: microseconds survive, which a JS Date would drop.
+  const sortValue = sql`(${s.expr})${s.time ? sql`::text` : sql``}`;
+  return { pub, where, after, sortValue, order, take: q.limit + 1 };
+}
+
+/** The SQL statement of a page, as browseFindings sends it (the bench runs it as the raw side). */
+export async function browsePageStatement(db: DbOrTx, q: BrowseQuery, viewer: Viewer): Promise<Statement> {
+  const parts = pageParts(q, viewer, await resolveFilterTerms(db, q));
+  return pageStatement(parts, compileWhere(parts.where));
 }
 
 function normalizeSortValue(v: unknown): string | number | null {
@@ -201,6 +168,7 @@ function normalizeSortValue(v: unknown): string | number | null {
 }
 
 export type CountLimits = { exactLimit: number; estimateOnlyAbove: number };
+const DEFAULT_LIMITS: CountLimits = { exactLimit: EXACT_COUNT_LIMIT, estimateOnlyAbove: ESTIMATE_ONLY_ABOVE };
 
 /**
  * How many rows the filters match, without the cursor. The planner's estimate
@@ -212,27 +180,36 @@ export async function countFindings(
   db: DbOrTx,
   q: BrowseQuery,
   viewer: Viewer,
-  limits: CountLimits = { exactLimit: EXACT_COUNT_LIMIT, estimateOnlyAbove: ESTIMATE_ONLY_ABOVE },
-  sets?: TermSets,
+  limits: CountLimits = DEFAULT_LIMITS,
 ): Promise<BrowseCount> {
-  const where = and(
-    ...browseConditions({ ...q, cursor: undefined }, viewer, sets ?? (await resolveFilterTerms(db, q))),
-  );
-  const estimate = await plannedRows(db, sql`select 1 from ${findings} where ${where}`);
+  const where = and(...browseConditions({ ...q, cursor: undefined }, viewer, await resolveFilterTerms(db, q)))!;
+  return countWhere(db, compileWhere(where), limits);
+}
+
+async function countWhere(db: DbOrTx, where: Statement, limits: CountLimits = DEFAULT_LIMITS): Promise<BrowseCount> {
+  const estimate = planRows(await runStatement<Record<string, unknown>>(db, estimateStatement(where)));
   if (estimate > limits.estimateOnlyAbove) return { n: estimate, exact: false };
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(sql`(select 1 from ${findings} where ${where} limit ${limits.exactLimit + 1}) as capped`);
+  const [row] = await runStatement<{ n: number }>(db, {
+    sql: `select count(*)::int as n from (select 1 from "findings" where ${where.sql} limit ${capOf(limits.exactLimit)}) as capped`,
+    params: where.params,
+  });
   const n = Number(row?.n ?? 0);
   if (n <= limits.exactLimit) return { n, exact: true };
   return { n: Math.max(n, estimate), exact: false };
 }
 
-/** The planner's row estimate for a query (EXPLAIN without ANALYZE: planned, not run). */
-export async function plannedRows(db: DbOrTx, query: SQL): Promise<number> {
-  const res = (await db.execute(sql`explain (format json) ${query}`)) as unknown;
-  const list = (Array.isArray(res) ? res : (res as { rows: unknown[] }).rows) as Record<string, unknown>[];
+/** The capped count's LIMIT, a literal (the page's statement text then depends on the limits only). */
+const capOf = (exactLimit: number) => (Number.isFinite(exactLimit) ? String(Math.trunc(exactLimit) + 1) : 'all');
+
+/** The top node's row estimate from an `explain (format json)` result. */
+function planRows(list: Record<string, unknown>[]): number {
   const plan = list[0]?.['QUERY PLAN'];
   const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as { Plan: { 'Plan Rows': number } }[];
   return Math.round(parsed[0]?.Plan['Plan Rows'] ?? 0);
+}
+
+/** The planner's row estimate for a query (EXPLAIN without ANALYZE: planned, not run). */
+export async function plannedRows(db: DbOrTx, query: SQL): Promise<number> {
+  const res = (await db.execute(sql`explain (format json) ${query}`)) as unknown;
+  return planRows((Array.isArray(res) ? res : (res as { rows: unknown[] }).rows) as Record<string, unknown>[]);
 }
