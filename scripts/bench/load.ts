@@ -25,6 +25,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { createDb, type DbHandle } from '../../db/client';
 import { runMigrations } from '../../db/migrate-lib';
+import { loadVocabularies } from '../../db/vocab-load';
 import { ORGANS } from '../../lib/vocab';
 import { type LoadOptions, parseLoadOptions } from './args';
 import { fillDatabase } from './fill';
@@ -52,6 +53,7 @@ async function prepareDatabase(opts: LoadOptions, res: LoadResources) {
     res.pgliteDir = mkdtempSync(path.join(os.tmpdir(), 'evx-load-pglite-'));
     const h = await createDb({ url: '', dataDir: res.pgliteDir });
     await runMigrations(h);
+    await loadVocabularies(h.db);
     await fillDatabase(h, { findings: opts.findings, log: () => {} });
     await h.close();
     return;
@@ -66,6 +68,8 @@ async function prepareDatabase(opts: LoadOptions, res: LoadResources) {
   await admin.query(`alter database ${dbName} set jit = off`);
   const h = await createDb({ url: res.dbUrl, max: 4 });
   await runMigrations(h);
+  // The fill draws its terms from the vocabularies (organ hierarchy included).
+  await loadVocabularies(h.db);
   log(`filling ${dbName} with ${fmtInt(opts.findings)} findings …`);
   await fillDatabase(h, { findings: opts.findings, log: () => {} });
   await h.close();
