@@ -54,6 +54,8 @@ export type BenchContext = {
   log: (s: string) => void;
   /** performance.now() when the run began. */
   started: number;
+  /** The commit measured, taken when the run began (report.ts measuredCommit). */
+  commit: string;
   machine: Machine;
   res: Resources;
   raw: Raw;
@@ -66,10 +68,27 @@ export type BenchContext = {
   results: Record<string, unknown>;
 };
 
-/** What a scenario adds to the printed report: its table rows and its lines under "details". */
-export type Section = { rows: Row[]; details: string[] };
+/**
+ * What a scenario adds to the printed report: its table rows and its lines under "details".
+ * The exit-code contract (index.ts): a scenario that throws, or returns a section with `failed: true`
+ * (an error it caught, a lost update, a missing tool), makes `npm run bench` exit 1 once the whole
+ * table has printed. A scenario never hides a failure in a detail line alone.
+ */
+export type Section = { rows: Row[]; details: string[]; failed?: boolean };
 
 export const emptySection = (): Section => ({ rows: [], details: [] });
+
+/** A table row for a scenario that failed (or could not run): the reason in the app column, ✗. */
+export function failedSection(what: string, e: unknown): Section {
+  const message = e instanceof Error ? e.message : String(e);
+  return {
+    rows: [
+      { op: what, app: `failed: ${message.split('\n')[0]!.slice(0, 100)}`, raw: '', ratio: '', target: '', ok: false },
+    ],
+    details: [`${what} failed: ${message}`],
+    failed: true,
+  };
+}
 
 /** The app's handle, which the scenarios use only while it is open. */
 export function appHandle(ctx: BenchContext): DbHandle {

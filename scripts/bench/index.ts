@@ -18,11 +18,15 @@
  *        --no-http --no-pgbench --rebuild (force `next build` into --dist-dir, default .next-bench)
  *        --export-timeout 90 (seconds: a longer download is cut off and its rate taken over what arrived)
  *        --json FILE (also write the results as JSON)
+ *
+ * Exit code: 1 when the build fails (an older build is never reused in its place), the run cannot start,
+ * or any scenario fails — it throws, or returns a section with `failed: true` (context.ts). A failed
+ * scenario is a ✗ row in the table, the other scenarios still run, and the exit code is set at the end.
  */
 import os from 'node:os';
 import { createDb } from '../../db/client';
 import { type BenchOptions, parseBenchOptions } from './args';
-import { type BenchContext, type Machine, machineFacts, type Resources, type Section } from './context';
+import { type BenchContext, failedSection, type Machine, machineFacts, type Resources, type Section } from './context';
 import {
   capacitySection,
   createBenchDatabase,
@@ -32,7 +36,7 @@ import {
   releaseResources,
 } from './database';
 import { rawFor } from './raw';
-import { printReport } from './report';
+import { measuredCommit, printReport } from './report';
 import { browseCases } from './scenarios/browse';
 import { measureCount } from './scenarios/counts';
 import { measureServer, skippedHttp } from './scenarios/http';
@@ -43,7 +47,7 @@ import { writesScenario } from './scenarios/writes';
 import { ensureBuild } from './server';
 import { fmtDuration, fmtInt } from './util';
 
-type Start = { started: number; fillStart: number; log: (s: string) => void; machine: Machine };
+type Start = { started: number; fillStart: number; log: (s: string) => void; machine: Machine; commit: string };
 
 /** The build (first: it fails fast, and does not compete with the measurements), the fill, and the context over them. */
 async function prepare(opts: BenchOptions, res: Resources, start: Start): Promise<BenchContext> {
@@ -67,48 +71,86 @@ async function prepare(opts: BenchOptions, res: Resources, start: Start): Promis
       `${fmtInt(fill.reviews)} reviews, ${fmtInt(fill.auditEvents)} audit events, ${fmtInt(fill.sources)} sources; database ${dbFacts.size}`,
   );
   results.fill = { ms: fillMs, ...fill, curators: undefined, reviewers: undefined, size: dbFacts.size };
-  const { started, machine } = start;
-  return { opts, log, started, machine, res, raw, fill, fillMs, dbFacts, loadAtStart: os.loadavg(), results };
+  const { started, machine, commit } = start;
+  return { opts, log, started, commit, machine, res, raw, fill, fillMs, dbFacts, loadAtStart: os.loadavg(), results };
 }
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; section: Section };
+
+/**
+ * One scenario, guarded: an error is logged and becomes a failed row in the table, and the run goes on
+ * (one broken part should not lose the others' numbers); main exits 1 at the end (see Section).
+ */
+async function attempt<T>(what: string, run: () => Promise<T>): Promise<Outcome<T>> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (e) {
+    console.error(`\n${what} failed:`, e);
+    return { ok: false, section: failedSection(what, e) };
+  }
+}
+
+const sectionOf = (o: Outcome<Section>): Section => (o.ok ? o.value : o.section);
+const notRun = (what: string, because: string): Section => failedSection(what, new Error(`not run: ${because} failed`));
 
 /** Every scenario in turn; the sections in the order the table prints them. */
 async function runScenarios(ctx: BenchContext): Promise<Section[]> {
   const { results } = ctx;
-  const browse = await browseCases(ctx);
-  const search = await searchCases(ctx);
-  const cases = [...browse.cases, ...search.cases];
-  const setup: Section = { rows: [], details: [browse.detail, search.detail] };
-  const fn = await measureQueryFns(ctx, cases);
-  const count = await measureCount(ctx);
-  results.count = count.result;
-  const terms = await measureTermSuggestions(ctx);
-  results.terms = terms.result;
-  results.browse = fn.byKey;
+  const setup = await attempt('browse and search cases', async () => {
+    const browse = await browseCases(ctx);
+    const search = await searchCases(ctx);
+    return { cases: [...browse.cases, ...search.cases], details: [browse.detail, search.detail] };
+  });
+  const cases = setup.ok ? setup.value.cases : null;
+  const fn = cases ? await attempt('browse and search query functions', () => measureQueryFns(ctx, cases)) : null;
+  if (fn?.ok) results.browse = fn.value.byKey;
+  const count = await attempt('count approved findings', () => measureCount(ctx));
+  if (count.ok) results.count = count.value.result;
+  const terms = await attempt('term suggestions', () => measureTermSuggestions(ctx));
+  if (terms.ok) results.terms = terms.value.result;
   let served: Section = skippedHttp();
+  results.export = {};
   if (!ctx.opts.noHttp) {
-    const s = await measureServer(ctx, cases, fn.byKey);
-    results.http = s.http;
-    results.export = s.exports;
-    served = s;
-  } else results.export = {};
-  const writes = await writesScenario(ctx);
-  results.writes = writes.writes;
-  results.pgbench = writes.pgbench;
-  return [capacitySection(ctx.fill, ctx.opts.findings), setup, fn, count, terms, served, writes];
+    if (!cases || !fn?.ok) served = notRun('HTTP and export', 'browse and search');
+    else {
+      const byKey = fn.value.byKey;
+      const s = await attempt('HTTP and export', () => measureServer(ctx, cases, byKey));
+      if (s.ok) Object.assign(results, { http: s.value.http, export: s.value.exports });
+      served = sectionOf(s);
+    }
+  }
+  const writes = await attempt('writes', () => writesScenario(ctx));
+  if (writes.ok) Object.assign(results, { writes: writes.value.writes, pgbench: writes.value.pgbench });
+  return [
+    capacitySection(ctx.fill, ctx.opts.findings),
+    setup.ok ? { rows: [], details: setup.value.details } : setup.section,
+    fn ? sectionOf(fn) : notRun('browse and search query functions', 'browse and search cases'),
+    sectionOf(count),
+    sectionOf(terms),
+    served,
+    sectionOf(writes),
+  ];
 }
 
 async function main(opts: BenchOptions) {
   const log = (s: string) => console.log(s);
   const started = performance.now();
   const machine = machineFacts(opts);
+  const commit = measuredCommit();
   log(
-    `EV Crosstalk Curator benchmark — ${opts.findings.toLocaleString('en-US')} findings on ${machine.engine}, ${machine.cores} cores, ${machine.ramGb} GB RAM`,
+    `EV Crosstalk Curator benchmark of ${commit} — ${opts.findings.toLocaleString('en-US')} findings on ${machine.engine}, ${machine.cores} cores, ${machine.ramGb} GB RAM`,
   );
   const fillStart = performance.now();
   const res: Resources = { db: await createBenchDatabase(opts, log), app: null, raw: null, server: null };
   try {
-    const ctx = await prepare(opts, res, { started, fillStart, log, machine });
-    printReport(ctx, await runScenarios(ctx));
+    const ctx = await prepare(opts, res, { started, fillStart, log, machine, commit });
+    const sections = await runScenarios(ctx);
+    printReport(ctx, sections);
+    const failed = sections.filter((x) => x.failed).length;
+    if (failed) {
+      console.error(`\n${failed} scenario(s) failed (marked ✗ failed in the table): exit 1`);
+      process.exitCode = 1;
+    }
   } finally {
     await releaseResources(res, opts, log);
   }

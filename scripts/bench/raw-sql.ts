@@ -1,27 +1,7 @@
-/** The SQL the raw side runs: the keyset page the app should run, and the export's rows for COPY. */
-
-const PAGE_COLUMNS = `f.id, f.public_id, f.status, r.target_organ_label, r.species_label, r.origin_label, r.direction, r.ev_source, r.cargo,
-  r.recipient_cell, r.model_disease, r.result, r.study_type, r.effect_direction, f.doi, f.year, s.authors, r.revision_no, f.approved_at, f.updated_at`;
-const PAGE_FROM = `from findings f join finding_revisions r on r.id = f.approved_revision_id join sources s on s.id = f.source_id`;
-
-/** The keyset page the app should run: $1..: filters, then the cursor. */
-export function rawPageSql(opts: { organSpecies?: boolean; cursor?: boolean; where?: string; order?: string }): {
-  sql: string;
-  nParams: number;
-} {
-  const conds = ['f.approved_revision_id is not null'];
-  let n = 0;
-  if (opts.organSpecies) conds.push(`f.target_organ = $${++n}`, `f.species = $${++n}`);
-  if (opts.where) conds.push(opts.where.replace(/\$q/g, `$${++n}`));
-  if (opts.cursor) {
-    conds.push(`(f.approved_at, f.id) < ($${n + 1}::timestamptz, $${n + 2})`);
-    n += 2;
-  }
-  return {
-    sql: `select ${PAGE_COLUMNS} ${PAGE_FROM} where ${conds.join(' and ')} order by ${opts.order ?? 'f.approved_at desc, f.id desc'} limit 51`,
-    nParams: n,
-  };
-}
+/**
+ * The SQL the raw side runs for the exports: the export's rows for COPY. (Browse and search pages need
+ * none here: the raw side runs the app's own statement, built by db/queries/browse.ts.)
+ */
 
 const list = (col: string) => `array_to_string(${col}, '; ')`;
 /**

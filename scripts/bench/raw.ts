@@ -111,18 +111,42 @@ function planSummary(n: PlanNode): string {
   return [...new Set(out)].join(', ');
 }
 
+/**
+ * A statement in PostgreSQL alone, `runs` times under EXPLAIN ANALYZE after one warm-up: `ms` is the
+ * median of planning + execution per run (what a client's statement costs the server; the raw column
+ * of the table), `exec` and `planning` the medians of each part.
+ */
 export async function rawTimes(raw: Raw, sql: string, params: unknown[], runs: number) {
+  const total: number[] = [];
   const exec: number[] = [];
+  const planning: number[] = [];
   let tree: PlanNode | null = null;
-  let planning = 0;
   await raw.explain(sql, params); // warm
   for (let i = 0; i < runs; i++) {
     const r = await raw.explain(sql, params);
+    total.push(r.exec + r.plan);
     exec.push(r.exec);
-    planning = r.plan;
+    planning.push(r.plan);
     tree = r.tree;
   }
-  return { exec: median(exec), planning, plan: tree ? planSummary(tree) : '' };
+  return { ms: median(total), exec: median(exec), planning: median(planning), plan: tree ? planSummary(tree) : '' };
+}
+
+/**
+ * What planning a statement costs the server (EXPLAIN with SUMMARY: planned, not run), the median of
+ * `runs` after one warm-up: the raw side of a planner's row estimate.
+ */
+export async function planningTimes(raw: Raw, sql: string, params: unknown[], runs: number) {
+  const once = async () => {
+    const [row] = await raw.query(`explain (summary, format json) ${sql}`, params);
+    const v = row!['QUERY PLAN'];
+    const j = (typeof v === 'string' ? JSON.parse(v) : v) as { 'Planning Time': number }[];
+    return j[0]!['Planning Time'];
+  };
+  await once();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(await once());
+  return { ms: median(times) };
 }
 
 /** The SQL drizzle sends for one call of `fn`, captured with a logger on a second drizzle instance over the raw client. */

@@ -1,4 +1,5 @@
 /** The printed result: the table, the machine and run facts, the details, the fill's steps; and the --json file. */
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import type { BenchContext, Section } from './context';
@@ -20,13 +21,28 @@ function facts(ctx: BenchContext, totalMs: number): string[] {
   ];
 }
 
+/**
+ * The commit the run measured: `git rev-parse --short HEAD`, plus "+ uncommitted changes" when the
+ * working tree differs from it (then the numbers are not the commit's alone).
+ */
+export function measuredCommit(): string {
+  const git = (...args: string[]) => spawnSync('git', args, { encoding: 'utf8' });
+  const head = git('rev-parse', '--short', 'HEAD');
+  if (head.status !== 0) return 'an unknown commit (not a git checkout)';
+  const dirty = git('status', '--porcelain').stdout.trim() !== '';
+  return `commit ${head.stdout.trim()}${dirty ? ' + uncommitted changes' : ''}`;
+}
+
 export function printReport(ctx: BenchContext, sections: Section[]) {
   const rows = sections.flatMap((s) => s.rows);
   const details = sections.flatMap((s) => s.details);
   const totalMs = performance.now() - ctx.started;
   ctx.results.totalMs = totalMs;
   const lines = facts(ctx, totalMs);
-  console.log(`\n${renderTable(rows)}\n\n${lines.join('\n')}\n\ndetails:\n${details.map((d) => `- ${d}`).join('\n')}`);
+  const header = `Measured: ${ctx.commit}, ${fmtInt(ctx.fill.findings)} findings on ${ctx.machine.engine}`;
+  console.log(
+    `\n${header}\n\n${renderTable(rows)}\n\n${lines.join('\n')}\n\ndetails:\n${details.map((d) => `- ${d}`).join('\n')}`,
+  );
   const { fill } = ctx;
   if (fill.steps.length)
     console.log(`\nfill steps:\n${fill.steps.map((s) => `- ${s.step}: ${(s.ms / 1000).toFixed(1)} s`).join('\n')}`);
@@ -34,7 +50,15 @@ export function printReport(ctx: BenchContext, sections: Section[]) {
     writeFileSync(
       ctx.opts.json,
       JSON.stringify(
-        { machine: ctx.machine, pgVersion: ctx.dbFacts.pgVersion, rows, details, facts: lines, results: ctx.results },
+        {
+          commit: ctx.commit,
+          machine: ctx.machine,
+          pgVersion: ctx.dbFacts.pgVersion,
+          rows,
+          details,
+          facts: lines,
+          results: ctx.results,
+        },
         null,
         2,
       ),

@@ -3,7 +3,7 @@
  * benchmark and the load test.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { descendants, findServerPid } from './proc';
@@ -30,19 +30,59 @@ function newestSourceMtime(): number {
       if (e.name.startsWith('.') || e.name === 'node_modules' || e.name.endsWith('.test.ts')) continue;
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (/\.(tsx?|mjs|css|json)$/.test(e.name)) newest = Math.max(newest, statSync(p).mtimeMs);
+      else if (/\.(tsx?|mjs|css|json|sql)$/.test(e.name)) newest = Math.max(newest, statSync(p).mtimeMs);
     }
   };
-  for (const d of ['app', 'components', 'lib', 'db']) if (existsSync(path.join(root, d))) walk(path.join(root, d));
-  for (const f of ['next.config.mjs', 'proxy.ts', 'instrumentation.ts', 'instrumentation-node.ts'])
+  for (const d of ['app', 'components', 'lib', 'db', 'server', 'drizzle'])
+    if (existsSync(path.join(root, d))) walk(path.join(root, d));
+  for (const f of [
+    'next.config.mjs',
+    'proxy.ts',
+    'instrumentation.ts',
+    'instrumentation-node.ts',
+    'package.json',
+    'package-lock.json',
+  ])
     if (existsSync(path.join(root, f))) newest = Math.max(newest, statSync(path.join(root, f)).mtimeMs);
   return newest;
 }
 
+/** The commit checked out (full id), or null outside a git checkout. */
+function headCommit(): string | null {
+  const r = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : null;
+}
+
+/** Written beside BUILD_ID after a successful build: the commit it was built from, and when it began. */
+const STAMP = 'evx-build-stamp.json';
+type Stamp = { commit: string | null; startedMs: number };
+
+function readStamp(distDir: string): Stamp | null {
+  try {
+    return JSON.parse(readFileSync(path.join(root, distDir, STAMP), 'utf8')) as Stamp;
+  } catch {
+    return null;
+  }
+}
+
+/** Why the build in `distDir` cannot be reused, or null when it can. */
+function staleReason(distDir: string): string | null {
+  if (!existsSync(path.join(root, distDir, 'BUILD_ID'))) return 'no build yet';
+  const stamp = readStamp(distDir);
+  if (!stamp) return 'the build does not say which commit it is';
+  const head = headCommit();
+  if (stamp.commit !== head)
+    return `built from ${stamp.commit?.slice(0, 7) ?? 'no commit'}, HEAD is ${head?.slice(0, 7) ?? 'none'}`;
+  // Against the build's start: a file saved while it ran may not be in it.
+  if (newestSourceMtime() > stamp.startedMs) return 'sources changed since the last build began';
+  return null;
+}
+
 /**
- * Make sure a production build exists in `distDir` (its own folder, so a
- * concurrent `npm test` build in .next is not disturbed). Builds when missing,
- * when asked, or when sources are newer than the build.
+ * Make sure a production build of the working tree exists in `distDir` (its own folder, so a
+ * concurrent `npm test` build in .next is not disturbed). Builds when missing, when asked, when it
+ * was built from another commit than HEAD, or when sources are newer than it. A failed build throws:
+ * an older build is never served in its place (its numbers would be another commit's).
  * Returns the build's wall time in ms (0 when reused).
  */
 export function ensureBuild(
@@ -51,12 +91,15 @@ export function ensureBuild(
 ): number {
   const log = opts.log ?? console.log;
   const buildId = path.join(root, distDir, 'BUILD_ID');
-  const stale = existsSync(buildId) && newestSourceMtime() > statSync(buildId).mtimeMs;
-  if (existsSync(buildId) && !opts.rebuild && !stale) {
-    log(`production build: reusing ${distDir} (built ${statSync(buildId).mtime.toISOString()})`);
+  const stale = opts.rebuild ? 'asked to (--rebuild)' : staleReason(distDir);
+  if (!stale) {
+    log(
+      `production build: reusing ${distDir} (built ${statSync(buildId).mtime.toISOString()} from HEAD, no source newer)`,
+    );
     return 0;
   }
-  log(`production build: next build into ${distDir}${stale ? ' (sources changed since the last one)' : ''} …`);
+  log(`production build: next build into ${distDir} (${stale}) …`);
+  const stamp: Stamp = { commit: headCommit(), startedMs: Date.now() };
   // next build adds its dist folder's types to tsconfig.json's include list; take out just those lines afterwards.
   const tsconfig = path.join(root, 'tsconfig.json');
   const hadOwn = readFileSync(tsconfig, 'utf8').includes(`"${distDir}/`);
@@ -78,15 +121,11 @@ export function ensureBuild(
   if (r.status !== 0) {
     process.stderr.write(r.stdout?.toString() ?? '');
     process.stderr.write(r.stderr?.toString() ?? '');
-    // Others may be editing the tree while we build; an earlier complete build still serves.
-    if (existsSync(buildId)) {
-      log(
-        `next build failed (exit ${r.status}); reusing the previous build in ${distDir} (${statSync(buildId).mtime.toISOString()})`,
-      );
-      return performance.now() - t0;
-    }
-    throw new Error(`next build failed (exit ${r.status})`);
+    // What is left in distDir is not this tree's build: make sure no later run reuses it either.
+    rmSync(path.join(root, distDir, STAMP), { force: true });
+    throw new Error(`next build failed (exit ${r.status ?? r.signal}); no older build is used in its place`);
   }
+  writeFileSync(path.join(root, distDir, STAMP), `${JSON.stringify(stamp)}\n`);
   return performance.now() - t0;
 }
 

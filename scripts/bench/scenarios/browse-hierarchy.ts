@@ -8,7 +8,6 @@ import { organFacetCounts } from '../../../db/queries/facets';
 import { parseBrowseQuery } from '../../../lib/browse/filters';
 import { ORGANS } from '../../../lib/vocab/organs';
 import { appHandle, type BenchContext } from '../context';
-import { rawPageSql as page } from '../raw-sql';
 import { fmtInt, fmtMs, median, timeRuns } from '../util';
 import type { QueryCase } from './query-fn';
 
@@ -61,26 +60,21 @@ export async function hierarchyCases(ctx: BenchContext): Promise<{ cases: QueryC
   const adipose = await subtree(ctx, ADIPOSE_TISSUE);
   const rare = await rareOrgan(ctx);
   const rareTree = await subtree(ctx, rare.curie);
-  const organWhere = `f.target_organ = any($q::text[])`;
-  const termWhere = `f.term_curies && $q::text[]`;
   const cases: QueryCase[] = [
     hierarchyPage({
       key: 'hns',
       label: 'browse organ = nervous system (with descendants)',
       params: { organ: NERVOUS_SYSTEM },
-      raw: { sql: page({ where: organWhere }).sql, params: [nervous.literal] },
     }),
     hierarchyPage({
       key: 'hadip',
       label: 'browse term = adipose tissue (with descendants, any field)',
       params: { term: ADIPOSE_TISSUE },
-      raw: { sql: page({ where: termWhere }).sql, params: [adipose.literal] },
     }),
     hierarchyPage({
       key: 'hrare',
       label: `browse organ = ${rare.label} (rare, with descendants)`,
       params: { organ: rare.curie },
-      raw: { sql: page({ where: organWhere }).sql, params: [rareTree.literal] },
     }),
   ];
   const nNervous = await matching(ctx, 'target_organ = any($1::text[])', nervous.literal);

@@ -4,7 +4,6 @@
  */
 import { encodeCursor } from '../../../lib/browse/filters';
 import type { BenchContext } from '../context';
-import { rawPageSql as page } from '../raw-sql';
 import { fmtInt } from '../util';
 import { hierarchyCases } from './browse-hierarchy';
 import type { QueryCase } from './query-fn';
@@ -47,34 +46,26 @@ export async function browseCases(ctx: BenchContext): Promise<{ cases: QueryCase
       key: 'p1',
       label: 'browse page 1 (50, unfiltered)',
       params: {},
-      raw: { sql: page({}).sql, params: [] },
     }),
     browsePage({
       key: 'deep',
       label: `browse deep page (after ${fmtInt(depth)} rows)`,
       params: { cursor: encodeCursor(deep.v, deep.id) },
-      raw: { sql: page({ cursor: true }).sql, params: [deep.v, deep.id] },
     }),
     browsePage({
       key: 'os1',
       label: 'browse organ+species page 1 (common pair)',
       params: { organ: common.o, species: common.s },
-      raw: { sql: page({ organSpecies: true }).sql, params: [common.o, common.s] },
     }),
     browsePage({
       key: 'osdeep',
       label: `browse organ+species deep page (row ${fmtInt(pairDepth)})`,
       params: { organ: common.o, species: common.s, cursor: encodeCursor(pairDeep.v, pairDeep.id) },
-      raw: {
-        sql: page({ organSpecies: true, cursor: true }).sql,
-        params: [common.o, common.s, pairDeep.v, pairDeep.id],
-      },
     }),
     browsePage({
       key: 'osrare',
       label: 'browse organ+species page 1 (rare pair)',
       params: { organ: rare.o, species: rare.s },
-      raw: { sql: page({ organSpecies: true }).sql, params: [rare.o, rare.s] },
     }),
   ];
   const hierarchy = await hierarchyCases(ctx);

@@ -1,31 +1,38 @@
 /**
- * Browse and search cases in-process: the app's `browseFindings` (and its count alone) against raw
- * EXPLAIN ANALYZE of the keyset SQL, plus what the app's own SQL costs in PostgreSQL.
+ * Browse and search cases in-process: the app's `browseFindings` (and its count alone) against the
+ * same page statement in PostgreSQL alone — exactly the SQL the app sends (built by its own
+ * `browsePageStatement`), planning + execution under EXPLAIN ANALYZE. The detail lines add what the
+ * app spends outside PostgreSQL: building the statement, mapping the rows, and the statement through
+ * postgres.js alone.
  */
-import { browseFindings, countFindings } from '../../../db/queries/browse';
+import { browseFindings, browsePageStatement, countFindings, pageParts, type Viewer } from '../../../db/queries/browse';
+import { compileWhere, type PageRow, pageStatement, runStatement, toBrowseRows } from '../../../db/queries/browse-page';
+import { resolveFilterTerms } from '../../../db/queries/filter-terms';
 import { type BrowseQuery, parseBrowseQuery } from '../../../lib/browse/filters';
 import { appHandle, type BenchContext, emptySection, type Section } from '../context';
-import { captureSql, rawTimes } from '../raw';
+import { rawTimes } from '../raw';
 import { fmtInt, fmtMs, median, quantile, ratioTime, timeRuns } from '../util';
 
 export type QueryCase = {
   key: string;
   label: string;
   params: Record<string, string>;
-  raw: { sql: string; params: unknown[] };
   fnTarget: number;
   http: boolean;
 };
 export type FnResult = {
   med: number;
   p95: number;
+  min: number;
   count: number;
   countExact: boolean;
-  rawExec: number;
+  /** The app's page statement in PostgreSQL: planning + execution (median). */
+  rawMs: number;
   rawPlan: string;
   countMed: number;
 };
 type Page = Awaited<ReturnType<typeof browseFindings>>;
+const ANON: Viewer = null;
 
 function parsed(s: QueryCase): BrowseQuery {
   const r = parseBrowseQuery(s.params);
@@ -35,44 +42,50 @@ function parsed(s: QueryCase): BrowseQuery {
 
 async function timeCase(ctx: BenchContext, s: QueryCase, query: BrowseQuery): Promise<FnResult> {
   const { runs, rawRuns } = ctx.opts;
+  const db = appHandle(ctx).db;
   let last: Page | null = null;
   // Ten warm-ups: a running server has its statements prepared on its connections and its code optimized.
-  const times = await timeRuns(async () => (last = await browseFindings(appHandle(ctx).db, query, null)), runs, 10);
-  const countTimes = await timeRuns(() => countFindings(appHandle(ctx).db, query, null), Math.min(runs, 15), 1);
-  const r = await rawTimes(ctx.raw, s.raw.sql, s.raw.params, rawRuns);
+  const times = await timeRuns(async () => (last = await browseFindings(db, query, ANON)), runs, 10);
+  const countTimes = await timeRuns(() => countFindings(db, query, ANON), Math.min(runs, 15), 1);
+  const st = await browsePageStatement(db, query, ANON);
+  const r = await rawTimes(ctx.raw, st.sql, st.params, rawRuns);
   const got = last as Page | null;
   if (!got || got.rows.length === 0) throw new Error(`${s.key}: the app returned no rows`);
   return {
     med: median(times),
     p95: quantile(times, 0.95),
+    min: Math.min(...times),
     count: got.count.n,
     countExact: got.count.exact,
-    rawExec: r.exec,
-    rawPlan: r.plan,
+    rawMs: r.ms,
+    rawPlan: `${fmtMs(r.exec)} exec + ${fmtMs(r.planning)} planning [${r.plan}]`,
     countMed: median(countTimes),
   };
 }
 
-/** What the app's own SQL costs in PostgreSQL (page query and count), to tell planning/driver overhead from plan problems. */
-async function appSqlCost(ctx: BenchContext, url: string, query: BrowseQuery): Promise<string> {
-  const captured = await captureSql(url, (db) => browseFindings(db, query, null));
-  const parts: string[] = [];
-  // The page query and the count run side by side: tell them by their text, not their order.
-  for (const c of captured) {
-    if (/^explain/i.test(c.sql)) continue;
-    const isPage = !/^select count\(/i.test(c.sql);
-    const e = await rawTimes(ctx.raw, c.sql, c.params, 5);
-    let alone = '';
-    if (isPage) {
-      // The page query by itself, same SQL and parameters, through postgres.js in this process (no count).
-      const t = await timeRuns(() => ctx.raw.query(c.sql, c.params), 15, 3);
-      alone = `, ${fmtMs(median(t))} in-process without the count`;
-    }
-    parts.push(
-      `${isPage ? 'page' : 'count'} SQL ${fmtMs(e.exec)} exec + ${fmtMs(e.planning)} plan${alone} [${e.plan}]`,
-    );
-  }
-  return parts.join('; ');
+const µs = (ms: number) => `${Math.round(ms * 1000)} µs`;
+
+/**
+ * What the app spends on a page besides PostgreSQL's work: building the statement (terms resolved
+ * beforehand), mapping the driver's rows, and the statement alone through the app's postgres.js.
+ */
+async function overheads(ctx: BenchContext, query: BrowseQuery): Promise<string> {
+  const db = appHandle(ctx).db;
+  const sets = await resolveFilterTerms(db, query);
+  const build = () => {
+    const parts = pageParts(query, ANON, sets);
+    return pageStatement(parts, compileWhere(parts.where));
+  };
+  const st = build();
+  const rows = await runStatement<PageRow>(db, st);
+  const n = 500;
+  const tBuild = await timeRuns(async () => build(), n, 100);
+  const tMap = await timeRuns(async () => toBrowseRows(rows, query.limit), n, 100);
+  const tAlone = await timeRuns(() => runStatement(db, st), 20, 3);
+  return (
+    `statement built in ${µs(median(tBuild))}, ${rows.length} rows mapped in ${µs(median(tMap))}, ` +
+    `the statement alone through postgres.js ${fmtMs(median(tAlone))}${st.name ? ' (prepared)' : ''}`
+  );
 }
 
 export async function measureQueryFns(
@@ -85,7 +98,7 @@ export async function measureQueryFns(
   // Warm every case first: the first one timed should not pay for a cold process and cold caches.
   for (const s of cases) {
     const r = parseBrowseQuery(s.params);
-    if (r.ok) for (let i = 0; i < 5; i++) await browseFindings(appHandle(ctx).db, r.query, null);
+    if (r.ok) for (let i = 0; i < 5; i++) await browseFindings(appHandle(ctx).db, r.query, ANON);
   }
   const byKey: Record<string, FnResult> = {};
   const out = emptySection();
@@ -96,18 +109,18 @@ export async function measureQueryFns(
     out.rows.push({
       op: `${s.label} — query fn`,
       app: fmtMs(f.med),
-      raw: fmtMs(f.rawExec),
-      ratio: ratioTime(f.med, f.rawExec),
+      raw: fmtMs(f.rawMs),
+      ratio: ratioTime(f.med, f.rawMs),
       target: `≤ ${s.fnTarget} ms`,
       ok: f.med <= s.fnTarget,
     });
-    const appSql = ctx.res.db.url ? await appSqlCost(ctx, ctx.res.db.url, query) : '';
     out.details.push(
-      `${s.label}: query fn median ${fmtMs(f.med)} (p95 ${fmtMs(f.p95)}), of which countFindings alone ${fmtMs(f.countMed)}; shows count ${fmtInt(f.count)}${f.countExact ? '' : ' (estimate)'}; ` +
-        `raw plan [${f.rawPlan}]; app's ${appSql}`,
+      `${s.label}: query fn median ${fmtMs(f.med)} (min ${fmtMs(f.min)}, p95 ${fmtMs(f.p95)}), of which countFindings alone ${fmtMs(f.countMed)}; ` +
+        `shows count ${fmtInt(f.count)}${f.countExact ? '' : ' (estimate)'}; its page statement in PostgreSQL ${f.rawPlan}; ` +
+        (await overheads(ctx, query)),
     );
     ctx.log(
-      `  ${s.key.padEnd(7)} fn ${fmtMs(f.med).padStart(9)}  count ${fmtMs(f.countMed).padStart(9)}  raw ${fmtMs(f.rawExec).padStart(9)}`,
+      `  ${s.key.padEnd(7)} fn ${fmtMs(f.med).padStart(9)} (min ${fmtMs(f.min)})  count ${fmtMs(f.countMed).padStart(9)}  raw ${fmtMs(f.rawMs).padStart(9)}`,
     );
   }
   return { ...out, byKey };

@@ -87,7 +87,7 @@ async function serverTimes(ctx: BenchContext, url: string, runs: number) {
     const plans: string[] = [];
     for (const c of captured) {
       const r = await rawTimes(ctx.raw, c.sql, c.params, runs);
-      ms += r.exec + r.planning;
+      ms += r.ms;
       plans.push(r.plan);
     }
     out.push({ q, ms, plans });
