@@ -6,15 +6,14 @@
 import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { DomainError } from '../../lib/errors';
-import { revisionToContent } from '../../lib/finding/from-row';
 import type { FindingDraft } from '../../lib/finding/schema';
 import type { Role } from '../../lib/vocab/terms';
 import type { WorkflowContext } from '../../lib/workflow';
 import type { Tx } from '../client';
+import { conflictWith, readFindingState } from './finding-state';
 import {
   findingRevisions,
   findings,
-  users,
   type Finding,
   type FindingRevision,
   type NewFinding,
@@ -114,32 +113,6 @@ export function newFindingRow(
   };
 }
 
-/** What a conflicting editor needs to see: the finding as it is now. */
-export type CurrentState = {
-  lockVersion: number;
-  revisionNo: number;
-  status: string;
-  content: FindingDraft;
-  by: string;
-  at: string;
-};
-
-async function currentState(tx: Tx, f: Finding): Promise<CurrentState> {
-  const [row] = await tx
-    .select({ rev: findingRevisions, by: users.name })
-    .from(findingRevisions)
-    .innerJoin(users, eq(users.id, findingRevisions.authorId))
-    .where(eq(findingRevisions.id, f.latestRevisionId!));
-  return {
-    lockVersion: f.lockVersion,
-    revisionNo: row!.rev.revisionNo,
-    status: f.status,
-    content: revisionToContent(row!.rev) as FindingDraft,
-    by: row!.by,
-    at: f.updatedAt.toISOString(),
-  };
-}
-
 /**
  * Lock a finding's row for the rest of the transaction and read it with its latest revision.
  * The two reads are sent together (one round trip: a write transaction's time here is mostly
@@ -166,16 +139,9 @@ export async function lockFinding(tx: Tx, findingId: number): Promise<{ f: Findi
   return { f, latest };
 }
 
+/** The finding, locked, is at `lockVersion`; else the conflict that shows it as it is now (finding-state.ts). */
 export async function checkLock(tx: Tx, f: Finding, lockVersion: number) {
-  if (f.lockVersion !== lockVersion) {
-    throw new DomainError(
-      'conflict',
-      'finding',
-      'Someone saved this finding after you started editing. Your text is kept below; compare it with the saved version, then reload to continue from it.',
-      undefined,
-      { current: await currentState(tx, f) },
-    );
-  }
+  if (f.lockVersion !== lockVersion) throw conflictWith(await readFindingState(tx, f.id));
 }
 
 /** The workflow context of a finding for one actor; decisions add their approval counts and comment. */
