@@ -48,14 +48,14 @@ function cycleTransactions(): string[][] {
       readState(),
       `${asPgbench(READ_STATEMENTS.termsOfLatest, { id: 'fid' })};`,
       '\\set revno :r_revisionNo + 1',
-      `${asPgbench(w.save.new, { findingId: 'fid', lockVersion: 'f_lockVersion', actorId: 'author', basedOn: 'r_id', changeSummary: 'summary', editSession: 'session', events: 'ev_start' })} \\gset`,
+      `${asPgbench(w.save.new, { findingId: 'fid', lockVersion: 'f_lockVersion', actorId: 'author', revisionNo: 'revno', basedOn: 'r_id', changeSummary: 'summary', editSession: 'session', c_evidenceAnchor: 'anchor', events: 'ev_start' })} \\gset`,
     ],
     [
       readState(),
       `${asPgbench(READ_STATEMENTS.termsOfLatest, { id: 'fid' })};`,
       `SELECT f.public_id, r.* FROM findings f JOIN finding_revisions r ON (r.id = f.approved_revision_id OR (r.id = f.latest_revision_id AND f.status = 'submitted')) WHERE f.source_id = :f_sourceId AND f.status <> 'rejected' AND f.id <> :fid AND r.submitted_at IS NOT NULL;`,
-      `SELECT sha256, text FROM source_snapshots WHERE source_id = :f_sourceId ORDER BY id DESC LIMIT 1;`,
-      `${asPgbench(w.submit, { findingId: 'fid', lockVersion: 'f_lockVersion', actorId: 'author', revisionId: 'r_id', changeSummary: 'r_changeSummary', evidenceAnchor: 'r_evidenceAnchor', evidenceVerified: 'verified', events: 'ev_submit' })};`,
+      `SELECT sha256, text FROM source_texts WHERE source_id = :f_sourceId ORDER BY id DESC LIMIT 1;`,
+      `${asPgbench(w.submit, { findingId: 'fid', lockVersion: 'f_lockVersion', actorId: 'author', revisionId: 'r_id', changeSummary: 'r_changeSummary', evidenceAnchor: 'anchor', evidenceVerified: 'verified', events: 'ev_submit' })};`,
     ],
     [
       readState(),
@@ -67,13 +67,15 @@ function cycleTransactions(): string[][] {
 }
 
 /** The values the app's statements get that pgbench cannot compute (-D). */
-const CONSTANTS: Record<string, string> = {
+export const CONSTANTS: Record<string, string> = {
   summary: 'pgbench edit',
-  session: '',
+  session: 'pgbench',
   verified: 'false',
+  // \\gset turns SQL NULL into an empty string, which is no JSON: the revisions' null anchor is given as JSON null.
+  anchor: 'null',
   decision: 'approve',
   next: 'approved',
-  comment: '',
+  comment: 'pgbench',
   ev_start: JSON.stringify([{ action: 'finding.revision_start', detail: { pgbench: true } }]),
   ev_submit: JSON.stringify([{ action: 'finding.submit', detail: { pgbench: true } }]),
   ev_approve: JSON.stringify([
@@ -82,7 +84,7 @@ const CONSTANTS: Record<string, string> = {
   ]),
 };
 
-function cycleScript(): string {
+export function cycleScript(): string {
   const head = ['\\set fid random(1, :maxid)', '\\set reviewer :reviewer0 + :client_id'];
   return [...head, ...cycleTransactions().flat()].join('\n') + '\n';
 }
