@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { desc, eq, type SQL, sql } from 'drizzle-orm';
 import { DomainError } from '../../lib/errors';
 import { buildDataPackage } from '../../lib/export/datapackage';
-import { collectBytes, encodeCsv, encodeJson } from '../../lib/export/encode';
 import { buildEvidenceCollection, evidenceBytes } from '../../lib/export/evidence-jsonld';
 import { RELEASE_FILES, type ReleaseFileFormat, releaseInputSchema } from '../../lib/export/release';
 import type { Db, DbOrTx } from '../client';
@@ -11,6 +10,7 @@ import { releaseFiles, releaseFindings, releases, users } from '../schema';
 import { recordAudit } from './audit';
 import { type Actor, parseOrThrow } from './finding-tx';
 import { iterateExportRows } from './export';
+import { storedReleaseFile } from './export-records';
 import { listReleaseExclusions, notesWithExclusions } from './release-exclusions';
 import { getVocabularySnapshot } from './vocab-releases';
 
@@ -85,7 +85,8 @@ export async function cutRelease(
           .where(sql`rf.release_id = ${releaseId}`);
 
         const origin = opts.origin ?? DEFAULT_ORIGIN;
-        const { files, checksum } = await renderReleaseFiles(tx, { releaseId, tag, createdAt, origin });
+        const count = Number(counts!.findings);
+        const { files, checksum } = await renderReleaseFiles(tx, { releaseId, tag, createdAt, origin, count });
         await tx.insert(releaseFiles).values(
           files.map((f) => ({
             releaseId,
@@ -124,15 +125,19 @@ export async function cutRelease(
   }
 }
 
-/** The release's files, rendered from the revisions it pinned; `checksum` is findings.csv's SHA-256. */
+/**
+ * The release's files, rendered from the revisions it pinned; `checksum` is findings.csv's SHA-256.
+ * findings.csv and findings.json are the pinned revisions' stored export records (the live export's
+ * bytes); evidence.jsonld is built from their rows.
+ */
 async function renderReleaseFiles(
   tx: DbOrTx,
-  r: { releaseId: number; tag: string; createdAt: Date; origin: string },
+  r: { releaseId: number; tag: string; createdAt: Date; origin: string; count: number },
 ): Promise<{ files: { format: ReleaseFileFormat; body: Buffer }[]; checksum: string }> {
-  const rows = () => iterateExportRows(tx, { releaseId: r.releaseId });
-  const csv = await collectBytes(encodeCsv(rows(), { bom: false }));
-  const json = await collectBytes(encodeJson(rows()));
-  const evidence = evidenceBytes(await buildEvidenceCollection(rows(), { tag: r.tag, origin: r.origin }));
+  const csv = await storedReleaseFile(tx, r.releaseId, 'csv', r.count);
+  const json = await storedReleaseFile(tx, r.releaseId, 'json', r.count);
+  const rows = iterateExportRows(tx, { releaseId: r.releaseId });
+  const evidence = evidenceBytes(await buildEvidenceCollection(rows, { tag: r.tag, origin: r.origin }));
   const checksum = sha256(csv);
   // The vocabulary versions of this moment go into the stored file, so the release keeps them after any reload.
   const vocabularies = await getVocabularySnapshot(tx);

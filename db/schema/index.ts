@@ -10,3 +10,4 @@ export * from './api-tokens';
 export * from './terms';
 export * from './snapshots';
 export * from './literature';
+export * from './export-records';

@@ -15,7 +15,8 @@
  *   long tail); donor organs, EV sources, recipient cells and models grounded to terms where the
  *   vocabularies have them, so `term_curies` holds 3–6 CURIEs per finding;
  * - the findings projection (organ, species, origin, direction, year, doi, cargo types/text,
- *   term_curies and the weighted tsvector) computed from the listed revision with refreshListing's expressions.
+ *   term_curies and the weighted tsvector) computed from the listed revision with refreshListing's expressions;
+ * - the stored export record of every approved finding (fill-records.ts), once the rest is loaded.
  *
  * Values are deterministic functions of the finding id (hashint8), so a run is reproducible.
  * Indexes and constraints of the four big tables are dropped for the load and rebuilt from their
@@ -36,6 +37,7 @@ import {
   sourcesSql,
   USERS_SQL,
 } from './fill-sql';
+import { fillExportRecords, setRecordTriggers } from './fill-records';
 import { type BenchTerms, loadBenchTerms } from './fill-terms';
 
 export type FillOptions = {
@@ -253,14 +255,19 @@ export async function fillDatabase(h: DbHandle, opts: FillOptions): Promise<Fill
   });
   const { capacity, n, probePublicId } = await probeCapacity(f, N, users.cur.lo);
   const dropped = await dropForLoad(f);
+  await setRecordTriggers(h, false);
   await loadRows(f, n, size, users, dropped);
   await rebuild(f, dropped);
+  await setRecordTriggers(h, true);
+  await f.step('export_records (one per approved finding, set-based)', () =>
+    fillExportRecords(h, n, Math.min(size, 20_000), workers),
+  );
   await h.query('drop table bench_cargo');
   await h.query('drop function bench_u(bigint, int)');
   await f.step('vacuum analyze', () =>
     pool(
       workers,
-      ['finding_revisions', 'audit_events', 'findings', 'reviews', 'sources', 'users'].map(
+      ['finding_revisions', 'audit_events', 'findings', 'reviews', 'sources', 'users', 'export_records'].map(
         (t) => () => h.query(`vacuum (analyze) ${t}`),
       ),
     ),
