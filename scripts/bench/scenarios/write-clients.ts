@@ -3,11 +3,10 @@
  * submitFinding as a curator, decide as a reviewer) and tallies what it did. In the disjoint scenario each
  * client works on findings of its own; in the contention scenario all clients pick from one small set.
  */
-import { eq } from 'drizzle-orm';
 import type { DbHandle } from '../../../db/client';
 import { type Actor, saveDraft, submitFinding } from '../../../db/queries/curation';
+import { readFindingState } from '../../../db/queries/finding-state';
 import { decide } from '../../../db/queries/review';
-import { findingRevisions, findings } from '../../../db/schema';
 import { DomainError } from '../../../lib/errors';
 import { revisionToContent } from '../../../lib/finding/from-row';
 import type { FillReport } from '../fill';
@@ -93,18 +92,16 @@ async function step<T>(w: Cycle, kind: Kind, fn: () => Promise<T>): Promise<T> {
 /** One edit → submit → approve cycle on finding `id`, from what an editor would load; `t` records each success. */
 async function editSubmitApprove(w: Cycle, id: number, tag: string, t: Touch) {
   const { app, curator, reviewer, tally } = w;
-  const [row] = await app.db
-    .select({ lock: findings.lockVersion, rev: findingRevisions })
-    .from(findings)
-    .innerJoin(findingRevisions, eq(findingRevisions.id, findings.latestRevisionId))
-    .where(eq(findings.id, id));
+  // What the editor loads (the app's own prepared read): the lock version and the latest revision.
+  const { f, latest } = await readFindingState(app.db, id);
+  const row = { lock: f.lockVersion, rev: latest };
   const content = {
-    ...revisionToContent(row!.rev),
-    result: `${row!.rev.result.replace(/ \(bench edit [\d-]+\)$/, '')} (bench edit ${tag})`,
+    ...revisionToContent(row.rev),
+    result: `${row.rev.result.replace(/ \(bench edit [\d-]+\)$/, '')} (bench edit ${tag})`,
   };
   const cycleStart = performance.now();
   const saved = await step(w, 'saveDraft', () =>
-    saveDraft(app.db, curator, { findingId: id, lockVersion: row!.lock, content, changeSummary: 'Bench edit' }),
+    saveDraft(app.db, curator, { findingId: id, lockVersion: row.lock, content, changeSummary: 'Bench edit' }),
   );
   t.tx++;
   t.versions.push(saved.lockVersion);
