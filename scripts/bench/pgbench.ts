@@ -36,7 +36,8 @@ const readState = () => `${asPgbench(READ_STATEMENTS.state, { id: 'fid' })} \\gs
  * finding-state.ts, finding-writes.ts) and sent as prepared statements (-M prepared) like the app's, minus
  * the checks the app makes in Node. Differences: the app reads a draft's terms by the ids in the draft
  * (terms_by_curie), pgbench by those of the latest revision (terms_of_latest, which the app runs at submit:
- * the same ids here); the duplicate and evidence reads are drizzle's (db/queries/duplicates.ts, evidence.ts),
+ * the same ids here). Clients pick findings at random, so two can meet on one: the write then applies nothing (the
+ * app's conflict), and the cycle goes on from the state it reads next. The duplicate and evidence reads are drizzle's (db/queries/duplicates.ts, evidence.ts),
  * written out here; pgbench waits for each statement, where the app sends its reads together. The content
  * saved is the latest revision's (the app's edit changes the result). pgbench counts a run of the script as
  * one "transaction"; the table reports 3 × that as tx/s, like the app's count.
@@ -48,7 +49,7 @@ function cycleTransactions(): string[][] {
       readState(),
       `${asPgbench(READ_STATEMENTS.termsOfLatest, { id: 'fid' })};`,
       '\\set revno :r_revisionNo + 1',
-      `${asPgbench(w.save.new, { findingId: 'fid', lockVersion: 'f_lockVersion', actorId: 'author', revisionNo: 'revno', basedOn: 'r_id', changeSummary: 'summary', editSession: 'session', c_evidenceAnchor: 'anchor', events: 'ev_start' })} \\gset`,
+      `${asPgbench(w.save.new, { findingId: 'fid', lockVersion: 'f_lockVersion', actorId: 'author', revisionNo: 'revno', basedOn: 'r_id', changeSummary: 'summary', editSession: 'session', c_evidenceAnchor: 'anchor', events: 'ev_start' })};`,
     ],
     [
       readState(),
