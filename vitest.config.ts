@@ -15,7 +15,7 @@ export default defineConfig({
     globalSetup: ['db/test-global-setup.ts'],
     // Each file opens its own databases; PGlite is single-threaded wasm, so keep files in parallel but bounded.
     maxWorkers: 2,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
   },
 });

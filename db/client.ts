@@ -39,6 +39,14 @@ export type DbOptions = {
   loadDataDir?: Blob;
 };
 
+/**
+ * PGlite's buffer pool. PostgreSQL's default, 128 MB, is all written at start in PGlite's wasm heap: 128 MB
+ * resident before the first query (scripts/bench/memory.ts). A page the pool does not hold is read from the
+ * data folder's file, which the OS caches, so a smaller pool costs a copy rather than a disk read; 32 MB
+ * holds what the browse pages touch at 20,000 findings (28 MB, counted with pg_buffercache).
+ */
+const PGLITE_SHARED_BUFFERS = '32MB';
+
 export function defaultDataDir(): string {
   return env().PGLITE_DATA_DIR ?? path.join(process.cwd(), '.data', 'pglite');
 }
@@ -53,7 +61,10 @@ export async function createDb(opts: DbOptions = {}): Promise<DbHandle> {
       onnotice: () => {},
       // JIT compiling pays off for long analytic queries, not for ours: it cost ~0.7 s on every
       // 5,000-row export batch at a million findings (the batch itself takes ~60 ms).
-      connection: { application_name: 'ev-crosstalk-curator', jit: 'off' },
+      // Every statement is planned for its own values (plan_cache_mode), so prepared statements — one round trip
+      // per call instead of two (db/queries/statement.ts, browse-page.ts) — never fall back to a generic plan that
+      // ignores them (a rare term's page would scan the common term's index).
+      connection: { application_name: 'ev-crosstalk-curator', jit: 'off', plan_cache_mode: 'force_custom_plan' },
     });
     const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Db;
     const exportSlots = slots(env().EXPORT_CONCURRENCY);
@@ -118,6 +129,7 @@ export async function createDb(opts: DbOptions = {}): Promise<DbHandle> {
   }
   const client: PGlite = await PGlite.create(dataDir, {
     extensions: { pg_trgm },
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
   });
   const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Db;

@@ -122,13 +122,17 @@ export function compileWhere(where: SQL): Statement {
   return dialect.sqlToQuery(where);
 }
 
-/** The page's statement; named (prepared per connection) when the filters carry no values. */
-export function pageStatement(p: PageParts, where: Statement): Statement {
+/**
+ * The page's statement, always named: prepared per connection and per shape (the driver keys it by its text), so
+ * a call is one round trip. The server's connections plan every execution for its values (plan_cache_mode =
+ * force_custom_plan, db/client.ts), so a term or a search value still gets its own plan.
+ */
+export function pageStatement(p: PageParts): Statement {
   if (!Number.isSafeInteger(p.take) || p.take < 1) throw new Error(`page size ${p.take}`);
   const query = sql`select ${SELECT_LIST}, ${p.sortValue} as "sortValue" ${p.pub ? FROM.public : FROM.listed}
     where ${p.where}${p.after ? sql` and ${p.after}` : sql``} order by ${p.order} limit ${sql.raw(String(p.take))}`;
   const st = dialect.sqlToQuery(query);
-  return where.params.length === 0 ? { ...st, name: 'browse_page' } : st;
+  return { ...st, name: 'browse_page' };
 }
 
 /** The planner's estimate for the filters: EXPLAIN, always named (planned with its values on every run). */

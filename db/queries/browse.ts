@@ -129,10 +129,7 @@ export async function browseFindings(db: DbOrTx, q: BrowseQuery, viewer: Viewer)
   const sets = await resolveFilterTerms(db, q);
   const parts = pageParts(q, viewer, sets, pub);
   const where = compileWhere(parts.where);
-  const [rows, count] = await Promise.all([
-    runStatement<PageRow>(db, pageStatement(parts, where)),
-    countWhere(db, where),
-  ]);
+  const [rows, count] = await Promise.all([runStatement<PageRow>(db, pageStatement(parts)), countWhere(db, where)]);
   const last = rows.length > q.limit ? rows[q.limit - 1] : undefined;
   const next = last ? encodeCursor(normalizeSortValue(last.sortValue), last.id) : null;
   return { rows: toBrowseRows(rows, q.limit), next, count };
@@ -158,7 +155,7 @@ export function pageParts(q: BrowseQuery, viewer: Viewer, sets: TermSets, pub = 
 /** The SQL statement of a page, as browseFindings sends it (the bench runs it as the raw side). */
 export async function browsePageStatement(db: DbOrTx, q: BrowseQuery, viewer: Viewer): Promise<Statement> {
   const parts = pageParts(q, viewer, await resolveFilterTerms(db, q));
-  return pageStatement(parts, compileWhere(parts.where));
+  return pageStatement(parts);
 }
 
 function normalizeSortValue(v: unknown): string | number | null {

@@ -6,7 +6,7 @@
  * postgres.js alone.
  */
 import { browseFindings, browsePageStatement, countFindings, pageParts, type Viewer } from '../../../db/queries/browse';
-import { compileWhere, type PageRow, pageStatement, runStatement, toBrowseRows } from '../../../db/queries/browse-page';
+import { type PageRow, pageStatement, runStatement, toBrowseRows } from '../../../db/queries/browse-page';
 import { resolveFilterTerms } from '../../../db/queries/filter-terms';
 import { type BrowseQuery, parseBrowseQuery } from '../../../lib/browse/filters';
 import { appHandle, type BenchContext, emptySection, type Section } from '../context';
@@ -74,7 +74,7 @@ async function overheads(ctx: BenchContext, query: BrowseQuery): Promise<string>
   const sets = await resolveFilterTerms(db, query);
   const build = () => {
     const parts = pageParts(query, ANON, sets);
-    return pageStatement(parts, compileWhere(parts.where));
+    return pageStatement(parts);
   };
   const st = build();
   const rows = await runStatement<PageRow>(db, st);
