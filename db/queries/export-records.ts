@@ -49,7 +49,7 @@ const pgDialect = new PgDialect({ casing: 'snake_case' });
 
 /**
  * The COPY statement of an export: the stored column alone, in binary format, so that the lines
- * (CRLF and all) come out as they are stored (lib/export/copy-framing.ts copyBinaryFields). COPY
+ * (CRLF and all) come out as they are stored (lib/export/stored-framing.ts copyBinaryFields). COPY
  * takes no bind parameters, so the filter values are inlined as SQL literals by drizzle (strings
  * quoted with '' doubled; the export's connection sets standard_conforming_strings, where a
  * backslash is an ordinary character).

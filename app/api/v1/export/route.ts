@@ -11,8 +11,9 @@ export const dynamic = 'force-dynamic';
 
 /**
  * GET ?format=csv|json|ndjson&bom=1&<the findings page's filters>: every approved finding
- * matching them, streamed as the database writes them (see lib/export/record.ts for the
- * format contract, db/queries/export.ts exportStream for how).
+ * matching them: each approved finding's stored export record (written by the database at approval,
+ * db/queries/export-records.ts), streamed by COPY on a server and in keyset batches on PGlite
+ * (db/queries/export-stream.ts exportStream); lib/export/record.ts is the format contract.
  */
 export const GET = readRoute(async ({ req, actor }) => {
   const params = new URL(req.url).searchParams;
