@@ -9,7 +9,7 @@
 //   multi-process  two `next start` on one database behind a round-robin proxy (server only)
 //   bench       `npm run bench` at 2,000 findings as a smoke check (server only)
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -130,7 +130,13 @@ check('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 // the whole e2e suite on PGlite, and E2E_SERVER_SPECS on a fresh database of the PostgreSQL server at
 // DATABASE_URL. Each e2e run has its own `next start`, port and database, so the specs that switch global
 // settings (dual screening, dual review, public read) never meet; vitest's databases are its own too.
+const buildStamp = {
+  commit: spawnSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).stdout?.trim() || null,
+  startedMs: Date.now(),
+};
 const built = check('next build', bin('next'), ['build']) && existsSync(path.join(root, distDir, 'BUILD_ID'));
+// The bench's build check (scripts/bench/server.ts) reads which commit a build is, and when it began.
+if (built) writeFileSync(path.join(root, distDir, 'evx-build-stamp.json'), `${JSON.stringify(buildStamp)}\n`);
 const runners = [vitest()];
 if (built) {
   runners.push(playwright('pglite', 3100, {}, []));
