@@ -76,11 +76,15 @@ test.describe('review workflow', () => {
       await form.getByRole('button', { name: 'Submit for review' }).click();
       await curator.page.waitForURL(new RegExp(`/findings/${id}\\?submitted=1$`));
 
-      for (const r of [reviewer, reviewer2]) {
-        await r.page.goto(`/review/${id}`);
-        await expect(r.page.getByRole('heading', { level: 1 })).toContainText('revision 2');
-        await r.page.getByRole('button', { name: 'Approve' }).click();
-      }
+      // One after the other: the second reviewer opens the page once the first decision is stored (a page opened
+      // before it would carry the old lock version, and its approval would rightly be refused as a conflict).
+      await reviewer.page.goto(`/review/${id}`);
+      await expect(reviewer.page.getByRole('heading', { level: 1 })).toContainText('revision 2');
+      await reviewer.page.getByRole('button', { name: 'Approve' }).click();
+      await expect(reviewer.page.getByRole('status').filter({ hasText: 'needs another reviewer' })).toBeVisible();
+      await reviewer2.page.goto(`/review/${id}`);
+      await expect(reviewer2.page.getByRole('heading', { level: 1 })).toContainText('revision 2');
+      await reviewer2.page.getByRole('button', { name: 'Approve' }).click();
       await expect(reviewer2.page.getByRole('status').filter({ hasText: 'Approved' })).toBeVisible();
 
       const anon = await browser.newContext();
