@@ -14,12 +14,12 @@ import { collectBytes, type ExportFormat } from '../lib/export/encode';
 import { RELEASE_FILES } from '../lib/export/release';
 import { testDatabaseUrl } from '../server/env';
 import { createDb, type DbHandle } from './client';
-import { createFinding, submitFinding } from './queries/curation';
+import { createFinding } from './queries/curation';
 import type { ExportSelection } from './queries/export';
 import { exportStream } from './queries/export-stream';
 import { cutRelease, getReleaseFile, listReleases } from './queries/releases';
-import { decide } from './queries/review';
 import {
+  approveFinding,
   BONE,
   type DemoActors,
   makeBrowseQuery,
@@ -62,23 +62,19 @@ async function givenFindings(t: TestDb, { curator, reviewer }: DemoActors): Prom
   const texts = ['Plain result.', 'Quotes "inside", a comma, and a\nnew line; =SUM(A1)', 'Ünïcödé 😀 \\ back\tslash'];
   const ids: string[] = [];
   for (const [i, result] of texts.entries()) {
-    const f = await createFinding(t.db, curator, {
-      sourceId,
-      content: makeContent({
-        result,
-        targetOrgan: BONE,
-        recipientCell: `Backup test cells ${i}`,
-        cargo: [{ name: `MIR-${140 + i}`, type: 'miRNA' }],
-      }),
-    });
-    const s = await submitFinding(t.db, curator, { findingId: f.findingId, lockVersion: 0 });
-    await decide(t.db, reviewer, {
-      findingId: f.findingId,
-      revisionNo: 1,
-      lockVersion: s.lockVersion,
-      decision: 'approve',
-      comment: '',
-    });
+    const f = await approveFinding(
+      t,
+      { curator, reviewer },
+      {
+        sourceId,
+        content: {
+          result,
+          targetOrgan: BONE,
+          recipientCell: `Backup test cells ${i}`,
+          cargo: [{ name: `MIR-${140 + i}`, type: 'miRNA' }],
+        },
+      },
+    );
     ids.push(f.publicId);
   }
   await createFinding(t.db, curator, {

@@ -13,7 +13,8 @@ import { randomBytes } from 'node:crypto';
 import { type BrowseQuery, parseBrowseQuery } from '../lib/browse/filters';
 import { DomainError } from '../lib/errors';
 import { createDb, type DbHandle, type Engine } from './client';
-import type { Actor } from './queries/curation';
+import { type Actor, createFinding, submitFinding } from './queries/curation';
+import { decide } from './queries/review';
 import { seedDatabase } from './seed-lib';
 import { testDatabaseUrl, testRunId } from '../server/env';
 import { makeServerTemplate, readPgliteTemplate } from './test-templates';
@@ -131,4 +132,25 @@ export async function domainFailure(p: PromiseLike<unknown>): Promise<DomainErro
   const e = await failure(p);
   if (e instanceof DomainError) return e;
   throw e;
+}
+
+/** A finding created, submitted and approved by one reviewer: the create → submit → approve the test kits share. */
+export async function approveFinding(
+  t: TestDb,
+  people: { curator: Actor; reviewer: Actor },
+  input: { sourceId: number; content: Record<string, unknown> },
+): Promise<{ findingId: number; publicId: string }> {
+  const f = await createFinding(t.db, people.curator, {
+    sourceId: input.sourceId,
+    content: makeContent(input.content),
+  });
+  const s = await submitFinding(t.db, people.curator, { findingId: f.findingId, lockVersion: 0 });
+  await decide(t.db, people.reviewer, {
+    findingId: f.findingId,
+    revisionNo: 1,
+    lockVersion: s.lockVersion,
+    decision: 'approve',
+    comment: '',
+  });
+  return f;
 }

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectBytes, encodeCsv, encodeJson, EXPORT_FORMATS } from '../../lib/export/encode';
 import type { ExportJsonRecord } from '../../lib/export/record';
 import { revisionToContent } from '../../lib/finding/from-row';
-import { BONE, makeBrowseQuery, makeContent, MOUSE, openSeededDb, type TestDb, testEngines } from '../test-utils';
-import { type Actor, createFinding, saveDraft, submitFinding } from './curation';
+import { approveFinding, BONE, makeBrowseQuery, MOUSE, openSeededDb, type TestDb, testEngines } from '../test-utils';
+import { type Actor, saveDraft, submitFinding } from './curation';
 import { type ExportSelection, iterateExportRows } from './export';
 import { refreshExportRecordsSql } from './export-records';
 import { exported, reference } from './export-test-kit';
@@ -43,16 +43,7 @@ describe.each(testEngines())('stored export records on %s', (engine) => {
 
   async function approvedFinding(content: Record<string, unknown>, sourceId?: number) {
     const [src] = await t.query<{ id: number }>(`select id from sources order by id limit 1`);
-    const f = await createFinding(t.db, curator, { sourceId: sourceId ?? src!.id, content: makeContent(content) });
-    const s = await submitFinding(t.db, curator, { findingId: f.findingId, lockVersion: 0 });
-    await decide(t.db, reviewer, {
-      findingId: f.findingId,
-      revisionNo: 1,
-      lockVersion: s.lockVersion,
-      decision: 'approve',
-      comment: '',
-    });
-    return f.findingId;
+    return (await approveFinding(t, { curator, reviewer }, { sourceId: sourceId ?? src!.id, content })).findingId;
   }
 
   beforeAll(async () => {

@@ -2,7 +2,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
-import { descendants, findServerPid, memOf } from './proc';
+import { descendants, findServerPid, memOf, stopProcessTree } from './proc';
 
 export type Started = {
   url: string;
@@ -48,24 +48,6 @@ export async function startNext(opts: { distDir: string; port: number; env: Node
     url: `http://127.0.0.1:${opts.port}`,
     serverPid: () => findServerPid(pid),
     treeRssKb: () => [pid, ...descendants(pid)].reduce((sum, p) => sum + (memOf(p).rssKb || 0), 0),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (exited) return resolve();
-        const timer = setTimeout(() => {
-          for (const p of [...descendants(pid), pid]) {
-            try {
-              process.kill(p, 'SIGKILL');
-            } catch {
-              // gone
-            }
-          }
-          resolve();
-        }, 10_000);
-        child.once('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
+    stop: () => stopProcessTree(child, () => exited),
   };
 }

@@ -1,5 +1,6 @@
 /** The server's processes and their memory, read from /proc. */
 import { readdirSync, readFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 
 function ppidOf(pid: number): number | null {
   try {
@@ -88,4 +89,27 @@ export function sampleRss(pid: number, everyMs = 20) {
       };
     },
   };
+}
+
+/** SIGTERM to a child; after 10 s, SIGKILL to it and every process below it. Resolves when it exited or was killed. */
+export function stopProcessTree(child: ChildProcess, exited: () => boolean): Promise<void> {
+  const pid = child.pid!;
+  return new Promise<void>((resolve) => {
+    if (exited()) return resolve();
+    const timer = setTimeout(() => {
+      for (const p of [...descendants(pid), pid]) {
+        try {
+          process.kill(p, 'SIGKILL');
+        } catch {
+          // gone
+        }
+      }
+      resolve();
+    }, 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
 }

@@ -6,7 +6,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { descendants, findServerPid } from './proc';
+import { findServerPid, stopProcessTree } from './proc';
 
 const root = process.cwd();
 const bin = (n: string) => path.join(root, 'node_modules', '.bin', n);
@@ -195,24 +195,6 @@ export async function startServer(opts: {
     pid,
     serverPid: () => findServerPid(pid),
     logs: () => out,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (exited) return resolve();
-        const timer = setTimeout(() => {
-          for (const p of [...descendants(pid), pid]) {
-            try {
-              process.kill(p, 'SIGKILL');
-            } catch {
-              // gone
-            }
-          }
-          resolve();
-        }, 10_000);
-        child.once('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
+    stop: () => stopProcessTree(child, () => exited),
   };
 }
