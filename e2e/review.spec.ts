@@ -141,7 +141,13 @@ test.describe('review workflow', () => {
     const before = (await curator.page.locator('[data-field="result"]').textContent())!;
     await curator.page.goto(`/findings/${id}/edit`);
     const form = curator.page.getByRole('form', { name: 'Finding' });
-    await form.getByLabel('Result').fill('An edited result that is not approved yet.');
+    // Filled until it holds: on a busy machine hydration can land between fill's select-all and its typing,
+    // and the new text is then appended to the old (seen once in CI with the e2e runs side by side).
+    const result = form.getByLabel('Result');
+    await expect(async () => {
+      await result.fill('An edited result that is not approved yet.');
+      await expect(result).toHaveValue('An edited result that is not approved yet.', { timeout: 1_000 });
+    }).toPass();
     await form.getByLabel('Change summary').fill('Reword the result');
     await form.getByRole('button', { name: 'Submit for review' }).click();
     await curator.page.waitForURL(new RegExp(`/findings/${id}\\?submitted=1$`));
